@@ -1,0 +1,74 @@
+// The handler table: one entry per channel of the contract, each a thin call into services.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CaseInfo } from '../../shared/ipc/contract';
+import { loadCaseData } from '../services/caseData';
+import { createEntity, deleteEntities, getEntity, updateEntity } from '../services/entities';
+import { AppError, notFound } from '../services/errors';
+import { redo, undo } from '../services/history';
+import { deleteNote, saveNote } from '../services/notes';
+import { createRelation, deleteRelations, updateRelation } from '../services/relations';
+import type { CaseSession } from '../services/session';
+import type { HandlerTable } from './handle';
+
+export interface HandlerContext {
+  session: CaseSession;
+  /** The app's resources folder (sample case). */
+  resourcesDir: string;
+}
+
+/** Writes the sample case into a new case file and opens it. */
+export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseInfo {
+  const dir = path.join(resourcesDir, 'sample-case');
+  const file = path.join(dir, 'case.json');
+  if (!fs.existsSync(file)) throw new AppError('not_found', 'The sample case is missing from this installation.');
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
+  loadCaseData(store, data, (name) => fs.readFileSync(path.join(dir, path.basename(name)), 'utf8'));
+  session.emit(['*'], 'sample case loaded');
+  return session.info();
+}
+
+export function createHandlers(ctx: HandlerContext): HandlerTable {
+  const { session } = ctx;
+  const store = () => session.store;
+  return {
+    'case:info': () => session.info(),
+    'case:create': ({ path: file }) => {
+      session.create(file);
+      return session.info();
+    },
+    'case:open': ({ path: file }) => {
+      session.open(file);
+      return session.info();
+    },
+    'case:openSample': () => openSampleCase(ctx),
+    'case:recent': () => session.recent(),
+
+    'entities:list': (query) => store().entities.page(query),
+    'entities:get': ({ id }) => getEntity(store(), id),
+    'entities:create': (draft) => createEntity(store(), draft),
+    'entities:update': (input) => updateEntity(store(), input),
+    'entities:delete': ({ ids }) => deleteEntities(store(), ids),
+
+    'relations:list': (query) => store().relations.page(query),
+    'relations:create': (draft) => createRelation(store(), draft),
+    'relations:update': (input) => updateRelation(store(), input),
+    'relations:delete': ({ ids }) => deleteRelations(store(), ids),
+
+    'notes:list': ({ subject }) => store().notes.list(subject),
+    'notes:save': (draft) => saveNote(store(), draft),
+    'notes:delete': ({ id }) => deleteNote(store(), id),
+
+    'sources:list': () => store().sources.list(),
+    'sources:get': ({ id }) => {
+      const source = store().sources.get(id);
+      if (!source) throw notFound('source', id);
+      return { ...source, citations: store().sources.citationsIn(id) };
+    },
+
+    'history:state': () => store().journal.state(),
+    'history:undo': () => undo(store()),
+    'history:redo': () => redo(store()),
+  };
+}

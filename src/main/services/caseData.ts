@@ -1,0 +1,152 @@
+// Writes a case description (the sample case's case.json shape, DESIGN.md §5) into the open case.
+// Matching is by name and alias, so loading the same data twice adds nothing.
+import { z } from 'zod';
+import { ENTITY_TYPES, PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
+import { RelationTypeSchema } from '../../shared/model';
+import type { CaseStore } from '../store';
+import { AppError } from './errors';
+
+const CitationSpec = z.object({
+  source: z.string(),
+  quote: z.string().min(1),
+  credibility: z.number().int().min(1).max(6),
+  file: z.string().optional(),
+});
+const DateSpec = z.string().regex(PARTIAL_DATE).nullable().optional();
+
+export const CaseData = z.object({
+  sources: z.array(
+    z
+      .object({
+        id: z.string(),
+        title: z.string().min(1),
+        publisher: z.string().nullable().optional(),
+        published_on: DateSpec,
+        url: z.string().nullable().optional(),
+        reliability: z.enum(RELIABILITY),
+        file: z.string(),
+      })
+      .loose(),
+  ),
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(ENTITY_TYPES),
+      name: z.string().min(1),
+      aliases: z.array(z.string()).optional(),
+      summary: z.string().optional(),
+      citations: z.array(CitationSpec).optional(),
+      facts: z
+        .array(
+          z.object({
+            name: z.string(),
+            value: z.string(),
+            as_of: DateSpec,
+            citations: z.array(CitationSpec).optional(),
+          }),
+        )
+        .optional(),
+    }),
+  ),
+  relations: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      type: RelationTypeSchema,
+      start: DateSpec,
+      end: DateSpec,
+      summary: z.string().nullable().optional(),
+      citations: z.array(CitationSpec).min(1),
+    }),
+  ),
+});
+export type CaseData = z.infer<typeof CaseData>;
+
+export interface LoadReport {
+  entitiesAdded: number;
+  relationsAdded: number;
+  sourcesAdded: number;
+  citations: number;
+}
+
+/** Loads case data in one transaction. readText returns a source document's text by file name. */
+export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: string) => string): LoadReport {
+  const parsed = CaseData.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('invalid_input', `The case data is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+  }
+  const data = parsed.data;
+  const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citations: 0 };
+  store.transaction(() => {
+    const sourceIds = new Map<string, number>();
+    for (const source of data.sources) {
+      let id = store.sources.findByTitle(source.title);
+      if (id === null) {
+        id = store.sources.insert({
+          title: source.title,
+          publisher: source.publisher ?? '',
+          publishedOn: source.published_on ?? null,
+          url: source.url ?? null,
+          reliability: source.reliability,
+          text: readText(source.file),
+          attrs: { file: source.file },
+        });
+        report.sourcesAdded++;
+      }
+      sourceIds.set(source.id, id);
+    }
+    const cite = (kind: 'entity' | 'relation', subjectId: number, citations: z.infer<typeof CitationSpec>[]): void => {
+      for (const c of citations) {
+        const sourceId = sourceIds.get(c.source);
+        if (sourceId === undefined) throw new AppError('invalid_input', `A citation names an unknown source “${c.source}”.`);
+        store.sources.cite({ sourceId, subjectKind: kind, subjectId, quote: c.quote, credibility: c.credibility });
+        report.citations++;
+      }
+    };
+    const entityIds = new Map<string, number>();
+    for (const entity of data.entities) {
+      let id = store.entities.findByName(entity.name);
+      if (id === null) {
+        id = store.entities.insert({ type: entity.type, name: entity.name, aliases: entity.aliases, summary: entity.summary });
+        report.entitiesAdded++;
+      } else {
+        store.entities.addAliases(id, entity.aliases ?? []);
+      }
+      if (entity.facts?.length) {
+        const current = store.entities.get(id)!;
+        const known = new Set((current.attrs.facts ?? []).map((f) => `${f.name}\u0000${f.value}`));
+        const facts = [...(current.attrs.facts ?? [])];
+        for (const fact of entity.facts) {
+          if (!known.has(`${fact.name}\u0000${fact.value}`)) facts.push({ name: fact.name, value: fact.value, asOf: fact.as_of ?? null });
+          cite('entity', id, fact.citations ?? []);
+        }
+        store.entities.setAttrs(id, { ...current.attrs, facts });
+      }
+      cite('entity', id, entity.citations ?? []);
+      entityIds.set(entity.id, id);
+    }
+    for (const relation of data.relations) {
+      const sourceId = entityIds.get(relation.source);
+      const targetId = entityIds.get(relation.target);
+      if (sourceId === undefined || targetId === undefined) {
+        throw new AppError('invalid_input', `Relation “${relation.id}” names an entity the case data does not define.`);
+      }
+      const draft = {
+        sourceId,
+        targetId,
+        type: relation.type,
+        startDate: relation.start ?? null,
+        endDate: relation.end ?? null,
+        summary: relation.summary ?? '',
+      };
+      let id = store.relations.find(draft);
+      if (id === null) {
+        id = store.relations.insert(draft);
+        report.relationsAdded++;
+      }
+      cite('relation', id, relation.citations);
+    }
+  });
+  return report;
+}

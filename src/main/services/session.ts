@@ -1,0 +1,131 @@
+// The open case and the list of recent cases. One case is open at a time per window.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CaseInfo, StoreChanged } from '../../shared/ipc/contract';
+import { CaseFileError, CaseStore } from '../store';
+import { AppError } from './errors';
+
+const MAX_RECENT = 10;
+
+export interface SessionOptions {
+  /** Folder for new cases and the recent-cases list (the user's data folder). */
+  dataDir: string;
+  nativeBinding?: string;
+}
+
+type Listener = (event: StoreChanged) => void;
+
+export class CaseSession {
+  private current: CaseStore | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(readonly options: SessionOptions) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+  }
+
+  get store(): CaseStore {
+    if (!this.current) throw new AppError('no_case', 'No case is open. Create a new case or open one from the File menu.');
+    return this.current;
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  onChanged(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(tables: string[], reason: string): void {
+    for (const listener of this.listeners) listener({ tables, reason });
+  }
+
+  open(file: string, { create = false } = {}): CaseStore {
+    const resolved = path.resolve(file);
+    let next: CaseStore;
+    try {
+      next = CaseStore.open(resolved, { create, nativeBinding: this.options.nativeBinding });
+    } catch (error) {
+      if (error instanceof CaseFileError) throw new AppError('case_unreadable', error.message);
+      throw error;
+    }
+    this.current?.close();
+    this.current = next;
+    this.remember(resolved);
+    this.emit(['*'], 'case opened');
+    return next;
+  }
+
+  /** A new, empty case file under the data folder (or at the path given). */
+  create(file?: string): CaseStore {
+    const target = file ?? this.freshPath('Untitled case');
+    if (fs.existsSync(target)) {
+      throw new AppError('conflict', `A file already exists at “${target}”. Choose another name; nothing was changed.`);
+    }
+    return this.open(target, { create: true });
+  }
+
+  freshPath(stem: string): string {
+    const dir = path.join(this.options.dataDir, 'cases');
+    fs.mkdirSync(dir, { recursive: true });
+    for (let n = 1; ; n++) {
+      const candidate = path.join(dir, n === 1 ? `${stem}.awcase` : `${stem} ${n}.awcase`);
+      if (!fs.existsSync(candidate)) return candidate;
+    }
+  }
+
+  info(): CaseInfo {
+    const store = this.current;
+    if (!store) {
+      return { open: false, name: null, path: null, schemaVersion: null, counts: { entities: 0, relations: 0, sources: 0, notes: 0 } };
+    }
+    return {
+      open: true,
+      name: store.name,
+      path: store.file,
+      schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
+      counts: {
+        entities: store.entities.count(),
+        relations: store.relations.count(),
+        sources: store.sources.count(),
+        notes: store.notes.count(),
+      },
+    };
+  }
+
+  recent(): string[] {
+    try {
+      const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && fs.existsSync(p)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Reopens the last case, if it still opens; otherwise returns null and leaves the session closed. */
+  reopenLast(): CaseStore | null {
+    for (const file of this.recent()) {
+      try {
+        return this.open(file);
+      } catch {
+        // A recent case that no longer opens is skipped; the analyst sees the next one or a new case.
+      }
+    }
+    return null;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  private recentFile(): string {
+    return path.join(this.options.dataDir, 'recent-cases.json');
+  }
+
+  private remember(file: string): void {
+    const list = [file, ...this.recent().filter((p) => p !== file)].slice(0, MAX_RECENT);
+    fs.writeFileSync(this.recentFile(), JSON.stringify(list, null, 2));
+  }
+}

@@ -1,0 +1,230 @@
+// Electron shell: one locked-down window over the shared core. Offline by construction: the page
+// is served from app://, every other URL is cancelled, navigation, new windows and permissions denied.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { z } from 'zod';
+import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
+import { STORE_CHANGED } from '../../../shared/ipc/contract';
+import { openSampleCase } from '../../ipc/handlers';
+import { createDispatch } from '../../ipc/handle';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { appPaths } from '../paths';
+import { startCore, type Core } from '../startup';
+
+const ORIGIN = 'app://workbench';
+const paths = appPaths(import.meta.dirname);
+let window: BrowserWindow | null = null;
+let core: Core;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+function serveApp(): void {
+  const root = path.resolve(paths.renderer);
+  protocol.handle('app', async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = path.resolve(root, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
+    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDown(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = /^(app|devtools|data|blob):/.test(details.url);
+    callback({ cancel: !allowed });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function send(event: string, payload: unknown): void {
+  window?.webContents.send(event, payload);
+}
+
+async function showError(error: unknown): Promise<void> {
+  await dialog.showMessageBox({ type: 'error', message: (error as Error).message, buttons: ['OK'] });
+}
+
+async function newCase(): Promise<void> {
+  const result = await dialog.showSaveDialog({
+    title: 'New case',
+    defaultPath: core.session.freshPath('Untitled case'),
+    filters: [{ name: 'Analyst Workbench case', extensions: ['awcase'] }],
+  });
+  if (result.canceled || !result.filePath) return;
+  core.session.create(result.filePath.endsWith('.awcase') ? result.filePath : `${result.filePath}.awcase`);
+}
+
+async function openCase(): Promise<void> {
+  const result = await dialog.showOpenDialog({
+    title: 'Open case',
+    properties: ['openFile'],
+    filters: [{ name: 'Analyst Workbench case', extensions: ['awcase'] }],
+  });
+  if (result.canceled || !result.filePaths[0]) return;
+  core.session.open(result.filePaths[0]);
+}
+
+async function saveCopy(): Promise<void> {
+  const store = core.session.store;
+  const result = await dialog.showSaveDialog({
+    title: 'Save a copy as',
+    defaultPath: path.join(path.dirname(store.file), `${store.name} copy.awcase`),
+    filters: [{ name: 'Analyst Workbench case', extensions: ['awcase'] }],
+  });
+  if (result.canceled || !result.filePath) return;
+  await store.db.backup(result.filePath);
+}
+
+function run(action: () => Promise<void> | void): () => void {
+  return () => {
+    Promise.resolve()
+      .then(action)
+      .catch((error: unknown) => showError(error));
+  };
+}
+
+function command(id: string): () => void {
+  return () => send('menu:command', id);
+}
+
+function buildMenu(): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New case…', accelerator: 'CmdOrCtrl+N', click: run(newCase) },
+        { label: 'Open case…', accelerator: 'CmdOrCtrl+O', click: run(openCase) },
+        { label: 'Open sample case', click: run(() => void openSampleCase(core.context)) },
+        { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
+        { type: 'separator' },
+        {
+          label: 'Export',
+          submenu: [
+            { label: 'Sheet as CSV…', click: command('export:csv') },
+            { label: 'Graph image (PNG)…', click: command('export:png') },
+            { label: 'Graph image (SVG)…', click: command('export:svg') },
+          ],
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('edit:undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: command('edit:redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Sheet', accelerator: 'CmdOrCtrl+1', click: command('view:sheet') },
+        { label: 'Graph', accelerator: 'CmdOrCtrl+2', click: command('view:graph') },
+        { label: 'Side panel', accelerator: 'CmdOrCtrl+3', click: command('view:panel') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { label: 'Help', submenu: [{ label: 'About Analyst Workbench', click: command('help:about') }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+const SaveFile = z
+  .object({
+    name: z.string().min(1).max(255),
+    data: z.instanceof(Uint8Array),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5),
+  })
+  .strict();
+
+function bindIpc(): void {
+  const dispatch = createDispatch(core.handlers, {
+    verifyCaller: (caller) => caller.kind === 'electron' && !!caller.frameUrl?.startsWith(`${ORIGIN}/`),
+    onWrite: core.onWrite,
+    log: (message, error) => console.error(message, error),
+  });
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      dispatch(channel, payload, { kind: 'electron', frameUrl: event.senderFrame?.url }),
+    );
+  }
+  ipcMain.handle('platform:saveFile', async (event, payload: unknown) => {
+    if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`)) return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
+    const parsed = SaveFile.safeParse(payload);
+    if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'The file to save was not valid.' } };
+    const result = await dialog.showSaveDialog({
+      defaultPath: parsed.data.name,
+      filters: [{ name: parsed.data.extensions.join(', ').toUpperCase(), extensions: parsed.data.extensions }],
+    });
+    if (result.canceled || !result.filePath) return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
+    fs.writeFileSync(result.filePath, parsed.data.data);
+    return { ok: true, value: { path: result.filePath } };
+  });
+  core.session.onChanged((change) => send(STORE_CHANGED, change));
+}
+
+function createWindow(): void {
+  window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'Analyst Workbench',
+    show: false,
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => (window = null));
+  void window.loadURL(`${ORIGIN}/index.html`);
+}
+
+app.whenReady().then(() => {
+  lockDown();
+  serveApp();
+  core = startCore({ dataDir: app.getPath('userData'), resourcesDir: paths.resources, casePath: process.env.AW_CASE });
+  bindIpc();
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+}, (error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  core?.session.close();
+  app.quit();
+});

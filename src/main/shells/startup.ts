@@ -1,0 +1,42 @@
+// What both shells do at start: pick the case to open (the one asked for, the last one, or on the
+// very first start the sample case) and build the handler table over it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHandlers, openSampleCase, type HandlerContext } from '../ipc/handlers';
+import type { HandlerTable } from '../ipc/handle';
+import { CaseSession } from '../services/session';
+
+export interface StartupOptions {
+  dataDir: string;
+  resourcesDir: string;
+  /** A case file to open (created if missing). */
+  casePath?: string;
+  nativeBinding?: string;
+}
+
+export interface Core {
+  session: CaseSession;
+  handlers: HandlerTable;
+  context: HandlerContext;
+  /** Tells the panes what a write on this channel changed. */
+  onWrite: (channel: string) => void;
+}
+
+export function startCore(options: StartupOptions): Core {
+  const session = new CaseSession({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+  const context: HandlerContext = { session, resourcesDir: options.resourcesDir };
+  if (options.casePath) {
+    const file = path.resolve(options.casePath);
+    session.open(file, { create: !fs.existsSync(file) });
+  } else if (!session.reopenLast()) {
+    const firstStart = session.recent().length === 0;
+    if (firstStart && fs.existsSync(path.join(options.resourcesDir, 'sample-case', 'case.json'))) openSampleCase(context);
+    else session.create();
+  }
+  return {
+    session,
+    handlers: createHandlers(context),
+    context,
+    onWrite: (channel) => session.emit([channel.split(':')[0]!], channel),
+  };
+}

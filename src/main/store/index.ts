@@ -1,0 +1,53 @@
+// A case store: one open case file with its repositories and undo journal.
+import path from 'node:path';
+import { openDatabase, type Db, type OpenOptions } from './db';
+import { Journal } from './journal';
+import { EntityRepo } from './repos/entities';
+import { NoteRepo } from './repos/notes';
+import { RelationRepo } from './repos/relations';
+import { SettingRepo } from './repos/settings';
+import { SourceRepo } from './repos/sources';
+
+export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
+export type { Db } from './db';
+
+export class CaseStore {
+  readonly entities: EntityRepo;
+  readonly relations: RelationRepo;
+  readonly sources: SourceRepo;
+  readonly notes: NoteRepo;
+  readonly settings: SettingRepo;
+  readonly journal: Journal;
+
+  private constructor(
+    readonly db: Db,
+    readonly file: string,
+  ) {
+    this.entities = new EntityRepo(db);
+    this.relations = new RelationRepo(db);
+    this.sources = new SourceRepo(db);
+    this.notes = new NoteRepo(db);
+    this.settings = new SettingRepo(db);
+    this.journal = new Journal(db);
+  }
+
+  static open(file: string, options: OpenOptions & { create?: boolean } = {}): CaseStore {
+    return new CaseStore(openDatabase(file, options), path.resolve(file));
+  }
+
+  get name(): string {
+    return path.basename(this.file).replace(/\.[^.]+$/, '');
+  }
+
+  /** Runs fn in one transaction without recording it for undo. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

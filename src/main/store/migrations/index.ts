@@ -1,0 +1,12 @@
+// The ordered list of schema migrations. PRAGMA user_version holds the last one applied.
+import { migration0001 } from './0001-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,104 @@
+// Turns the sheet's sort and filter model into indexed SQL over a whitelist of column expressions.
+import type { ColumnFilter } from '../../shared/model';
+
+export interface ColumnSql {
+  /** SQL expression for the column (sorting and filtering). */
+  expr: string;
+  /** Collation used for text comparisons. */
+  text?: boolean;
+}
+
+export interface Built {
+  where: string;
+  orderBy: string;
+  params: unknown[];
+}
+
+function likeEscape(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterSql(expr: string, filter: ColumnFilter, params: unknown[]): string {
+  switch (filter.kind) {
+    case 'text': {
+      const value = filter.value;
+      switch (filter.op) {
+        case 'blank':
+          return `coalesce(${expr}, '') = ''`;
+        case 'notBlank':
+          return `coalesce(${expr}, '') <> ''`;
+        case 'equals':
+          params.push(value);
+          return `${expr} = ? COLLATE NOCASE`;
+        case 'startsWith':
+          params.push(`${likeEscape(value)}%`);
+          return `${expr} LIKE ? ESCAPE '\\'`;
+        case 'notContains':
+          params.push(`%${likeEscape(value)}%`);
+          return `coalesce(${expr}, '') NOT LIKE ? ESCAPE '\\'`;
+        case 'contains':
+          params.push(`%${likeEscape(value)}%`);
+          return `${expr} LIKE ? ESCAPE '\\'`;
+      }
+      break;
+    }
+    case 'set': {
+      if (filter.values.length === 0) return '0';
+      params.push(...filter.values);
+      return `${expr} IN (${filter.values.map(() => '?').join(', ')})`;
+    }
+    case 'dateRange': {
+      const parts: string[] = [];
+      // Partial dates compare as text: '2013' <= '2013-05' <= '2013-12-31' ~ '2013\uffff'.
+      if (filter.from) {
+        params.push(filter.from);
+        parts.push(`${expr} >= ?`);
+      }
+      if (filter.to) {
+        params.push(`${filter.to}\uffff`);
+        parts.push(`${expr} <= ?`);
+      }
+      return parts.length ? `(${expr} IS NOT NULL AND ${parts.join(' AND ')})` : '1';
+    }
+    case 'number': {
+      params.push(filter.value);
+      const op = filter.op === 'equals' ? '=' : filter.op === 'greaterThan' ? '>' : '<';
+      return `${expr} ${op} ?`;
+    }
+  }
+  return '1';
+}
+
+export function buildQuery<C extends string>(
+  columns: Record<C, ColumnSql>,
+  query: {
+    sort?: { column: C; dir: 'asc' | 'desc' }[];
+    filters?: Partial<Record<C, ColumnFilter>>;
+    quick?: string;
+  },
+  quickColumns: C[],
+  tieBreak: string,
+): Built {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  for (const [column, filter] of Object.entries(query.filters ?? {}) as [C, ColumnFilter | undefined][]) {
+    if (!filter) continue;
+    conditions.push(filterSql(columns[column].expr, filter, params));
+  }
+  const quick = query.quick?.trim();
+  if (quick) {
+    const pattern = `%${likeEscape(quick)}%`;
+    conditions.push(`(${quickColumns.map((c) => `${columns[c].expr} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...quickColumns.map(() => pattern));
+  }
+  const order = (query.sort ?? []).map(({ column, dir }) => {
+    const spec = columns[column];
+    return `${spec.expr}${spec.text ? ' COLLATE NOCASE' : ''} ${dir === 'desc' ? 'DESC' : 'ASC'}`;
+  });
+  order.push(tieBreak);
+  return {
+    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    orderBy: `ORDER BY ${order.join(', ')}`,
+    params,
+  };
+}

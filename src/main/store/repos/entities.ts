@@ -1,0 +1,199 @@
+// entity + alias tables: rows, mappers, prepared statements.
+import type { Entity, EntityColumn, EntityDraft, EntityPatch, EntityQuery, EntityRow, Page } from '../../../shared/model';
+import { normalizeName } from '../../../shared/text';
+import type { Db } from '../db';
+import { buildQuery, type ColumnSql } from '../query';
+
+export interface EntityDbRow {
+  id: number;
+  type: string;
+  name: string;
+  summary: string;
+  attrs: string;
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const now = (): string => new Date().toISOString();
+
+const COLUMNS: Record<EntityColumn, ColumnSql> = {
+  type: { expr: 'e.type' },
+  name: { expr: 'e.name', text: true },
+  aliases: { expr: "(SELECT group_concat(a.name, '; ') FROM alias a WHERE a.entity_id = e.id)", text: true },
+  summary: { expr: 'e.summary', text: true },
+  tags: { expr: 'e.tags' },
+  citations: { expr: "(SELECT count(*) FROM citation c WHERE c.subject_kind = 'entity' AND c.subject_id = e.id)" },
+  grade: {
+    expr: "(SELECT min(s.reliability || c.credibility) FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_kind = 'entity' AND c.subject_id = e.id)",
+  },
+  notes: { expr: "(SELECT count(*) FROM note n WHERE n.subject_kind = 'entity' AND n.subject_id = e.id)" },
+  updatedAt: { expr: 'e.updated_at' },
+};
+
+export class EntityRepo {
+  private readonly insertStmt;
+  private readonly insertAlias;
+  private readonly deleteAliases;
+  private readonly getStmt;
+  private readonly aliasesOf;
+  private readonly deleteStmt;
+  private readonly byNorm;
+  private readonly countStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertAlias = db.prepare('INSERT OR IGNORE INTO alias (entity_id, name, name_norm) VALUES (?, ?, ?)');
+    this.deleteAliases = db.prepare('DELETE FROM alias WHERE entity_id = ?');
+    this.getStmt = db.prepare('SELECT * FROM entity WHERE id = ?');
+    this.aliasesOf = db.prepare('SELECT name FROM alias WHERE entity_id = ? ORDER BY id').pluck();
+    this.deleteStmt = db.prepare('DELETE FROM entity WHERE id = ?');
+    this.byNorm = db
+      .prepare(
+        'SELECT id FROM entity WHERE name_norm = ? UNION SELECT entity_id FROM alias WHERE name_norm = ? ORDER BY 1 LIMIT 1',
+      )
+      .pluck();
+    this.countStmt = db.prepare('SELECT count(*) FROM entity').pluck();
+  }
+
+  insert(draft: EntityDraft, attrs: Record<string, unknown> = {}): number {
+    const at = now();
+    const id = Number(
+      this.insertStmt.run(
+        draft.type,
+        draft.name.trim(),
+        normalizeName(draft.name),
+        draft.summary ?? '',
+        JSON.stringify(attrs),
+        JSON.stringify(draft.tags ?? []),
+        at,
+        at,
+      ).lastInsertRowid,
+    );
+    this.setAliases(id, draft.name, draft.aliases ?? []);
+    return id;
+  }
+
+  /** The store's bulk path: one prepared statement reused for many rows, inside the caller's transaction. */
+  insertMany(drafts: Iterable<EntityDraft>): number {
+    const at = now();
+    let count = 0;
+    for (const draft of drafts) {
+      const id = this.insertStmt.run(
+        draft.type,
+        draft.name,
+        normalizeName(draft.name),
+        draft.summary ?? '',
+        '{}',
+        '[]',
+        at,
+        at,
+      ).lastInsertRowid;
+      if (draft.aliases?.length) this.setAliases(Number(id), draft.name, draft.aliases);
+      count++;
+    }
+    return count;
+  }
+
+  addAliases(id: number, names: string[]): void {
+    for (const name of names) {
+      const trimmed = name.trim();
+      if (trimmed) this.insertAlias.run(id, trimmed, normalizeName(trimmed));
+    }
+  }
+
+  private setAliases(id: number, name: string, aliases: string[]): void {
+    const own = normalizeName(name);
+    this.addAliases(
+      id,
+      aliases.filter((a) => normalizeName(a) !== own),
+    );
+  }
+
+  update(id: number, patch: EntityPatch): boolean {
+    const row = this.getStmt.get(id) as EntityDbRow | undefined;
+    if (!row) return false;
+    const name = patch.name?.trim() ?? row.name;
+    this.db
+      .prepare(
+        'UPDATE entity SET type = ?, name = ?, name_norm = ?, summary = ?, tags = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        patch.type ?? row.type,
+        name,
+        normalizeName(name),
+        patch.summary ?? row.summary,
+        patch.tags ? JSON.stringify(patch.tags) : row.tags,
+        now(),
+        id,
+      );
+    if (patch.aliases) {
+      this.deleteAliases.run(id);
+      this.setAliases(id, name, patch.aliases);
+    }
+    return true;
+  }
+
+  setAttrs(id: number, attrs: Record<string, unknown>): void {
+    this.db.prepare('UPDATE entity SET attrs = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(attrs), now(), id);
+  }
+
+  delete(id: number): boolean {
+    return this.deleteStmt.run(id).changes > 0;
+  }
+
+  get(id: number): Entity | null {
+    const row = this.getStmt.get(id) as EntityDbRow | undefined;
+    return row ? this.toEntity(row) : null;
+  }
+
+  exists(id: number): boolean {
+    return this.getStmt.get(id) !== undefined;
+  }
+
+  /** Finds an entity whose name or alias matches, case-, diacritic- and apostrophe-insensitively. */
+  findByName(name: string): number | null {
+    const norm = normalizeName(name);
+    return (this.byNorm.get(norm, norm) as number | undefined) ?? null;
+  }
+
+  count(): number {
+    return this.countStmt.get() as number;
+  }
+
+  page(query: EntityQuery): Page<EntityRow> {
+    const built = buildQuery(COLUMNS, query, ['name', 'aliases', 'summary'], 'e.id ASC');
+    const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])
+      .map(([column, spec]) => `${spec.expr} AS "${column}"`)
+      .join(', ');
+    const rows = this.db
+      .prepare(`SELECT e.id AS id, ${select} FROM entity e ${built.where} ${built.orderBy} LIMIT ? OFFSET ?`)
+      .all(...built.params, query.limit, query.offset) as (Omit<EntityRow, 'aliases' | 'tags'> & {
+      aliases: string | null;
+      tags: string;
+    })[];
+    const total = built.where
+      ? (this.db.prepare(`SELECT count(*) FROM entity e ${built.where}`).pluck().get(...built.params) as number)
+      : this.count();
+    return {
+      rows: rows.map((r) => ({ ...r, aliases: r.aliases ?? '', tags: (JSON.parse(r.tags) as string[]).join(', ') })),
+      total,
+    };
+  }
+
+  private toEntity(row: EntityDbRow): Entity {
+    return {
+      id: row.id,
+      type: row.type,
+      name: row.name,
+      aliases: this.aliasesOf.all(row.id) as string[],
+      summary: row.summary,
+      tags: JSON.parse(row.tags) as string[],
+      attrs: JSON.parse(row.attrs) as Entity['attrs'],
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+}

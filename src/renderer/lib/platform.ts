@@ -1,0 +1,81 @@
+// The two shells seen from the page: Electron's preload bridge, or the browser shell's HTTP
+// transport (token from the URL fragment), behind one interface.
+export interface Bridge {
+  shell: 'electron' | 'browser';
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    bridge?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'aw-token';
+
+function browserToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    // Keep the token out of the address bar and history.
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpBridge(): Bridge {
+  const token = browserToken();
+  let source: EventSource | null = null;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  return {
+    shell: 'browser',
+    async invoke(channel, payload) {
+      const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-aw-token': token },
+        body: JSON.stringify(payload ?? {}),
+      });
+      return response.json();
+    },
+    on(event, listener) {
+      if (!source) source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+      let set = listeners.get(event);
+      if (!set) {
+        const created = new Set<(payload: unknown) => void>();
+        listeners.set(event, created);
+        source.addEventListener(event, (message) => {
+          const payload = JSON.parse((message as MessageEvent<string>).data) as unknown;
+          for (const l of created) l(payload);
+        });
+        set = created;
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+let cached: Bridge | null = null;
+
+export function bridge(): Bridge {
+  cached ??= window.bridge ?? httpBridge();
+  return cached;
+}
+
+/** Hands bytes to the shell: a save dialog in Electron, a download in the browser. */
+export async function saveFile(name: string, data: Uint8Array | string, mime: string): Promise<void> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const b = bridge();
+  if (b.shell === 'electron') {
+    const extension = name.split('.').pop() ?? '';
+    await b.invoke('platform:saveFile', { name, data: bytes, extensions: [extension] });
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,54 @@
+// The renderer's small shared state: what is selected, and a change counter per table so panes
+// re-read after main reports a write. Selection is the only UI state features share.
+import { useSyncExternalStore } from 'react';
+import type { StoreChanged } from '../../shared/ipc/contract';
+import { bridge } from './platform';
+
+export interface Selection {
+  entityIds: number[];
+  relationIds: number[];
+  /** Where the selection was made, so a pane does not echo its own selection back. */
+  origin: string;
+}
+
+type Listener = () => void;
+
+function createStore<T>(initial: T) {
+  let value = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => value,
+    set(next: T) {
+      value = next;
+      for (const l of listeners) l();
+    },
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const selectionStore = createStore<Selection>({ entityIds: [], relationIds: [], origin: 'init' });
+
+export function select(selection: Omit<Selection, 'relationIds'> & { relationIds?: number[] }): void {
+  selectionStore.set({ relationIds: [], ...selection });
+}
+
+export function useSelection(): Selection {
+  return useSyncExternalStore(selectionStore.subscribe, selectionStore.get);
+}
+
+/** Bumped on every store:changed; panes depend on it to re-read what they show. */
+export const revisionStore = createStore<{ n: number; tables: string[] }>({ n: 0, tables: ['*'] });
+
+export function useRevision(): number {
+  return useSyncExternalStore(revisionStore.subscribe, () => revisionStore.get().n);
+}
+
+export function listenForChanges(): () => void {
+  return bridge().on('store:changed', (payload) => {
+    const event = payload as StoreChanged;
+    revisionStore.set({ n: revisionStore.get().n + 1, tables: event.tables });
+  });
+}

@@ -1,0 +1,32 @@
+// Channel names only, with no dependencies, so the sandboxed preload can allow-list them.
+// contract.ts checks at compile time that this list and the contract agree.
+export const CHANNEL_NAMES = [
+  'case:info',
+  'case:create',
+  'case:open',
+  'case:openSample',
+  'case:recent',
+  'entities:list',
+  'entities:get',
+  'entities:create',
+  'entities:update',
+  'entities:delete',
+  'relations:list',
+  'relations:create',
+  'relations:update',
+  'relations:delete',
+  'notes:list',
+  'notes:save',
+  'notes:delete',
+  'sources:list',
+  'sources:get',
+  'history:state',
+  'history:undo',
+  'history:redo',
+] as const;
+
+/** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */
+export const PLATFORM_CHANNELS = ['platform:saveFile'] as const;
+
+/** Events main pushes to the renderer. */
+export const EVENT_NAMES = ['store:changed', 'menu:command'] as const;

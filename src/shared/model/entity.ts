@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ENTITY_TYPES, type EntityType } from '../vocab';
+import { ColumnFilter, Limit, LongText, Name, Offset, SortDir } from './common';
+
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+const Aliases = z.array(Name).max(200);
+const Tags = z.array(z.string().min(1).max(100)).max(100);
+
+export const EntityDraft = z
+  .object({
+    type: EntityTypeSchema,
+    name: Name,
+    aliases: Aliases.optional(),
+    summary: LongText.optional(),
+    tags: Tags.optional(),
+  })
+  .strict();
+export type EntityDraft = z.infer<typeof EntityDraft>;
+
+export const EntityPatch = z
+  .object({
+    type: EntityTypeSchema.optional(),
+    name: Name.optional(),
+    aliases: Aliases.optional(),
+    summary: LongText.optional(),
+    tags: Tags.optional(),
+  })
+  .strict();
+export type EntityPatch = z.infer<typeof EntityPatch>;
+
+export const ENTITY_COLUMNS = ['type', 'name', 'aliases', 'summary', 'citations', 'grade', 'notes', 'updatedAt', 'tags'] as const;
+export const EntityColumn = z.enum(ENTITY_COLUMNS);
+export type EntityColumn = z.infer<typeof EntityColumn>;
+
+export const EntityQuery = z
+  .object({
+    offset: Offset,
+    limit: Limit,
+    sort: z.array(z.object({ column: EntityColumn, dir: SortDir }).strict()).max(5).optional(),
+    filters: z.partialRecord(EntityColumn, ColumnFilter).optional(),
+    quick: z.string().max(200).optional(),
+  })
+  .strict();
+export type EntityQuery = z.infer<typeof EntityQuery>;
+
+export interface Fact {
+  name: string;
+  value: string;
+  asOf?: string | null;
+}
+
+export interface Entity {
+  id: number;
+  type: EntityType | string;
+  name: string;
+  aliases: string[];
+  summary: string;
+  tags: string[];
+  attrs: { facts?: Fact[] } & Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of the sheet's Entities tab. */
+export interface EntityRow {
+  id: number;
+  type: string;
+  name: string;
+  aliases: string;
+  summary: string;
+  tags: string;
+  citations: number;
+  grade: string | null;
+  notes: number;
+  updatedAt: string;
+}
+

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './entity';
+export * from './relation';
+export * from './note';
+export * from './source';

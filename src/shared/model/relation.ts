@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { RELATION_TYPE_NAMES, type RelationType } from '../vocab';
+import { ColumnFilter, Id, Limit, LongText, Offset, PartialDate, SortDir } from './common';
+
+export const RelationTypeSchema = z.enum(RELATION_TYPE_NAMES as [RelationType, ...RelationType[]]);
+
+export const RelationDraft = z
+  .object({
+    sourceId: Id,
+    targetId: Id,
+    type: RelationTypeSchema,
+    startDate: PartialDate.nullable().optional(),
+    endDate: PartialDate.nullable().optional(),
+    summary: LongText.optional(),
+  })
+  .strict();
+export type RelationDraft = z.infer<typeof RelationDraft>;
+
+export const RelationPatch = RelationDraft.partial().strict();
+export type RelationPatch = z.infer<typeof RelationPatch>;
+
+export const RELATION_COLUMNS = ['sourceName', 'type', 'targetName', 'startDate', 'endDate', 'corroboration', 'grade', 'notes'] as const;
+export const RelationColumn = z.enum(RELATION_COLUMNS);
+export type RelationColumn = z.infer<typeof RelationColumn>;
+
+export const RelationQuery = z
+  .object({
+    offset: Offset,
+    limit: Limit,
+    sort: z.array(z.object({ column: RelationColumn, dir: SortDir }).strict()).max(5).optional(),
+    filters: z.partialRecord(RelationColumn, ColumnFilter).optional(),
+    quick: z.string().max(200).optional(),
+    entityId: Id.optional(),
+  })
+  .strict();
+export type RelationQuery = z.infer<typeof RelationQuery>;
+
+export interface Relation {
+  id: number;
+  sourceId: number;
+  targetId: number;
+  type: string;
+  startDate: string | null;
+  endDate: string | null;
+  summary: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of the sheet's Relations tab. */
+export interface RelationRow extends Relation {
+  sourceName: string;
+  targetName: string;
+  corroboration: number;
+  grade: string | null;
+  notes: number;
+}

@@ -54,6 +54,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   {
     files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['src/main/shells/electron/**'],

@@ -10,6 +10,9 @@ import { deleteNote, saveNote } from '../services/notes';
 import { createRelation, deleteRelations, updateRelation } from '../services/relations';
 import type { CaseSession } from '../services/session';
 import type { HandlerTable } from './handle';
+import { graphHandlers } from './handlers/graph';
+import { notesHandlers } from './handlers/notes';
+import { sheetHandlers } from './handlers/sheet';
 
 export interface HandlerContext {
   session: CaseSession;
@@ -70,5 +73,9 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'history:state': () => store().journal.state(),
     'history:undo': () => undo(store()),
     'history:redo': () => redo(store()),
+
+    ...sheetHandlers(ctx),
+    ...graphHandlers(ctx),
+    ...notesHandlers(ctx),
   };
 }

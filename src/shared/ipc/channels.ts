@@ -1,5 +1,9 @@
 // Channel names only, with no dependencies, so the sandboxed preload can allow-list them.
 // contract.ts checks at compile time that this list and the contract agree.
+import { GRAPH_CHANNELS } from './graph/channels';
+import { NOTES_CHANNELS } from './notes/channels';
+import { SHEET_CHANNELS } from './sheet/channels';
+
 export const CHANNEL_NAMES = [
   'case:info',
   'case:create',
@@ -23,6 +27,9 @@ export const CHANNEL_NAMES = [
   'history:state',
   'history:undo',
   'history:redo',
+  ...SHEET_CHANNELS,
+  ...GRAPH_CHANNELS,
+  ...NOTES_CHANNELS,
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */

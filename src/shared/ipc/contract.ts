@@ -21,7 +21,11 @@ import {
   type SourceDocument,
   type SourceSummary,
 } from '../model';
+import { channel } from './channel';
 import type { CHANNEL_NAMES } from './channels';
+import { graphContract } from './graph/contract';
+import { notesContract } from './notes/contract';
+import { sheetContract } from './sheet/contract';
 
 export interface CaseCounts {
   entities: number;
@@ -61,17 +65,7 @@ const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
 const ByIds = z.object({ ids: z.array(Id).min(1).max(10_000) }).strict();
 
-interface Channel<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: the type of the value a successful call returns. */
-  output?: O;
-}
-
-function channel<O>() {
-  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-}
-
-export const contract = {
+const coreContract = {
   'case:info': channel<CaseInfo>()(Empty),
   'case:create': channel<CaseInfo>()(z.object({ path: CasePath.optional() }).strict()),
   'case:open': channel<CaseInfo>()(z.object({ path: CasePath }).strict()),
@@ -99,6 +93,13 @@ export const contract = {
   'history:state': channel<HistoryState>()(Empty),
   'history:undo': channel<HistoryState>()(Empty),
   'history:redo': channel<HistoryState>()(Empty),
+} as const;
+
+export const contract = {
+  ...coreContract,
+  ...sheetContract,
+  ...graphContract,
+  ...notesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,2 @@
+// Channel names of the graph feature (no dependencies: the sandboxed preload imports this).
+export const GRAPH_CHANNELS = [] as const;

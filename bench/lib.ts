@@ -17,7 +17,13 @@ export interface Figure {
   [extra: string]: unknown;
 }
 
-export function report(figure: Omit<Figure, 'ratio'> & { ratio?: number | null }): void {
+export type FigureInput = Omit<Figure, 'ratio' | 'value' | 'baseline'> & {
+  value: number;
+  baseline: number | null;
+  ratio?: number | null;
+};
+
+export function report(figure: FigureInput): void {
   const ratio = figure.ratio ?? (figure.baseline ? round(figure.value / figure.baseline, 3) : null);
   console.log(JSON.stringify({ ...figure, value: round(figure.value, 3), ratio }));
 }

@@ -1,0 +1,159 @@
+// The IPC door: every channel refuses malformed payloads with invalid_input and changes nothing.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, type ChannelName } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { CaseSession } from '../services/session';
+import { tempDir } from '../testing/tempCase';
+import { createDispatch, type Dispatch } from './handle';
+import { createHandlers } from './handlers';
+
+/** One valid payload per channel; the malformed ones are derived from it. */
+const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
+  'case:info': {},
+  'case:create': { path: '/tmp/aw-never-created/x.awcase' },
+  'case:open': { path: '/tmp/aw-never-created/x.awcase' },
+  'case:openSample': {},
+  'case:recent': {},
+  'entities:list': { offset: 0, limit: 100, sort: [{ column: 'name', dir: 'asc' }], quick: 'aq' },
+  'entities:get': { id: 1 },
+  'entities:create': { type: 'organization', name: 'Ansar al Dine', aliases: ['Ansar Dine'], summary: 's' },
+  'entities:update': { id: 1, patch: { name: 'AQIM' } },
+  'entities:delete': { ids: [1] },
+  'relations:list': { offset: 0, limit: 100 },
+  'relations:create': { sourceId: 1, targetId: 2, type: 'splinter_of', startDate: '2013' },
+  'relations:update': { id: 1, patch: { endDate: '2017' } },
+  'relations:delete': { ids: [1] },
+  'notes:list': { subject: { kind: 'entity', id: 1 } },
+  'notes:save': { subject: { kind: 'entity', id: 1 }, body: 'note', private: true },
+  'notes:delete': { id: 1 },
+  'sources:list': {},
+  'sources:get': { id: 1 },
+  'history:state': {},
+  'history:undo': {},
+  'history:redo': {},
+};
+
+const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
+
+function wrongValues(value: unknown): unknown[] {
+  if (typeof value === 'string') return [12345, NaN, null, TEN_MB, ['x']];
+  if (typeof value === 'number') return ['1', NaN, Infinity, -1, 1e300, 1.5, null];
+  if (typeof value === 'boolean') return ['true', 1, null];
+  if (Array.isArray(value)) return ['x', 7, [TEN_MB], new Array(20_000).fill(1)];
+  return ['x', 7, [], null];
+}
+
+function malformed(valid: Record<string, unknown>): [string, unknown][] {
+  const cases: [string, unknown][] = [
+    ['a string', 'x'],
+    ['a number', 42],
+    ['null', null],
+    ['an array', [valid]],
+    ['an extra field', { ...valid, extra: 1 }],
+    [
+      'a __proto__ key',
+      JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(valid).slice(1, -1) || '"x":1'}}`),
+    ],
+    ['a constructor key', { ...valid, constructor: { prototype: { polluted: true } } }],
+  ];
+  for (const [key, value] of Object.entries(valid)) {
+    const { [key]: _dropped, ...without } = valid;
+    cases.push([`${key} missing`, without]);
+    for (const wrong of wrongValues(value))
+      cases.push([`${key} = ${JSON.stringify(wrong)?.slice(0, 20)}`, { ...valid, [key]: wrong }]);
+  }
+  return cases;
+}
+
+function fingerprint(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+let dir: string;
+let session: CaseSession;
+let dispatch: Dispatch;
+let caseFile: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  session = new CaseSession({ dataDir: path.join(dir, 'data') });
+  caseFile = path.join(dir, 'ipc.awcase');
+  const store = session.open(caseFile, { create: true });
+  store.transaction(() => {
+    const a = store.entities.insert({ type: 'organization', name: 'AQIM' });
+    const b = store.entities.insert({ type: 'organization', name: 'Al Mulathamun' });
+    store.relations.insert({ sourceId: b, targetId: a, type: 'splinter_of' });
+    store.notes.insert({ kind: 'entity', id: a }, 'private', true);
+    store.sources.insert({ title: 'CRS', reliability: 'B', text: 'text' });
+  });
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  const handlers = createHandlers({ session, resourcesDir: path.join(dir, 'no-resources') });
+  dispatch = createDispatch(handlers, { verifyCaller: (c) => c.kind === 'browser' && c.token === 'ok' });
+});
+
+afterAll(() => {
+  session.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('IPC payload validation', () => {
+  it('has a valid sample payload for every channel (so every channel is exercised below)', () => {
+    expect(CHANNELS.filter((c) => !VALID[c])).toEqual([]);
+    expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each(CHANNELS.filter((c) => VALID[c]))(
+    '%s refuses malformed payloads and leaves the case unchanged',
+    async (channel) => {
+      const before = fingerprint(caseFile);
+      const journal = session.store.journal.state();
+      const cases = malformed(VALID[channel]!);
+      for (const [label, payload] of cases) {
+        // A missing optional field or a null for a nullable one is a valid payload: not sent, so a
+        // write channel does not write. Every other mutation must be refused.
+        const mayBeValid = label.endsWith(' missing') || label.endsWith(' = null');
+        if (mayBeValid && contract[channel].input.safeParse(payload).success) continue;
+        const result = await dispatch(channel, payload, { kind: 'browser', token: 'ok' });
+        expect(result, `${channel} with ${label}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input' },
+        });
+        if (!result.ok) expect(result.error.message.length, `${channel} with ${label}`).toBeLessThan(400);
+      }
+      session.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(fingerprint(caseFile)).toBe(before);
+      expect(session.store.journal.state()).toEqual(journal);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('refuses callers that are not the workbench window', async () => {
+    const result = await dispatch('case:info', {}, { kind: 'browser', token: 'wrong' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses unknown channels', async () => {
+    const result = await dispatch('fs:readFile', { path: '/etc/passwd' }, { kind: 'browser', token: 'ok' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('answers a valid call with a value, and a missing record with not_found in words', async () => {
+    expect(
+      await dispatch('entities:list', { offset: 0, limit: 10 }, { kind: 'browser', token: 'ok' }),
+    ).toMatchObject({
+      ok: true,
+      value: { total: 2 },
+    });
+    const missing = await dispatch('entities:get', { id: 999 }, { kind: 'browser', token: 'ok' });
+    expect(missing).toEqual({
+      ok: false,
+      error: {
+        code: 'not_found',
+        message: 'No entity with id 999 exists in this case; it may have been deleted.',
+      },
+    });
+  });
+});

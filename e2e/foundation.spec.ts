@@ -17,10 +17,10 @@ test('an entity created through the UI is still there after the shell restarts',
   await form.getByLabel('Name').fill('Al Qaeda in the Islamic Maghreb');
   await form.getByLabel('Aliases (separated by ;)').fill('AQIM; Al-Qaida au Maghreb islamique');
   await form.getByRole('button', { name: 'Add' }).click();
-  await expect(page.getByTestId('status-entities')).toHaveText('1 entities');
+  await expect(page.getByTestId('status-entities')).toHaveText('1 entity');
 
   await workbench.restart();
-  await expect(page.getByTestId('status-entities')).toHaveText('1 entities');
+  await expect(page.getByTestId('status-entities')).toHaveText('1 entity');
   await expect(page.getByRole('region', { name: 'Sheet' }).getByText('Al Qaeda in the Islamic Maghreb')).toBeVisible();
 });
 

@@ -67,7 +67,7 @@ export interface LoadReport {
   entitiesAdded: number;
   relationsAdded: number;
   sourcesAdded: number;
-  citations: number;
+  citationsAdded: number;
 }
 
 /** Loads case data in one transaction. readText returns a source document's text by file name. */
@@ -77,9 +77,12 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
     throw new AppError('invalid_input', `The case data is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
   }
   const data = parsed.data;
-  const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citations: 0 };
+  const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citationsAdded: 0 };
+  const citationCount = () => store.db.prepare('SELECT count(*) FROM citation').pluck().get() as number;
+  const citationsBefore = citationCount();
   store.transaction(() => {
     const sourceIds = new Map<string, number>();
+    const titles = new Map(data.sources.map((s) => [s.id, s.title]));
     for (const source of data.sources) {
       let id = store.sources.findByTitle(source.title);
       if (id === null) {
@@ -101,7 +104,6 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
         const sourceId = sourceIds.get(c.source);
         if (sourceId === undefined) throw new AppError('invalid_input', `A citation names an unknown source “${c.source}”.`);
         store.sources.cite({ sourceId, subjectKind: kind, subjectId, quote: c.quote, credibility: c.credibility });
-        report.citations++;
       }
     };
     const entityIds = new Map<string, number>();
@@ -118,7 +120,11 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
         const known = new Set((current.attrs.facts ?? []).map((f) => `${f.name}\u0000${f.value}`));
         const facts = [...(current.attrs.facts ?? [])];
         for (const fact of entity.facts) {
-          if (!known.has(`${fact.name}\u0000${fact.value}`)) facts.push({ name: fact.name, value: fact.value, asOf: fact.as_of ?? null });
+          if (!known.has(`${fact.name}\u0000${fact.value}`)) {
+            // The fact keeps its own passages, so it stays traceable on its own, not only via the entity.
+            const citations = (fact.citations ?? []).map((c) => ({ source: titles.get(c.source) ?? c.source, quote: c.quote, credibility: c.credibility }));
+            facts.push({ name: fact.name, value: fact.value, asOf: fact.as_of ?? null, citations });
+          }
           cite('entity', id, fact.citations ?? []);
         }
         store.entities.setAttrs(id, { ...current.attrs, facts });
@@ -148,5 +154,6 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
       cite('relation', id, relation.citations);
     }
   });
+  report.citationsAdded = citationCount() - citationsBefore;
   return report;
 }

@@ -1,6 +1,6 @@
 import type { CaseInfo } from '../../shared/ipc/contract';
 
-const format = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function StatusBar({ info }: { info: CaseInfo | null }) {
   if (!info?.open) {
@@ -16,10 +16,10 @@ export function StatusBar({ info }: { info: CaseInfo | null }) {
       <span className="case-name" title={info.path ?? ''} data-testid="status-case-name">
         {info.name}
       </span>
-      <span data-testid="status-entities">{format(counts.entities)} entities</span>
-      <span data-testid="status-relations">{format(counts.relations)} relations</span>
-      <span>{format(counts.sources)} sources</span>
-      <span>{format(counts.notes)} notes</span>
+      <span data-testid="status-entities">{count(counts.entities, 'entity', 'entities')}</span>
+      <span data-testid="status-relations">{count(counts.relations, 'relation', 'relations')}</span>
+      <span>{count(counts.sources, 'source', 'sources')}</span>
+      <span>{count(counts.notes, 'note', 'notes')}</span>
       <span className="offline" title="This app never makes network requests">Offline</span>
     </footer>
   );

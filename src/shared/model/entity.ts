@@ -47,6 +47,8 @@ export interface Fact {
   name: string;
   value: string;
   asOf?: string | null;
+  /** The passages that state the figure: source title, quote, credibility digit. */
+  citations?: { source: string; quote: string; credibility: number }[];
 }
 
 export interface Entity {

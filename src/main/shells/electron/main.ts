@@ -215,7 +215,7 @@ function createWindow(): void {
 app.whenReady().then(() => {
   lockDown();
   serveApp();
-  core = startCore({ dataDir: app.getPath('userData'), resourcesDir: paths.resources, casePath: process.env.AW_CASE });
+  core = startCore({ dataDir: process.env.AW_DATA_DIR ?? app.getPath('userData'), resourcesDir: paths.resources, casePath: process.env.AW_CASE });
   bindIpc();
   Menu.setApplicationMenu(buildMenu());
   createWindow();

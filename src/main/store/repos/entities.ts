@@ -97,19 +97,19 @@ export class EntityRepo {
     return count;
   }
 
+  /** Adds aliases an entity does not have yet (its own name is never an alias of itself). */
   addAliases(id: number, names: string[]): void {
-    for (const name of names) {
-      const trimmed = name.trim();
-      if (trimmed) this.insertAlias.run(id, trimmed, normalizeName(trimmed));
-    }
+    const row = this.getStmt.get(id) as EntityDbRow & { name_norm: string };
+    this.setAliases(id, row.name, names);
   }
 
   private setAliases(id: number, name: string, aliases: string[]): void {
     const own = normalizeName(name);
-    this.addAliases(
-      id,
-      aliases.filter((a) => normalizeName(a) !== own),
-    );
+    for (const alias of aliases) {
+      const trimmed = alias.trim();
+      const norm = normalizeName(trimmed);
+      if (trimmed && norm !== own) this.insertAlias.run(id, trimmed, norm);
+    }
   }
 
   update(id: number, patch: EntityPatch): boolean {

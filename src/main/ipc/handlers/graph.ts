@@ -1,7 +1,11 @@
 // Handlers of the graph feature's channels (see src/shared/ipc/graph/contract.ts).
+import { graphPage, savePositions } from '../../services/graph/graphData';
+import type { HandlerTable } from '../handle';
 import type { HandlerContext } from '../handlers';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function graphHandlers(ctx: HandlerContext) {
-  return {} as const;
+export function graphHandlers({ session }: HandlerContext) {
+  return {
+    'graph:get': (input) => graphPage(session.store, input),
+    'graph:savePositions': (input) => savePositions(session.store, input),
+  } satisfies Partial<HandlerTable>;
 }

@@ -1,5 +1,89 @@
-// IPC contract of the graph feature: channel name → payload schema and result type.
-// import { z } from 'zod';
-// import { channel } from '../channel';
+// IPC contract of the graph feature: the whole case as nodes and edges, read in keyset pages
+// (DESIGN.md §6), and the analyst's node positions per case.
+import { z } from 'zod';
+import { Id } from '../../model/common';
+import { channel } from '../channel';
 
-export const graphContract = {} as const;
+export const GRAPH_LAYOUTS = ['force', 'lineage', 'concentric', 'circle', 'grid'] as const;
+export type GraphLayoutName = (typeof GRAPH_LAYOUTS)[number];
+
+/** An entity as the graph draws it. */
+export interface GraphNode {
+  id: number;
+  type: string;
+  name: string;
+  aliases: string[];
+  /** Count only: note bodies (private by default) never travel to the graph. */
+  notes: number;
+  citations: number;
+}
+
+/** A relation as the graph draws it. */
+export interface GraphEdge {
+  id: number;
+  source: number;
+  target: number;
+  type: string;
+  start: string | null;
+  end: string | null;
+  /** Distinct sources citing the relation. */
+  corroboration: number;
+  /** Best Admiralty grade among its citations, e.g. "B2"; null when uncited. */
+  grade: string | null;
+  /** Ids of the sources citing it. */
+  sources: number[];
+}
+
+export interface GraphSource {
+  id: number;
+  title: string;
+  publisher: string;
+  publishedOn: string | null;
+  reliability: string;
+}
+
+export interface SavedLayout {
+  layout: GraphLayoutName;
+  /** [entity id, x, y] */
+  positions: [number, number, number][];
+}
+
+export interface GraphPage {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Pass these back as afterNode / afterEdge for the next page. */
+  lastNode: number;
+  lastEdge: number;
+  /** True once both nodes and edges are exhausted. */
+  done: boolean;
+  /** On the first page only (afterNode = afterEdge = 0). */
+  sources?: GraphSource[];
+  saved?: SavedLayout | null;
+}
+
+/** The most rows of each kind one page carries. */
+export const GRAPH_PAGE_LIMIT = 20_000;
+
+const Coordinate = z.number().finite().min(-1e8).max(1e8);
+
+export const GraphPageQuery = z
+  .object({
+    afterNode: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    afterEdge: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    limit: z.number().int().min(1).max(GRAPH_PAGE_LIMIT),
+  })
+  .strict();
+
+export const SavePositions = z
+  .object({
+    layout: z.enum(GRAPH_LAYOUTS),
+    positions: z.array(z.tuple([Id, Coordinate, Coordinate])).max(1_000_000),
+    /** Merge into the saved positions (a dragged node) instead of replacing them (a new layout). */
+    merge: z.boolean().optional(),
+  })
+  .strict();
+
+export const graphContract = {
+  'graph:get': channel<GraphPage>()(GraphPageQuery),
+  'graph:savePositions': channel<{ saved: number }>()(SavePositions),
+} as const;

@@ -18,6 +18,8 @@ export interface CitationDraft {
   subjectId: number;
   quote: string;
   credibility: number;
+  /** Where the analyst selected the quote; when absent (or not matching) the first occurrence is used. */
+  start?: number;
 }
 
 const now = (): string => new Date().toISOString();
@@ -88,7 +90,8 @@ export class SourceRepo {
       | undefined;
     if (existing !== undefined) return existing;
     const text = (this.textOf.get(draft.sourceId) as string | undefined) ?? '';
-    const start = text.indexOf(draft.quote);
+    const at = draft.start;
+    const start = at !== undefined && text.startsWith(draft.quote, at) ? at : text.indexOf(draft.quote);
     return Number(
       this.insertCitation.run(
         draft.sourceId,
@@ -101,6 +104,26 @@ export class SourceRepo {
         now(),
       ).lastInsertRowid,
     );
+  }
+
+  getCitation(id: number): Citation | null {
+    return (
+      (this.db
+        .prepare(
+          `SELECT c.id, c.source_id AS sourceId, s.title AS sourceTitle, c.subject_kind AS subjectKind, c.subject_id AS subjectId,
+                  c.quote, c.start, c.end, c.credibility, s.reliability
+             FROM citation c JOIN source s ON s.id = c.source_id WHERE c.id = ?`,
+        )
+        .get(id) as Citation | undefined) ?? null
+    );
+  }
+
+  deleteCitation(id: number): boolean {
+    return this.db.prepare('DELETE FROM citation WHERE id = ?').run(id).changes > 0;
+  }
+
+  setReliability(id: number, reliability: string): boolean {
+    return this.db.prepare('UPDATE source SET reliability = ?, updated_at = ? WHERE id = ?').run(reliability, now(), id).changes > 0;
   }
 
   citationsOf(subjectKind: 'entity' | 'relation', subjectId: number): Citation[] {

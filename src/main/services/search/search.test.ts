@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../shared/ipc/notes/contract';
+import { tempCase, type TempCase } from '../../testing/tempCase';
+import { saveNote } from '../notes';
+import { searchCase, toMatchQuery } from './search';
+
+let t: TempCase;
+beforeEach(() => {
+  t = tempCase();
+});
+afterEach(() => t.cleanup());
+
+describe('search over the case', () => {
+  it('finds a person under every spelling the analyst might type, ignoring case and diacritics', () => {
+    const id = t.store.entities.insert({
+      type: 'person',
+      name: 'Abdelmalek Droukdel',
+      aliases: ['Abdelmalik Droukdel', 'Abu Musab Abdel Wadoud'],
+    });
+    t.store.entities.insert({ type: 'location', name: 'Côte d’Ivoire' });
+    for (const q of ['Droukdel', 'droukdel', 'DROUKDEL', 'Abdelmalek', 'Abdelmalik', 'Ábdelmálek', 'wadoud']) {
+      expect(searchCase(t.store, { query: q }).hits.map((h) => h.id), q).toEqual([id]);
+    }
+    expect(searchCase(t.store, { query: 'cote divoire' }).hits).toHaveLength(0);
+    expect(searchCase(t.store, { query: 'cote d ivoire' }).hits.map((h) => h.title)).toEqual(['Côte d’Ivoire']);
+    expect(searchCase(t.store, { query: 'côte' }).hits.map((h) => h.title)).toEqual(['Côte d’Ivoire']);
+  });
+
+  it('finds notes and document text, with the matched words marked in a plain-text snippet', () => {
+    const e = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
+    saveNote(t.store, { subject: { kind: 'entity', id: e }, body: 'Ransom income fell after 2013 <b>really</b>.' });
+    t.store.sources.insert({ title: 'CRS', text: 'AQIM relied on kidnapping for ransom across the Sahel for a decade.' });
+    const hits = searchCase(t.store, { query: 'ransom' }).hits;
+    expect(hits.map((h) => h.kind).sort()).toEqual(['note', 'source']);
+    const note = hits.find((h) => h.kind === 'note')!;
+    expect(note.title).toBe('AQIM');
+    expect(note.subject).toEqual({ kind: 'entity', id: e });
+    expect(note.snippet).toContain(`${HIGHLIGHT_OPEN}Ransom${HIGHLIGHT_CLOSE}`);
+    expect(hits.find((h) => h.kind === 'source')!.snippet).toContain(`for ${HIGHLIGHT_OPEN}ransom${HIGHLIGHT_CLOSE} across`);
+  });
+
+  it('treats FTS5 syntax typed by the analyst as plain words', () => {
+    t.store.entities.insert({ type: 'organization', name: 'Ansar al Dine' });
+    for (const q of ['"', 'NEAR(', 'ansar OR', '*', 'al-Dine)', "ansar' AND ^"]) {
+      expect(() => searchCase(t.store, { query: q }), q).not.toThrow();
+    }
+    expect(searchCase(t.store, { query: 'al-Dine)' }).hits).toHaveLength(1);
+    expect(toMatchQuery('  ')).toBeNull();
+    expect(toMatchQuery('al-Qaida "x')).toBe('"al"* "Qaida"* "x"*');
+  });
+
+  it('ranks a name above a passing mention and caps the list', () => {
+    t.store.sources.insert({ title: 'Long report', text: 'Belmokhtar was mentioned once in a long document about something else entirely.' });
+    const id = t.store.entities.insert({ type: 'person', name: 'Mokhtar Belmokhtar' });
+    const result = searchCase(t.store, { query: 'belmokhtar' });
+    expect(result.hits[0]).toMatchObject({ kind: 'entity', id });
+    expect(searchCase(t.store, { query: 'belmokhtar', limit: 1 })).toMatchObject({ more: true });
+  });
+});

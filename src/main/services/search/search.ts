@@ -1,0 +1,85 @@
+// One search over the case (FTS5, migration 0002): entity names and aliases, summaries, notes and
+// document text. The analyst's words are turned into quoted prefix terms, so no FTS5 syntax they
+// type can break the query; snippets carry highlight markers, never HTML.
+import type { SearchHit, SearchInput } from '../../../shared/ipc/notes/contract';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../shared/ipc/notes/contract';
+import type { Subject } from '../../../shared/model';
+import { relationReads } from '../../../shared/vocab';
+import type { CaseStore } from '../../store';
+
+const MAX_TERMS = 12;
+
+/** The analyst's words as an FTS5 query: every word a quoted prefix term, all of them required. */
+export function toMatchQuery(text: string): string | null {
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words
+    .slice(0, MAX_TERMS)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+}
+
+interface HitRow {
+  kind: 'entity' | 'note' | 'source';
+  ref: number;
+  title: string;
+  snippet: string;
+}
+
+/** A short label for what a note is about, in the analyst's words. */
+export function subjectLabel(store: CaseStore, subject: Subject): string {
+  if (subject.kind === 'case' || subject.id === null) return 'The case';
+  if (subject.kind === 'entity') return store.entities.get(subject.id)?.name ?? `Entity ${subject.id} (deleted)`;
+  if (subject.kind === 'source') return store.sources.get(subject.id)?.title ?? `Source ${subject.id} (deleted)`;
+  const relation = store.relations.get(subject.id);
+  if (!relation) return `Relation ${subject.id} (deleted)`;
+  const source = store.entities.get(relation.sourceId)?.name ?? '?';
+  const target = store.entities.get(relation.targetId)?.name ?? '?';
+  return `${source} ${relationReads(relation.type)} ${target}`;
+}
+
+export function searchCase(store: CaseStore, input: SearchInput): { hits: SearchHit[]; more: boolean } {
+  const match = toMatchQuery(input.query);
+  if (!match) return { hits: [], more: false };
+  const limit = input.limit ?? 30;
+  // Column weights: a name or alias outweighs a word deep in a document.
+  const rows = store.db
+    .prepare(
+      `SELECT kind, ref, title,
+              snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 14) AS snippet
+         FROM search_index
+        WHERE search_index MATCH ?
+        ORDER BY bm25(search_index, 0, 0, 8.0, 1.0)
+        LIMIT ?`,
+    )
+    .all(match, limit + 1) as HitRow[];
+  const more = rows.length > limit;
+  const hits = rows.slice(0, limit).map((row): SearchHit => {
+    if (row.kind === 'entity') {
+      const entity = store.entities.get(row.ref);
+      return { kind: 'entity', id: row.ref, title: entity?.name ?? row.title, entityType: entity?.type ?? null, snippet: row.snippet, subject: null };
+    }
+    if (row.kind === 'source') {
+      return { kind: 'source', id: row.ref, title: row.title, entityType: null, snippet: row.snippet, subject: null };
+    }
+    const note = store.notes.get(row.ref);
+    const subject: Subject = note?.subject ?? { kind: 'case', id: null };
+    return { kind: 'note', id: row.ref, title: subjectLabel(store, subject), entityType: null, snippet: row.snippet, subject };
+  });
+  return { hits, more };
+}
+
+/** The same search as a plain LIKE scan: the baseline the benchmark measures against. */
+export function searchByLike(store: CaseStore, text: string, limit = 30): number {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = store.db
+    .prepare(
+      `SELECT 'entity' AS kind, id FROM entity WHERE name LIKE ?1 ESCAPE '\\' OR summary LIKE ?1 ESCAPE '\\'
+        UNION ALL SELECT 'entity', entity_id FROM alias WHERE name LIKE ?1 ESCAPE '\\'
+        UNION ALL SELECT 'note', id FROM note WHERE body LIKE ?1 ESCAPE '\\'
+        UNION ALL SELECT 'source', id FROM source WHERE title LIKE ?1 ESCAPE '\\' OR text LIKE ?1 ESCAPE '\\'
+        LIMIT ?2`,
+    )
+    .all(pattern, limit);
+  return rows.length;
+}

@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import { GraphPane } from '../features/graph/GraphPane';
 import { NotesPanel } from '../features/notes/NotesPanel';
+import { SearchPalette } from '../features/search/SearchPalette';
 import { SheetPane } from '../features/sheet/SheetPane';
+import { ReaderHost } from '../features/sources/Reader';
 import { SourcesPanel } from '../features/sources/SourcesPanel';
 import { attempt } from '../lib/ipc';
 import { bridge } from '../lib/platform';
@@ -63,6 +65,7 @@ export function App() {
           {info?.name ?? '…'}
         </span>
         <span className="spacer" />
+        <SearchPalette />
         <button type="button" onClick={() => runCommand('case:new')}>
           New case
         </button>
@@ -99,6 +102,7 @@ export function App() {
         </aside>
       </main>
       <StatusBar info={info} />
+      <ReaderHost />
       <ErrorSurface />
       {opening && <OpenCaseDialog onClose={() => setOpening(false)} />}
     </div>

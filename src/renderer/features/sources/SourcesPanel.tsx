@@ -1,8 +1,20 @@
-// The case's source documents with their reliability letters.
+// The case's source documents with their reliability letters (editable A–F); each opens in the reader.
 import { useEffect, useState } from 'react';
 import type { SourceSummary } from '../../../shared/model';
+import { RELIABILITY, type Reliability } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
+import { openReader } from '../../lib/reader';
 import { useRevision } from '../../lib/store';
+import './sources.css';
+
+const RELIABILITY_TEXT: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Cannot be judged',
+};
 
 export function SourcesPanel() {
   const revision = useRevision();
@@ -16,16 +28,29 @@ export function SourcesPanel() {
       {sources.length === 0 && <p className="muted">No source documents yet.</p>}
       <ul className="source-list">
         {sources.map((s) => (
-          <li key={s.id}>
-            <span className="badge" title="Reliability (Admiralty code)">
-              {s.reliability}
-            </span>{' '}
-            {s.title}
-            <span className="muted">
-              {' '}
-              — {s.publisher || 'unknown publisher'}
-              {s.publishedOn ? `, ${s.publishedOn}` : ''} · {s.citationCount} citations
-            </span>
+          <li key={s.id} className="source-item">
+            <select
+              className={`reliability-letter r-${s.reliability}`}
+              value={s.reliability}
+              aria-label={`Reliability of ${s.title}`}
+              title={`Reliability (Admiralty code): ${RELIABILITY_TEXT[s.reliability as Reliability] ?? s.reliability}`}
+              onChange={(e) => void attempt('sources:setReliability', { id: s.id, reliability: e.target.value as Reliability })}
+            >
+              {RELIABILITY.map((r) => (
+                <option key={r} value={r} title={RELIABILITY_TEXT[r]}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            <div className="source-text">
+              <button type="button" className="link" onClick={() => openReader(s.id)} title="Open in the reader">
+                {s.title}
+              </button>
+              <span className="muted">
+                {s.publisher || 'Unknown publisher'}
+                {s.publishedOn ? `, ${s.publishedOn}` : ''} · {s.citationCount} {s.citationCount === 1 ? 'citation' : 'citations'}
+              </span>
+            </div>
           </li>
         ))}
       </ul>

@@ -17,6 +17,8 @@ type Listener = (event: StoreChanged) => void;
 
 export class CaseSession {
   private current: CaseStore | null = null;
+  /** Why the last case was closed on its own (a damaged file found by the background check). */
+  private problem: string | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(readonly options: SessionOptions) {
@@ -24,7 +26,8 @@ export class CaseSession {
   }
 
   get store(): CaseStore {
-    if (!this.current) throw new AppError('no_case', 'No case is open. Create a new case or open one from the File menu.');
+    if (!this.current)
+      throw new AppError('no_case', 'No case is open. Create a new case or open one from the File menu.');
     return this.current;
   }
 
@@ -52,8 +55,16 @@ export class CaseSession {
     }
     this.current?.close();
     this.current = next;
+    this.problem = null;
     this.remember(resolved);
     this.emit(['*'], 'case opened');
+    void next.integrityCheck().then((damage) => {
+      // A large file is checked after it opens; if it is damaged, close it before anything is written.
+      if (!damage || this.current !== next) return;
+      this.close();
+      this.problem = damage.message;
+      this.emit(['*'], 'case damaged');
+    });
     return next;
   }
 
@@ -61,7 +72,10 @@ export class CaseSession {
   create(file?: string): CaseStore {
     const target = file ?? this.freshPath('Untitled case');
     if (fs.existsSync(target)) {
-      throw new AppError('conflict', `A file already exists at “${target}”. Choose another name; nothing was changed.`);
+      throw new AppError(
+        'conflict',
+        `A file already exists at “${target}”. Choose another name; nothing was changed.`,
+      );
     }
     return this.open(target, { create: true });
   }
@@ -78,13 +92,21 @@ export class CaseSession {
   info(): CaseInfo {
     const store = this.current;
     if (!store) {
-      return { open: false, name: null, path: null, schemaVersion: null, counts: { entities: 0, relations: 0, sources: 0, notes: 0 } };
+      return {
+        open: false,
+        name: null,
+        path: null,
+        schemaVersion: null,
+        problem: this.problem,
+        counts: { entities: 0, relations: 0, sources: 0, notes: 0 },
+      };
     }
     return {
       open: true,
       name: store.name,
       path: store.file,
       schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
+      problem: null,
       counts: {
         entities: store.entities.count(),
         relations: store.relations.count(),
@@ -97,7 +119,9 @@ export class CaseSession {
   recent(): string[] {
     try {
       const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as unknown;
-      return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && fs.existsSync(p)) : [];
+      return Array.isArray(list)
+        ? list.filter((p): p is string => typeof p === 'string' && fs.existsSync(p))
+        : [];
     } catch {
       return [];
     }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempCase';
-import { APPLICATION_ID, CaseFileError, openDatabase } from './db';
+import { APPLICATION_ID, CaseFileError, openDatabase, SYNC_CHECK_BYTES } from './db';
+import { CaseStore } from '.';
 import { LATEST_VERSION } from './migrations';
 
 const dirs: string[] = [];
@@ -121,6 +122,35 @@ describe('opening a case file', () => {
     const file = path.join(scratch(), 'missing.awcase');
     expect(refusal(file).problem).toBe('not_found');
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('checks a large file after opening it, off the main thread, and reports damage in words', async () => {
+    const file = path.join(scratch(), 'large.awcase');
+    const db = openDatabase(file, { create: true });
+    const add = db.prepare(
+      "INSERT INTO entity (type, name, name_norm, summary, created_at, updated_at) VALUES ('organization', ?, ?, ?, 'now', 'now')",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 9000; i++) add.run(`Group ${i}`, `group ${i}`, 'x'.repeat(2000));
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(fs.statSync(file).size).toBeGreaterThan(SYNC_CHECK_BYTES);
+
+    const sound = CaseStore.open(file);
+    expect(sound.checkPending).toBe(true);
+    expect(await sound.integrityCheck()).toBeNull();
+    sound.close();
+
+    const bytes = fs.readFileSync(file);
+    for (let i = bytes.length / 2; i < bytes.length / 2 + 200_000; i += 7) bytes[i] = (i * 31) & 0xff;
+    fs.writeFileSync(file, bytes);
+    const damaged = CaseStore.open(file);
+    const problem = await damaged.integrityCheck();
+    damaged.close();
+    expect(problem?.message).toMatch(
+      /^“large\.awcase” is damaged and cannot be opened \(.+\)\. Nothing was changed; open a backup copy instead\.$/,
+    );
   });
 
   it('reopens its own file with the data intact', () => {

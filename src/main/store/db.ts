@@ -2,6 +2,8 @@
 // touching a byte of it, then migrate in one transaction.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
@@ -13,6 +15,13 @@ export const APPLICATION_ID = 0x41574231;
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export type CaseFileProblem = 'not_found' | 'not_sqlite' | 'corrupt' | 'newer_version' | 'foreign';
+
+/**
+ * Files up to this size get a full PRAGMA quick_check before they open. quick_check reads every
+ * page (seconds for a million-row case), so larger files get the cheap checks here and the full
+ * check in the background after opening (see checkIntegrityInBackground).
+ */
+export const SYNC_CHECK_BYTES = 16 * 1024 * 1024;
 
 export class CaseFileError extends Error {
   constructor(
@@ -34,7 +43,17 @@ function nativeOptions(options: OpenOptions): Database.Options {
   return nativeBinding ? { nativeBinding } : {};
 }
 
-function inspectExisting(file: string, options: OpenOptions): void {
+function corrupt(name: string, report: string): CaseFileError {
+  // quick_check reports one problem per line; the first says enough.
+  const detail = report.split('\n').find((line) => line.trim() && !line.startsWith('***')) ?? report;
+  return new CaseFileError(
+    'corrupt',
+    `“${name}” is damaged and cannot be opened (${detail}). Nothing was changed; open a backup copy instead.`,
+  );
+}
+
+/** Returns whether the full integrity check still has to run (in the background). */
+function inspectExisting(file: string, options: OpenOptions): boolean {
   const name = path.basename(file);
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
@@ -67,14 +86,22 @@ function inspectExisting(file: string, options: OpenOptions): void {
         `“${name}” is an SQLite database but not an Analyst Workbench case file. Nothing was changed.`,
       );
     }
-    const check = probe.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw new Error(check);
+    const size = fs.statSync(file).size;
+    if (size <= SYNC_CHECK_BYTES) {
+      const check = probe.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') throw new Error(check);
+      return false;
+    }
+    // Cheap checks: the schema parses and the page count fits the file.
+    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const pages = probe.pragma('page_count', { simple: true }) as number;
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    if (pages * pageSize > size + pageSize && !fs.existsSync(`${file}-wal`))
+      throw new Error('the file is truncated');
+    return true;
   } catch (error) {
     if (error instanceof CaseFileError) throw error;
-    throw new CaseFileError(
-      'corrupt',
-      `“${name}” is damaged and cannot be opened (${(error as Error).message}). Nothing was changed; open a backup copy instead.`,
-    );
+    throw corrupt(name, (error as Error).message);
   } finally {
     probe?.close();
   }
@@ -98,23 +125,68 @@ export function migrate(db: Db): void {
   })();
 }
 
+export interface Opened {
+  db: Db;
+  /** The full integrity check has not run yet (large file): run checkIntegrityInBackground. */
+  checkPending: boolean;
+}
+
 /** Opens (or, with create, makes) a case file, checked and migrated to the latest schema. */
-export function openDatabase(file: string, { create = false, ...options }: OpenOptions & { create?: boolean } = {}): Db {
+export function openCaseFile(
+  file: string,
+  { create = false, ...options }: OpenOptions & { create?: boolean } = {},
+): Opened {
   const exists = fs.existsSync(file);
   if (!exists && !create) {
     throw new CaseFileError('not_found', `There is no case file at “${file}”.`);
   }
-  if (exists) inspectExisting(file, options);
+  const checkPending = exists ? inspectExisting(file, options) : false;
   const db = new Database(file, nativeOptions(options));
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 2000');
+    db.pragma('cache_size = -65536');
     migrate(db);
-    return db;
+    return { db, checkPending };
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+export function openDatabase(file: string, options: OpenOptions & { create?: boolean } = {}): Db {
+  return openCaseFile(file, options).db;
+}
+
+const CHECK_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+let result;
+try {
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+  result = db.pragma('quick_check', { simple: true });
+  db.close();
+} catch (error) {
+  result = error.message;
+}
+parentPort.postMessage(result);
+`;
+
+/** Runs PRAGMA quick_check on its own connection in a worker thread; resolves null when the file is sound. */
+export function checkIntegrityInBackground(
+  file: string,
+  options: OpenOptions = {},
+): Promise<CaseFileError | null> {
+  const nativeBinding = options.nativeBinding ?? process.env.AW_SQLITE_BINDING;
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve) => {
+    const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { file, nativeBinding, module } });
+    worker.once('message', (result: string) => {
+      void worker.terminate();
+      resolve(result === 'ok' ? null : corrupt(path.basename(file), result));
+    });
+    worker.once('error', (error) => resolve(corrupt(path.basename(file), error.message)));
+  });
 }

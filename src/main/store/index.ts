@@ -1,6 +1,6 @@
 // A case store: one open case file with its repositories and undo journal.
 import path from 'node:path';
-import { openDatabase, type Db, type OpenOptions } from './db';
+import { checkIntegrityInBackground, openCaseFile, type Db, type OpenOptions } from './db';
 import { Journal } from './journal';
 import { EntityRepo } from './repos/entities';
 import { NoteRepo } from './repos/notes';
@@ -9,6 +9,7 @@ import { SettingRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
 
 export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
+export type { OpenOptions } from './db';
 export type { Db } from './db';
 
 export class CaseStore {
@@ -22,6 +23,9 @@ export class CaseStore {
   private constructor(
     readonly db: Db,
     readonly file: string,
+    /** Set when the file was too large to check before opening; see integrityCheck(). */
+    readonly checkPending: boolean,
+    private readonly options: OpenOptions,
   ) {
     this.entities = new EntityRepo(db);
     this.relations = new RelationRepo(db);
@@ -32,7 +36,13 @@ export class CaseStore {
   }
 
   static open(file: string, options: OpenOptions & { create?: boolean } = {}): CaseStore {
-    return new CaseStore(openDatabase(file, options), path.resolve(file));
+    const { db, checkPending } = openCaseFile(file, options);
+    return new CaseStore(db, path.resolve(file), checkPending, options);
+  }
+
+  /** The full integrity check of a large file, off the main thread. Null when sound. */
+  integrityCheck(): Promise<Error | null> {
+    return this.checkPending ? checkIntegrityInBackground(this.file, this.options) : Promise.resolve(null);
   }
 
   get name(): string {

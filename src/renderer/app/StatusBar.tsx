@@ -6,7 +6,7 @@ export function StatusBar({ info }: { info: CaseInfo | null }) {
   if (!info?.open) {
     return (
       <footer className="statusbar" role="status">
-        No case open
+        {info?.problem ? <span className="status-problem">{info.problem}</span> : 'No case open'}
       </footer>
     );
   }

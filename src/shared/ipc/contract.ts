@@ -40,6 +40,8 @@ export interface CaseInfo {
   path: string | null;
   counts: CaseCounts;
   schemaVersion: number | null;
+  /** Why no case is open, when the workbench closed one itself (e.g. found damaged). */
+  problem: string | null;
 }
 
 export interface HistoryState {

@@ -5,7 +5,7 @@
 import type { Migration } from './index';
 
 /** An entity's searchable title: its name and every alias, in a row of the entity table aliased e. */
-const ENTITY_TITLE = `e.name || coalesce((SELECT ' · ' || group_concat(a.name, ' · ') FROM alias a WHERE a.entity_id = e.id), '')`;
+export const ENTITY_TITLE = `e.name || coalesce((SELECT ' · ' || group_concat(a.name, ' · ') FROM alias a WHERE a.entity_id = e.id), '')`;
 
 const REFRESH_ENTITY = (id: string) => `
   DELETE FROM search_index WHERE rowid = ${id} * 4 + 1;

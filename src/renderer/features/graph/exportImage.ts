@@ -1,0 +1,389 @@
+// Graph images: PNG (scale 1–4, white or transparent, whole graph or current view) and SVG, with
+// an optional caption, legend and list of sources drawn in. The PNG is drawn by cytoscape's own
+// renderer strip by strip, so a graph larger than one browser canvas still exports; notes are
+// never drawn (they are private by default).
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { GraphSource } from '../../../shared/ipc/graph/contract';
+import { relationReads } from '../../../shared/vocab';
+import { pngWriter } from './pngEncoder';
+import { EDGE_FONT_SIZE, LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH, entityStyle, isSymmetric, relationColour } from './style';
+
+export interface ExportOptions {
+  scale: number;
+  background: 'white' | 'transparent';
+  area: 'full' | 'view';
+  caption: string;
+  legend: boolean;
+  sources: boolean;
+  /** What node size shows, for the legend. */
+  sizeMeaning: string;
+}
+
+export interface ExportContext {
+  sources: ReadonlyMap<number, GraphSource>;
+}
+
+const MARGIN = 24;
+const DECOR_FONT = 13;
+const DECOR_LINE = 18;
+/** Pixels one strip canvas may hold (well under Chromium's 268 M limit, and kind to memory). */
+const STRIP_PIXELS = 48_000_000;
+const MAX_SIDE = 32_000;
+
+interface Box {
+  x1: number;
+  y1: number;
+  w: number;
+  h: number;
+}
+
+/** The image plan in unscaled units: where the caption, graph and legend go. */
+interface Plan {
+  width: number;
+  height: number;
+  caption: string[];
+  graph: { left: number; top: number; box: Box; k: number };
+  legend: { entity: string[]; relation: string[]; dashed: boolean; size: string } | null;
+  legendTop: number;
+  sourceLines: string[];
+  sourcesTop: number;
+}
+
+let measureCtx: CanvasRenderingContext2D | null = null;
+function measure(text: string, font: string): number {
+  measureCtx ??= document.createElement('canvas').getContext('2d')!;
+  measureCtx.font = font;
+  return measureCtx.measureText(text).width;
+}
+
+export function wrap(text: string, maxWidth: number, font: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next, font) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const decorFont = (weight = 'normal') => `${weight} ${DECOR_FONT}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+
+function visibleElements(cy: Core) {
+  return { nodes: cy.nodes().not('.hidden'), edges: cy.edges().not('.hidden') };
+}
+
+function plan(cy: Core, options: ExportOptions, context: ExportContext): Plan {
+  const { nodes, edges } = visibleElements(cy);
+  let box: Box;
+  let k = 1;
+  if (options.area === 'view') {
+    const e = cy.extent();
+    box = { x1: e.x1, y1: e.y1, w: e.w, h: e.h };
+    k = cy.zoom();
+  } else {
+    const bb = nodes.union(edges).boundingBox({});
+    box = nodes.length ? { x1: bb.x1, y1: bb.y1, w: bb.w, h: bb.h } : { x1: 0, y1: 0, w: 200, h: 100 };
+  }
+  const graphW = box.w * k;
+  const graphH = box.h * k;
+  const width = Math.ceil(Math.max(graphW, 480) + MARGIN * 2);
+  const textWidth = width - MARGIN * 2;
+  const caption = options.caption.trim() ? wrap(options.caption.trim(), textWidth, decorFont('600')) : [];
+  const top = MARGIN + (caption.length ? caption.length * DECOR_LINE + 10 : 0);
+  let y = top + graphH + 16;
+  let legend: Plan['legend'] = null;
+  const legendTop = y;
+  if (options.legend) {
+    const entityTypes = [...new Set(nodes.map((n) => String(n.data('type'))))].sort();
+    const relationTypes = [...new Set(edges.map((e) => String(e.data('type'))))].sort();
+    const dashed = edges.filter('.single').nonempty();
+    legend = { entity: entityTypes, relation: relationTypes, dashed, size: options.sizeMeaning };
+    y += legendHeight(legend, textWidth) + 10;
+  }
+  const sourcesTop = y;
+  let sourceLines: string[] = [];
+  if (options.sources) {
+    const ids = new Set<number>();
+    edges.forEach((e) => {
+      for (const id of e.data('sources') as number[]) ids.add(id);
+    });
+    const cited = [...ids].map((id) => context.sources.get(id)).filter((s): s is GraphSource => !!s);
+    sourceLines = ['Sources:'];
+    cited.slice(0, 60).forEach((s, i) => {
+      const detail = [s.publisher, s.publishedOn].filter(Boolean).join(', ');
+      sourceLines.push(...wrap(`${i + 1}. ${s.title}${detail ? ` — ${detail}` : ''} (reliability ${s.reliability})`, textWidth, decorFont()));
+    });
+    if (cited.length > 60) sourceLines.push(`…and ${cited.length - 60} more`);
+    if (!cited.length) sourceLines.push('No relation drawn here cites a source.');
+    y += sourceLines.length * DECOR_LINE + 6;
+  }
+  return {
+    width,
+    height: Math.ceil(y + MARGIN - 16),
+    caption,
+    graph: { left: MARGIN + Math.max(0, (textWidth - graphW) / 2), top, box, k },
+    legend,
+    legendTop,
+    sourceLines,
+    sourcesTop,
+  };
+}
+
+interface LegendItem {
+  kind: 'entity' | 'relation' | 'dashed' | 'size';
+  key: string;
+  text: string;
+}
+
+function legendItems(legend: NonNullable<Plan['legend']>): LegendItem[] {
+  const items: LegendItem[] = legend.entity.map((t) => ({ kind: 'entity', key: t, text: entityStyle(t).plural }));
+  for (const t of legend.relation) items.push({ kind: 'relation', key: t, text: relationReads(t) });
+  if (legend.dashed) items.push({ kind: 'dashed', key: '', text: 'dashed: one source only' });
+  items.push({ kind: 'size', key: '', text: `node size: ${legend.size}` });
+  return items;
+}
+
+function layoutLegend(legend: NonNullable<Plan['legend']>, width: number): { item: LegendItem; x: number; y: number }[] {
+  const out: { item: LegendItem; x: number; y: number }[] = [];
+  let x = 0;
+  let y = 0;
+  for (const item of legendItems(legend)) {
+    const w = 34 + measure(item.text, decorFont()) + 18;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += DECOR_LINE + 4;
+    }
+    out.push({ item, x, y });
+    x += w;
+  }
+  return out;
+}
+
+function legendHeight(legend: NonNullable<Plan['legend']>, width: number): number {
+  const placed = layoutLegend(legend, width);
+  return (placed.at(-1)?.y ?? 0) + DECOR_LINE + 4;
+}
+
+function drawShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  if (shape === 'ellipse') ctx.arc(x, y, r, 0, Math.PI * 2);
+  else if (shape === 'diamond') {
+    ctx.moveTo(x, y - r);
+    ctx.lineTo(x + r, y);
+    ctx.lineTo(x, y + r);
+    ctx.lineTo(x - r, y);
+    ctx.closePath();
+  } else if (shape === 'hexagon') {
+    for (let i = 0; i < 6; i++) {
+      const a = (Math.PI / 3) * i;
+      ctx[i ? 'lineTo' : 'moveTo'](x + r * Math.cos(a), y + r * Math.sin(a));
+    }
+    ctx.closePath();
+  } else ctx.roundRect(x - r, y - r, r * 2, r * 2, r / 3);
+  ctx.fill();
+}
+
+function drawDecor(ctx: CanvasRenderingContext2D, p: Plan): void {
+  ctx.fillStyle = '#1d2430';
+  ctx.textBaseline = 'middle';
+  ctx.font = decorFont('600');
+  p.caption.forEach((line, i) => ctx.fillText(line, MARGIN, MARGIN + i * DECOR_LINE + DECOR_LINE / 2));
+  ctx.font = decorFont();
+  if (p.legend) {
+    for (const { item, x, y } of layoutLegend(p.legend, p.width - MARGIN * 2)) {
+      const cx = MARGIN + x;
+      const cy = p.legendTop + y + DECOR_LINE / 2;
+      if (item.kind === 'entity') {
+        ctx.fillStyle = entityStyle(item.key).colour;
+        drawShape(ctx, entityStyle(item.key).shape, cx + 12, cy, 7);
+      } else if (item.kind === 'size') {
+        ctx.fillStyle = '#5c6677';
+        drawShape(ctx, 'ellipse', cx + 6, cy, 4);
+        drawShape(ctx, 'ellipse', cx + 20, cy, 8);
+      } else {
+        ctx.strokeStyle = item.kind === 'dashed' ? '#5c6677' : relationColour(item.key);
+        ctx.lineWidth = 2;
+        ctx.setLineDash(item.kind === 'dashed' ? [6, 4] : []);
+        ctx.beginPath();
+        ctx.moveTo(cx, cy);
+        ctx.lineTo(cx + 28, cy);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      ctx.fillStyle = '#1d2430';
+      ctx.fillText(item.text, cx + 34, cy);
+    }
+  }
+  p.sourceLines.forEach((line, i) => {
+    ctx.font = decorFont(i === 0 ? '600' : 'normal');
+    ctx.fillText(line, MARGIN, p.sourcesTop + i * DECOR_LINE + DECOR_LINE / 2);
+  });
+}
+
+interface CanvasRendererInternals {
+  drawElements(ctx: CanvasRenderingContext2D, eles: unknown): void;
+  getCachedZSortedEles(): unknown;
+}
+
+/**
+ * Draws strip [top, top + height) of the image into ctx (image pixels). The graph is drawn with
+ * cytoscape's renderer at zoom 1 for the full graph, so labels show as they would close up.
+ */
+function drawStrip(cy: Core, ctx: CanvasRenderingContext2D, p: Plan, options: ExportOptions, top: number, width: number, height: number): void {
+  const s = options.scale;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  if (options.background === 'white') {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.setTransform(s, 0, 0, s, 0, -top);
+  drawDecor(ctx, p);
+  const { box, k, left } = p.graph;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, p.graph.top, box.w * k, box.h * k);
+  ctx.clip();
+  ctx.translate(left - box.x1 * k, p.graph.top - box.y1 * k);
+  ctx.scale(k, k);
+  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
+  const zoom = cy.zoom();
+  const pan = cy.pan();
+  // Label visibility depends on the live zoom; draw the whole graph as at 100%, then put it back.
+  if (options.area === 'full') cy.viewport({ zoom: 1, pan });
+  try {
+    renderer.drawElements(ctx, renderer.getCachedZSortedEles());
+  } finally {
+    if (options.area === 'full') cy.viewport({ zoom, pan });
+    ctx.restore();
+  }
+}
+
+export interface PngResult {
+  blob: Blob;
+  width: number;
+  height: number;
+  strips: number;
+}
+
+export async function exportPng(cy: Core, options: ExportOptions, context: ExportContext): Promise<PngResult> {
+  const p = plan(cy, options, context);
+  let scale = options.scale;
+  // An image wider than any canvas is drawn at the largest scale that fits.
+  if (p.width * scale > MAX_SIDE) scale = MAX_SIDE / p.width;
+  const opts = { ...options, scale };
+  const width = Math.max(1, Math.round(p.width * scale));
+  const height = Math.max(1, Math.round(p.height * scale));
+  const stripHeight = Math.max(1, Math.min(height, Math.floor(STRIP_PIXELS / width)));
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = stripHeight;
+  const ctx = canvas.getContext('2d', { willReadFrequently: stripHeight < height })!;
+  if (stripHeight >= height) {
+    drawStrip(cy, ctx, p, opts, 0, width, height);
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the image.'))), 'image/png'),
+    );
+    return { blob, width, height, strips: 1 };
+  }
+  const png = pngWriter(width, height);
+  let strips = 0;
+  for (let top = 0; top < height; top += stripHeight) {
+    const h = Math.min(stripHeight, height - top);
+    drawStrip(cy, ctx, p, opts, top, width, stripHeight);
+    await png.addRows(ctx.getImageData(0, 0, width, h).data);
+    strips++;
+  }
+  return { blob: await png.finish(), width, height, strips };
+}
+
+// ---- SVG ----------------------------------------------------------------------------------------
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (n: number) => (Math.round(n * 100) / 100).toString();
+
+function svgShape(shape: string, x: number, y: number, r: number, fill: string, extra = ''): string {
+  if (shape === 'ellipse') return `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" fill="${fill}"${extra}/>`;
+  let points: [number, number][];
+  if (shape === 'diamond') points = [[x, y - r], [x + r, y], [x, y + r], [x - r, y]];
+  else if (shape === 'hexagon') points = [0, 1, 2, 3, 4, 5].map((i) => [x + r * Math.cos((Math.PI / 3) * i), y + r * Math.sin((Math.PI / 3) * i)]);
+  else return `<rect x="${num(x - r)}" y="${num(y - r)}" width="${num(2 * r)}" height="${num(2 * r)}" rx="${num(r / 3)}" fill="${fill}"${extra}/>`;
+  return `<polygon points="${points.map(([a, b]) => `${num(a)},${num(b)}`).join(' ')}" fill="${fill}"${extra}/>`;
+}
+
+function svgEdge(edge: EdgeSingular): string {
+  const s = edge.sourceEndpoint();
+  const t = edge.targetEndpoint();
+  const colour = String(edge.data('colour'));
+  const cps = (edge.controlPoints() as { x: number; y: number }[] | undefined) ?? [];
+  const d = cps.length === 1 ? `M${num(s.x)},${num(s.y)} Q${num(cps[0]!.x)},${num(cps[0]!.y)} ${num(t.x)},${num(t.y)}` : `M${num(s.x)},${num(s.y)} L${num(t.x)},${num(t.y)}`;
+  const dash = edge.hasClass('single') ? ' stroke-dasharray="6 4"' : edge.hasClass('loop') ? ' stroke-dasharray="2 3"' : '';
+  const arrow = isSymmetric(String(edge.data('type'))) ? '' : ` marker-end="url(#arrow-${colour.slice(1)})"`;
+  let out = `<path d="${d}" fill="none" stroke="${colour}" stroke-width="1.6"${dash}${arrow}/>`;
+  const label = String(edge.data('label') ?? '');
+  if (label) {
+    const m = edge.midpoint();
+    let angle = (Math.atan2(t.y - s.y, t.x - s.x) * 180) / Math.PI;
+    if (angle > 90) angle -= 180;
+    if (angle < -90) angle += 180;
+    out += `<text x="${num(m.x)}" y="${num(m.y)}" transform="rotate(${num(angle)} ${num(m.x)} ${num(m.y)})" font-size="${EDGE_FONT_SIZE}" text-anchor="middle" dominant-baseline="middle" fill="#3a4352" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`;
+  }
+  return out;
+}
+
+function svgNode(node: NodeSingular): string {
+  const { x, y } = node.position();
+  const size = Number(node.data('size'));
+  const style = entityStyle(String(node.data('type')));
+  let out = svgShape(style.shape, x, y, size / 2, style.colour, ' stroke="#ffffff"');
+  const lines = wrap(String(node.data('label')), LABEL_MAX_WIDTH, LABEL_FONT);
+  const top = y + size / 2 + 3 + LABEL_FONT_SIZE;
+  out += `<text font-size="${LABEL_FONT_SIZE}" text-anchor="middle" fill="#1d2430" stroke="#ffffff" stroke-width="3" paint-order="stroke">`;
+  lines.forEach((line, i) => (out += `<tspan x="${num(x)}" y="${num(top + i * LABEL_LINE_HEIGHT)}">${esc(line)}</tspan>`));
+  return `${out}</text>`;
+}
+
+export function exportSvg(cy: Core, options: ExportOptions, context: ExportContext): string {
+  const p = plan(cy, { ...options, scale: 1 }, context);
+  const { nodes, edges } = visibleElements(cy);
+  const colours = [...new Set(edges.map((e) => String(e.data('colour'))))];
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${p.height}" viewBox="0 0 ${p.width} ${p.height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif">`,
+    '<defs>',
+    ...colours.map(
+      (c) => `<marker id="arrow-${c.slice(1)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`,
+    ),
+    '</defs>',
+  ];
+  if (options.background === 'white') parts.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
+  p.caption.forEach((line, i) =>
+    parts.push(`<text x="${MARGIN}" y="${MARGIN + i * DECOR_LINE + DECOR_FONT}" font-size="${DECOR_FONT}" font-weight="600" fill="#1d2430">${esc(line)}</text>`),
+  );
+  const { box, k, left, top } = p.graph;
+  parts.push(`<svg x="${num(left)}" y="${num(top)}" width="${num(box.w * k)}" height="${num(box.h * k)}" viewBox="${num(box.x1)} ${num(box.y1)} ${num(box.w)} ${num(box.h)}" overflow="hidden"><g>`);
+  edges.forEach((e) => void parts.push(svgEdge(e)));
+  nodes.forEach((n) => void parts.push(svgNode(n)));
+  parts.push('</g></svg>');
+  if (p.legend) {
+    for (const { item, x, y } of layoutLegend(p.legend, p.width - MARGIN * 2)) {
+      const cx = MARGIN + x;
+      const cy = p.legendTop + y + DECOR_LINE / 2;
+      if (item.kind === 'entity') parts.push(svgShape(entityStyle(item.key).shape, cx + 12, cy, 7, entityStyle(item.key).colour));
+      else if (item.kind === 'size') parts.push(svgShape('ellipse', cx + 6, cy, 4, '#5c6677') + svgShape('ellipse', cx + 20, cy, 8, '#5c6677'));
+      else {
+        const colour = item.kind === 'dashed' ? '#5c6677' : relationColour(item.key);
+        parts.push(`<line x1="${cx}" y1="${cy}" x2="${cx + 28}" y2="${cy}" stroke="${colour}" stroke-width="2"${item.kind === 'dashed' ? ' stroke-dasharray="6 4"' : ''}/>`);
+      }
+      parts.push(`<text x="${num(cx + 34)}" y="${num(cy)}" font-size="${DECOR_FONT}" dominant-baseline="middle" fill="#1d2430">${esc(item.text)}</text>`);
+    }
+  }
+  p.sourceLines.forEach((line, i) =>
+    parts.push(`<text x="${MARGIN}" y="${p.sourcesTop + i * DECOR_LINE + DECOR_FONT}" font-size="${DECOR_FONT}"${i === 0 ? ' font-weight="600"' : ''} fill="#1d2430">${esc(line)}</text>`),
+  );
+  parts.push('</svg>');
+  return parts.join('\n');
+}

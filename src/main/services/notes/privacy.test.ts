@@ -1,15 +1,16 @@
-// The privacy guarantee: a private note never leaves the machine through any export path. Each path
-// is driven through the real handler table on a real case, and its whole output searched for the
-// note's unique marker.
+// The privacy guarantee: a private note never leaves the machine through any export path. Each path's
+// service is called on a real case with its payload parsed by the channel's own schema, and its whole
+// output searched for the note's unique marker.
 import type { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, type ChannelName, type Input, type Output } from '../../../shared/ipc/contract';
+import { CHANNELS, contract, type ChannelName } from '../../../shared/ipc/contract';
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../shared/model';
-import { createDispatch, type Dispatch } from '../../ipc/handle';
-import { createHandlers } from '../../ipc/handlers';
+import type { CaseStore } from '../../store';
 import { tempCase, type TempCase } from '../../testing/tempCase';
+import { graphPage } from '../graph/graphData';
 import { saveNote } from '../notes';
-import { CaseSession } from '../session';
+import { searchCase } from '../search/search';
+import { exportCase } from './caseExport';
 
 const PRIVATE_MARKER = `PRIVATE-${Math.random().toString(36).slice(2)}-ZX9Q`;
 const SHAREABLE_MARKER = `SHAREABLE-${Math.random().toString(36).slice(2)}-KW4J`;
@@ -18,34 +19,56 @@ const SHAREABLE_MARKER = `SHAREABLE-${Math.random().toString(36).slice(2)}-KW4J`
  * Every channel through which case content leaves the app (files, images, clipboard rows), and how
  * this test reads its output. A new channel that sounds like an export must be added here.
  */
-const EXPORT_PATHS: Record<string, { input: unknown; what: string }> = {
-  'case:exportJson': { input: { includeShareableNotes: true }, what: 'case export (JSON), shareable notes asked for' },
-  'graph:get': { input: { afterNode: 0, afterEdge: 0, limit: 20_000 }, what: 'the data the graph PNG/SVG images are drawn from' },
-  'entities:list': { input: { offset: 0, limit: 1000 }, what: 'sheet rows, which clipboard copies are made from' },
-  'relations:list': { input: { offset: 0, limit: 1000 }, what: 'sheet rows, which clipboard copies are made from' },
+type Run = (store: CaseStore, input: never) => unknown;
+
+/** The CSV export service (the sheet's), loaded only where it exists. */
+async function csvExport(store: CaseStore, input: unknown): Promise<unknown> {
+  const modulePath = '../sheet/csvExport';
+  const { offerCsvExport } = (await import(/* @vite-ignore */ modulePath)) as { offerCsvExport: (s: CaseStore, i: unknown) => unknown };
+  return offerCsvExport(store, input);
+}
+
+const EXPORT_PATHS: Record<string, { input: unknown; what: string; run: Run }> = {
+  'case:exportJson': {
+    input: { includeShareableNotes: true },
+    what: 'case export (JSON), shareable notes asked for',
+    run: exportCase as Run,
+  },
+  'graph:get': {
+    input: { afterNode: 0, afterEdge: 0, limit: 20_000 },
+    what: 'the data the graph PNG/SVG images are drawn from',
+    run: graphPage as Run,
+  },
+  'entities:list': {
+    input: { offset: 0, limit: 1000 },
+    what: 'sheet rows, which clipboard copies are made from',
+    run: ((store: CaseStore, q: Parameters<CaseStore['entities']['page']>[0]) => store.entities.page(q)) as Run,
+  },
+  'relations:list': {
+    input: { offset: 0, limit: 1000 },
+    what: 'sheet rows, which clipboard copies are made from',
+    run: ((store: CaseStore, q: Parameters<CaseStore['relations']['page']>[0]) => store.relations.page(q)) as Run,
+  },
   'csvExport:get': {
     input: { tab: 'entities', columns: [...ENTITY_COLUMNS], query: {} },
     what: 'CSV export of the Entities tab, every column asked for',
+    run: csvExport as Run,
   },
   'csvExport:get#relations': {
     input: { tab: 'relations', columns: [...RELATION_COLUMNS], query: {} },
     what: 'CSV export of the Relations tab, every column asked for',
+    run: csvExport as Run,
   },
 };
 const LOOKS_LIKE_EXPORT = /export|copy|clipboard|png|svg|image|print|share|download/i;
 
 let t: TempCase;
-let dispatch: Dispatch;
 
-/** Calls a channel the way a window does (payload parsed by its schema); a download ticket is redeemed and read to the end. */
-async function run<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = await dispatch(channel, input, { kind: 'browser', token: 'test' });
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Output<C>;
-}
-
-async function outputOf(channel: string, input: unknown): Promise<string> {
-  const value = (await run(channel.split('#')[0] as ChannelName, input as never)) as unknown;
+/** Runs an export path on the case, its payload parsed by the channel's schema as main would; a download ticket is redeemed and read to the end. */
+async function outputOf(path: string, input: unknown): Promise<string> {
+  const channel = path.split('#')[0] as ChannelName;
+  const parsed = contract[channel].input.parse(input) as never;
+  const value = await EXPORT_PATHS[path]!.run(t.store, parsed);
   const ticket = value as { downloadId?: string };
   if (typeof ticket.downloadId !== 'string') return JSON.stringify(value);
   // Downloads (CSV) arrive in the shell through a ticket; read the very bytes it would save.
@@ -54,7 +77,7 @@ async function outputOf(channel: string, input: unknown): Promise<string> {
     redeemDownload: (id: string) => { open(): Readable } | null;
   };
   const download = redeemDownload(ticket.downloadId);
-  if (!download) throw new Error(`${channel}: the download ticket could not be redeemed`);
+  if (!download) throw new Error(`${path}: the download ticket could not be redeemed`);
   const chunks: Buffer[] = [];
   for await (const chunk of download.open()) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
@@ -76,11 +99,6 @@ beforeEach(() => {
     saveNote(t.store, { subject, body: `My judgement ${PRIVATE_MARKER} stays here.` });
     saveNote(t.store, { subject, body: `Context ${SHAREABLE_MARKER} may be shared.`, private: false });
   }
-  t.store.close();
-  const session = new CaseSession({ dataDir: `${t.dir}/data` });
-  session.open(t.file);
-  t.store = session.store;
-  dispatch = createDispatch(createHandlers({ session, resourcesDir: t.dir }), { verifyCaller: () => true });
 });
 afterEach(() => t.cleanup());
 
@@ -98,10 +116,10 @@ describe('private notes never leave the machine', () => {
   });
 
   it('puts shareable notes into a case export only when the analyst ticks "include shareable notes"', async () => {
-    const without = JSON.stringify(await run('case:exportJson', { includeShareableNotes: false }));
+    const without = JSON.stringify(exportCase(t.store, { includeShareableNotes: false }));
     expect(without).not.toContain(SHAREABLE_MARKER);
     expect(without).not.toContain(PRIVATE_MARKER);
-    const withNotes = await run('case:exportJson', { includeShareableNotes: true });
+    const withNotes = exportCase(t.store, { includeShareableNotes: true });
     expect(withNotes.notes).toHaveLength(4);
     expect(withNotes.notes.every((n) => n.body.includes(SHAREABLE_MARKER))).toBe(true);
     expect(JSON.stringify(withNotes)).not.toContain(PRIVATE_MARKER);
@@ -110,7 +128,7 @@ describe('private notes never leave the machine', () => {
   });
 
   it('still finds private notes in the analyst’s own search (it never leaves the app)', async () => {
-    const result = await run('search:list', { query: PRIVATE_MARKER });
+    const result = searchCase(t.store, { query: PRIVATE_MARKER });
     expect(result.hits).toHaveLength(4);
   });
 });

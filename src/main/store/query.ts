@@ -14,7 +14,7 @@ export interface Built {
   params: unknown[];
 }
 
-function likeEscape(value: string): string {
+export function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

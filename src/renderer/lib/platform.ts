@@ -79,3 +79,20 @@ export async function saveFile(name: string, data: Uint8Array | string, mime: st
   anchor.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Saves a file main streams (a CSV export ticket): a save dialog in Electron, a download in the
+ * browser. The bytes never pass through the page, so their size does not matter.
+ */
+export async function saveDownload(downloadId: string): Promise<void> {
+  const b = bridge();
+  if (b.shell === 'electron') {
+    const result = (await b.invoke('platform:download', { downloadId })) as { ok: boolean; error?: { code: string; message: string } };
+    if (!result.ok && result.error?.code !== 'cancelled') throw new Error(result.error?.message ?? 'The file was not saved.');
+    return;
+  }
+  const anchor = document.createElement('a');
+  anchor.href = `/download/${encodeURIComponent(downloadId)}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+  anchor.download = '';
+  anchor.click();
+}

@@ -33,7 +33,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */
-export const PLATFORM_CHANNELS = ['platform:saveFile'] as const;
+export const PLATFORM_CHANNELS = ['platform:saveFile', 'platform:download'] as const;
 
 /** Events main pushes to the renderer. */
 export const EVENT_NAMES = ['store:changed', 'menu:command'] as const;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
 import { createDispatch, type HandlerTable } from '../../ipc/handle';
+import { redeemDownload } from '../../services/downloads';
 import type { CaseSession } from '../../services/session';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 
@@ -157,6 +158,32 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
         }
         const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
         send(res, 200, await dispatch(channel, payload, { kind: 'browser', token: given as string }));
+        return;
+      }
+      if (url.pathname.startsWith('/download/')) {
+        // A file main streams (CSV export): one use per ticket, token-guarded like /events.
+        if (!tokensEqual(url.searchParams.get('token') ?? undefined, token)) {
+          res.writeHead(403).end();
+          return;
+        }
+        const download = redeemDownload(decodeURIComponent(url.pathname.slice('/download/'.length)));
+        if (!download) {
+          res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('This download has expired or was already used. Export again.');
+          return;
+        }
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': download.mime,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+          'Cache-Control': 'no-store',
+        });
+        const stream = download.open();
+        stream.on('error', (error) => {
+          log('download failed', error);
+          res.destroy(error);
+        });
+        stream.pipe(res);
         return;
       }
       if (url.pathname === '/events') {

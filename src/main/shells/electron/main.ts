@@ -2,6 +2,7 @@
 // is served from app://, every other URL is cancelled, navigation, new windows and permissions denied.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type MenuItemConstructorOptions } from 'electron';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
 import { openSampleCase } from '../../ipc/handlers';
 import { createDispatch } from '../../ipc/handle';
+import { redeemDownload } from '../../services/downloads';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
@@ -185,6 +187,21 @@ function bindIpc(): void {
     });
     if (result.canceled || !result.filePath) return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
     fs.writeFileSync(result.filePath, parsed.data.data);
+    return { ok: true, value: { path: result.filePath } };
+  });
+  // A file main streams (CSV export): the analyst picks where, main writes it there piece by piece.
+  ipcMain.handle('platform:download', async (event, payload: unknown) => {
+    if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`)) return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
+    const parsed = z.object({ downloadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict().safeParse(payload);
+    const download = parsed.success ? redeemDownload(parsed.data.downloadId) : null;
+    if (!download) return { ok: false, error: { code: 'not_found', message: 'This export has expired. Export again.' } };
+    const extension = path.extname(download.fileName).slice(1) || 'csv';
+    const result = await dialog.showSaveDialog({
+      defaultPath: download.fileName,
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+    });
+    if (result.canceled || !result.filePath) return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
+    await pipeline(download.open(), fs.createWriteStream(result.filePath));
     return { ok: true, value: { path: result.filePath } };
   });
   core.session.onChanged((change) => send(STORE_CHANGED, change));

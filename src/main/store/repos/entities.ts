@@ -2,7 +2,7 @@
 import type { Entity, EntityColumn, EntityDraft, EntityPatch, EntityQuery, EntityRow, Page } from '../../../shared/model';
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
-import { buildQuery, type ColumnSql } from '../query';
+import { buildQuery, likeEscape, type ColumnSql } from '../query';
 
 export interface EntityDbRow {
   id: number;
@@ -30,6 +30,46 @@ const COLUMNS: Record<EntityColumn, ColumnSql> = {
   notes: { expr: "(SELECT count(*) FROM note n WHERE n.subject_kind = 'entity' AND n.subject_id = e.id)" },
   updatedAt: { expr: 'e.updated_at' },
 };
+
+export type EntityListQuery = Omit<EntityQuery, 'offset' | 'limit'>;
+export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags'> & { aliases: string | null; tags: string };
+
+export function entityRowOf(r: EntityRawRow): EntityRow {
+  return { ...r, aliases: r.aliases ?? '', tags: (JSON.parse(r.tags) as string[]).join(', ') };
+}
+
+/**
+ * The sheet's query as SQL (the grid pages it; the CSV export iterates it): rows in order, and
+ * their count (null when unfiltered: the table count is cheaper).
+ */
+export function entityListSql(query: EntityListQuery): { select: string; count: string | null; params: unknown[] } {
+  const sort = query.sort ?? [];
+  const last = sort[sort.length - 1];
+  const dir = last?.dir === 'desc' ? 'DESC' : 'ASC';
+  // Sorting by type walks the (type, name, id) index when the tie-break follows it.
+  const tieBreak = last?.column === 'type' ? `e.name COLLATE NOCASE ${dir}, e.id ${dir}` : `e.id ${dir}`;
+  const built = buildQuery(COLUMNS, { ...query, quick: undefined }, [], tieBreak);
+  const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
+  const params = [...built.params];
+  const quick = query.quick?.trim();
+  if (quick) {
+    // One pass over names and summaries, one over aliases (not an alias list per row).
+    const pattern = `%${likeEscape(quick)}%`;
+    conditions.push(
+      "(e.name LIKE ? ESCAPE '\\' OR e.summary LIKE ? ESCAPE '\\' OR e.id IN (SELECT a.entity_id FROM alias a WHERE a.name LIKE ? ESCAPE '\\'))",
+    );
+    params.push(pattern, pattern, pattern);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])
+    .map(([column, spec]) => `${spec.expr} AS "${column}"`)
+    .join(', ');
+  return {
+    select: `SELECT e.id AS id, ${select} FROM entity e ${where} ${built.orderBy}`,
+    count: where ? `SELECT count(*) FROM entity e ${where}` : null,
+    params,
+  };
+}
 
 export class EntityRepo {
   private readonly insertStmt;
@@ -136,6 +176,10 @@ export class EntityRepo {
     return true;
   }
 
+  setTags(id: number, tags: string[]): void {
+    this.db.prepare('UPDATE entity SET tags = ? WHERE id = ?').run(JSON.stringify(tags), id);
+  }
+
   setAttrs(id: number, attrs: Record<string, unknown>): void {
     this.db.prepare('UPDATE entity SET attrs = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(attrs), now(), id);
   }
@@ -164,23 +208,10 @@ export class EntityRepo {
   }
 
   page(query: EntityQuery): Page<EntityRow> {
-    const built = buildQuery(COLUMNS, query, ['name', 'aliases', 'summary'], 'e.id ASC');
-    const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])
-      .map(([column, spec]) => `${spec.expr} AS "${column}"`)
-      .join(', ');
-    const rows = this.db
-      .prepare(`SELECT e.id AS id, ${select} FROM entity e ${built.where} ${built.orderBy} LIMIT ? OFFSET ?`)
-      .all(...built.params, query.limit, query.offset) as (Omit<EntityRow, 'aliases' | 'tags'> & {
-      aliases: string | null;
-      tags: string;
-    })[];
-    const total = built.where
-      ? (this.db.prepare(`SELECT count(*) FROM entity e ${built.where}`).pluck().get(...built.params) as number)
-      : this.count();
-    return {
-      rows: rows.map((r) => ({ ...r, aliases: r.aliases ?? '', tags: (JSON.parse(r.tags) as string[]).join(', ') })),
-      total,
-    };
+    const sql = entityListSql(query);
+    const rows = this.db.prepare(`${sql.select} LIMIT ? OFFSET ?`).all(...sql.params, query.limit, query.offset) as EntityRawRow[];
+    const total = sql.count ? (this.db.prepare(sql.count).pluck().get(...sql.params) as number) : this.count();
+    return { rows: rows.map(entityRowOf), total };
   }
 
   private toEntity(row: EntityDbRow): Entity {

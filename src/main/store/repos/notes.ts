@@ -60,6 +60,11 @@ export class NoteRepo {
     );
   }
 
+  /** Moves every note of one subject to another (merging entities). */
+  moveNotes(kind: 'entity' | 'relation', fromId: number, toId: number): number {
+    return this.db.prepare('UPDATE note SET subject_id = ? WHERE subject_kind = ? AND subject_id = ?').run(toId, kind, fromId).changes;
+  }
+
   delete(id: number): boolean {
     return this.db.prepare('DELETE FROM note WHERE id = ?').run(id).changes > 0;
   }

@@ -1,7 +1,7 @@
 // relation table: rows, mappers, prepared statements.
-import type { Page, Relation, RelationColumn, RelationDraft, RelationPatch, RelationQuery, RelationRow } from '../../../shared/model';
+import type { ColumnFilter, Page, Relation, RelationColumn, RelationDraft, RelationPatch, RelationQuery, RelationRow } from '../../../shared/model';
 import type { Db } from '../db';
-import { buildQuery, type ColumnSql } from '../query';
+import { buildQuery, likeEscape, type ColumnSql } from '../query';
 
 interface RelationDbRow {
   id: number;
@@ -43,6 +43,73 @@ function toRelation(row: RelationDbRow): Relation {
     summary: row.summary,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+export type RelationListQuery = Omit<RelationQuery, 'offset' | 'limit'>;
+export type RelationRawRow = RelationDbRow & Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'>;
+
+export function relationRowOf(r: RelationRawRow): RelationRow {
+  return {
+    ...toRelation(r),
+    sourceName: r.sourceName,
+    targetName: r.targetName,
+    corroboration: r.corroboration,
+    grade: r.grade,
+    notes: r.notes,
+  };
+}
+
+/** An end's name filter as a lookup in the entity table (indexed), not a name per relation. */
+function endFilter(endColumn: 'source_id' | 'target_id', filter: ColumnFilter): { sql: string; params: unknown[] } {
+  const inner = buildQuery({ name: { expr: 'x.name', text: true } }, { filters: { name: filter } }, [], 'x.id');
+  return { sql: `r.${endColumn} IN (SELECT x.id FROM entity x ${inner.where})`, params: inner.params };
+}
+
+/**
+ * The sheet's relation query as SQL (paged by the grid, iterated by the CSV export). Sorting by
+ * an end's name walks the entity name index and joins its relations, instead of sorting them all.
+ */
+export function relationListSql(query: RelationListQuery): { select: string; count: string | null; params: unknown[] } {
+  const { sourceName, targetName, ...otherFilters } = query.filters ?? {};
+  const sort = query.sort ?? [];
+  const last = sort[sort.length - 1];
+  const dir = last?.dir === 'desc' ? 'DESC' : 'ASC';
+  const built = buildQuery(COLUMNS, { sort, filters: otherFilters }, [], `r.id ${dir}`);
+  const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
+  const params = [...built.params];
+  for (const [end, filter] of [['source_id', sourceName], ['target_id', targetName]] as const) {
+    if (!filter) continue;
+    const f = endFilter(end, filter);
+    conditions.push(f.sql);
+    params.push(...f.params);
+  }
+  const quick = query.quick?.trim();
+  if (quick) {
+    const pattern = `%${likeEscape(quick)}%`;
+    conditions.push(
+      "(r.source_id IN (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') OR r.target_id IN (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') OR r.type LIKE ? ESCAPE '\\')",
+    );
+    params.push(pattern, pattern, pattern);
+  }
+  if (query.entityId !== undefined) {
+    conditions.push('(r.source_id = ? OR r.target_id = ?)');
+    params.push(query.entityId, query.entityId);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const select = (Object.entries(COLUMNS) as [RelationColumn, ColumnSql][])
+    .filter(([column]) => column !== 'type' && column !== 'startDate' && column !== 'endDate')
+    .map(([column, spec]) => `${spec.expr} AS "${column}"`)
+    .join(', ');
+  const byEnd = sort.length === 1 && (sort[0]!.column === 'sourceName' || sort[0]!.column === 'targetName') ? sort[0]! : null;
+  const from = byEnd
+    ? `entity n CROSS JOIN relation r ON r.${byEnd.column === 'sourceName' ? 'source_id' : 'target_id'} = n.id`
+    : 'relation r';
+  const orderBy = byEnd ? `ORDER BY n.name COLLATE NOCASE ${dir}, n.id ${dir}, r.id ${dir}` : built.orderBy;
+  return {
+    select: `SELECT r.*, ${select} FROM ${from} ${where} ${orderBy}`,
+    count: where ? `SELECT count(*) FROM relation r ${where}` : null,
+    params,
   };
 }
 
@@ -118,6 +185,17 @@ export class RelationRepo {
     return this.deleteStmt.run(id).changes > 0;
   }
 
+  /** Points every relation of one entity at another instead (merging entities). */
+  moveEnds(fromId: number, toId: number): number {
+    return this.db
+      .prepare(
+        `UPDATE relation SET source_id = CASE WHEN source_id = @from THEN @to ELSE source_id END,
+                             target_id = CASE WHEN target_id = @from THEN @to ELSE target_id END, updated_at = @at
+          WHERE source_id = @from OR target_id = @from`,
+      )
+      .run({ from: fromId, to: toId, at: now() }).changes;
+  }
+
   get(id: number): Relation | null {
     const row = this.getStmt.get(id) as RelationDbRow | undefined;
     return row ? toRelation(row) : null;
@@ -135,34 +213,9 @@ export class RelationRepo {
   }
 
   page(query: RelationQuery): Page<RelationRow> {
-    const built = buildQuery(COLUMNS, query, ['sourceName', 'targetName', 'type'], 'r.id ASC');
-    let where = built.where;
-    const params = [...built.params];
-    if (query.entityId !== undefined) {
-      where = `${where ? `${where} AND` : 'WHERE'} (r.source_id = ? OR r.target_id = ?)`;
-      params.push(query.entityId, query.entityId);
-    }
-    const select = (Object.entries(COLUMNS) as [RelationColumn, ColumnSql][])
-      .filter(([column]) => column !== 'type' && column !== 'startDate' && column !== 'endDate')
-      .map(([column, spec]) => `${spec.expr} AS "${column}"`)
-      .join(', ');
-    const rows = this.db
-      .prepare(`SELECT r.*, ${select} FROM relation r ${where} ${built.orderBy} LIMIT ? OFFSET ?`)
-      .all(...params, query.limit, query.offset) as (RelationDbRow &
-      Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'>)[];
-    const total = where
-      ? (this.db.prepare(`SELECT count(*) FROM relation r ${where}`).pluck().get(...params) as number)
-      : this.count();
-    return {
-      rows: rows.map((r) => ({
-        ...toRelation(r),
-        sourceName: r.sourceName,
-        targetName: r.targetName,
-        corroboration: r.corroboration,
-        grade: r.grade,
-        notes: r.notes,
-      })),
-      total,
-    };
+    const sql = relationListSql(query);
+    const rows = this.db.prepare(`${sql.select} LIMIT ? OFFSET ?`).all(...sql.params, query.limit, query.offset) as RelationRawRow[];
+    const total = sql.count ? (this.db.prepare(sql.count).pluck().get(...sql.params) as number) : this.count();
+    return { rows: rows.map(relationRowOf), total };
   }
 }

@@ -126,6 +126,13 @@ export class SourceRepo {
     return this.db.prepare('UPDATE source SET reliability = ?, updated_at = ? WHERE id = ?').run(reliability, now(), id).changes > 0;
   }
 
+  /** Moves every citation of one subject to another (merging entities). */
+  moveCitations(kind: 'entity' | 'relation', fromId: number, toId: number): number {
+    return this.db
+      .prepare('UPDATE citation SET subject_id = ? WHERE subject_kind = ? AND subject_id = ?')
+      .run(toId, kind, fromId).changes;
+  }
+
   citationsOf(subjectKind: 'entity' | 'relation', subjectId: number): Citation[] {
     return this.db
       .prepare(

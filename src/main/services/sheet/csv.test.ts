@@ -1,0 +1,228 @@
+// CSV export and import against a real case file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import type { Readable } from 'node:stream';
+
+// TextDecoder (and stream/consumers' text()) drops a BOM; keep it to see exactly what is written.
+const text = async (stream: Readable): Promise<string> =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await buffer(stream));
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempCase, type TempCase } from '../../testing/tempCase';
+import { exportStream } from './csvExport';
+import { checkImport, runImport, uploadFromFile } from './csvImport';
+
+let c: TempCase;
+beforeEach(() => {
+  c = tempCase();
+});
+afterEach(() => c.cleanup());
+
+const NAMES = [
+  'Al-Mourabitoune, the "sentinels"',
+  'Line one\nline two',
+  'تنظيم القاعدة في بلاد المغرب الإسلامي',
+  '=HYPERLINK("x")',
+  'Plain',
+];
+
+async function exportEntities(columns = ['type', 'name', 'aliases', 'notes']): Promise<string> {
+  return text(
+    exportStream(c.file, { tab: 'entities', columns, query: { sort: [{ column: 'name', dir: 'asc' }] } }),
+  );
+}
+
+function writeCsv(name: string, content: string | Buffer): string {
+  const file = path.join(c.dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+async function check(
+  content: string | Buffer,
+  kind: 'entities' | 'relations' = 'entities',
+  delimiter: ',' | ';' = ',',
+) {
+  const uploadId = uploadFromFile(writeCsv('in.csv', content));
+  return { uploadId, preview: await checkImport(c.store, { uploadId, kind, delimiter }) };
+}
+
+describe('CSV export', () => {
+  it('writes RFC 4180 with a header in the shown order, a BOM and CRLF', async () => {
+    c.store.entities.insert({ type: 'organization', name: 'AQIM', aliases: ['GSPC'] });
+    const csv = await exportEntities(['name', 'type']);
+    expect(csv).toBe('\uFEFFName,Type\r\nAQIM,organization\r\n');
+  });
+
+  it('keeps notes out of every CSV export, even when the column is shown', async () => {
+    const id = c.store.entities.insert({ type: 'person', name: 'Iyad Ag Ghaly' });
+    c.store.notes.insert({ kind: 'entity', id }, 'private thoughts', true);
+    const csv = await exportEntities(['name', 'notes']);
+    expect(csv).toBe('\uFEFFName\r\nIyad Ag Ghaly\r\n');
+  });
+
+  it('round-trips names with commas, quotes, newlines and Arabic script', async () => {
+    for (const name of NAMES) c.store.entities.insert({ type: 'organization', name });
+    const csv = await exportEntities(['name']);
+    const rows = parse(csv, { bom: true }) as string[][];
+    const expected = [...NAMES]
+      .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
+      .map((n) => (n.startsWith('=') ? `'${n}` : n));
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(expected.sort());
+
+    // …and back in: a fresh case imports the exported file to the same names.
+    const second = tempCase();
+    try {
+      const file = writeCsv('export.csv', await exportEntities(['type', 'name']));
+      const uploadId = uploadFromFile(file);
+      const state = await runImport(second.store, {
+        uploadId,
+        kind: 'entities',
+        delimiter: ',',
+        jobId: 'a'.repeat(32),
+      });
+      expect(state.imported).toBe(NAMES.length);
+      const names = second.store.entities.page({ offset: 0, limit: 100 }).rows.map((r) => r.name);
+      expect(names.sort()).toEqual([...NAMES].sort());
+    } finally {
+      second.cleanup();
+    }
+  });
+
+  it('names both ends of a relation even when those columns are hidden', async () => {
+    const a = c.store.entities.insert({ type: 'organization', name: 'Al Mulathamun' });
+    const b = c.store.entities.insert({ type: 'organization', name: 'AQIM' });
+    c.store.relations.insert({ sourceId: a, targetId: b, type: 'splinter_of', startDate: '2012' });
+    const csv = await text(
+      exportStream(c.file, { tab: 'relations', columns: ['type', 'startDate'], query: {} }),
+    );
+    expect(csv).toBe('\uFEFFSource,Target,Relation,Start\r\nAl Mulathamun,AQIM,broke away from,2012\r\n');
+  });
+
+  it('exports only the rows the filter keeps, in the sort order', async () => {
+    for (const name of ['Bravo', 'Alpha', 'Charlie']) c.store.entities.insert({ type: 'organization', name });
+    c.store.entities.insert({ type: 'person', name: 'Delta' });
+    const csv = await text(
+      exportStream(c.file, {
+        tab: 'entities',
+        columns: ['name'],
+        query: {
+          sort: [{ column: 'name', dir: 'desc' }],
+          filters: { type: { kind: 'set', values: ['organization'] } },
+        },
+      }),
+    );
+    expect(csv).toBe('\uFEFFName\r\nCharlie\r\nBravo\r\nAlpha\r\n');
+  });
+});
+
+describe('CSV import', () => {
+  it('matches columns by header name and reports rejected rows with the reason', async () => {
+    c.store.entities.insert({ type: 'organization', name: 'AQIM' });
+    const { uploadId, preview } = await check(
+      'Name,Type,Aliases\r\nAnsar al Dine,organization,Ansar Dine; Ansar Eddine\r\n,person,\r\nAQIM,organization,\r\nMali,country,\r\nMali,location,\r\n',
+    );
+    expect(preview.problem).toBeNull();
+    expect(preview.mapping).toEqual({ name: 0, type: 1, aliases: 2 });
+    expect(preview.rows).toBe(5);
+    expect(preview.accepted).toBe(2);
+    expect(preview.rejections).toEqual([
+      { line: 3, reason: 'The name is empty.' },
+      { line: 4, reason: 'An entity called “AQIM” is already in the case.' },
+      { line: 5, reason: '“country” is not an entity type (organization, person, location, event).' },
+    ]);
+    const state = await runImport(c.store, {
+      uploadId,
+      kind: 'entities',
+      delimiter: ',',
+      jobId: 'b'.repeat(32),
+    });
+    expect(state).toMatchObject({ status: 'done', imported: 2, rejected: 3 });
+    expect(c.store.entities.get(c.store.entities.findByName('Ansar Eddine')!)!.name).toBe('Ansar al Dine');
+  });
+
+  it('is one undo step', async () => {
+    const { uploadId } = await check('type,name\norganization,A\norganization,B\n');
+    await runImport(c.store, { uploadId, kind: 'entities', delimiter: ',', jobId: 'c'.repeat(32) });
+    expect(c.store.entities.count()).toBe(2);
+    c.store.journal.undo();
+    expect(c.store.entities.count()).toBe(0);
+  });
+
+  it('matches relation ends by name or alias and reads relations as words', async () => {
+    c.store.entities.insert({ type: 'organization', name: 'Al Mulathamun', aliases: ['Masked Men Brigade'] });
+    c.store.entities.insert({ type: 'organization', name: 'AQIM' });
+    const { uploadId, preview } = await check(
+      'Source,Relation,Target,Start,End\nMasked Men Brigade,broke away from,AQIM,2012,\nNobody,splinter_of,AQIM,,\nAQIM,founded,Al Mulathamun,2014,2013\nAQIM,allied_with,Al Mulathamun,13 May,\n',
+      'relations',
+    );
+    expect(preview.accepted).toBe(1);
+    expect(preview.rejections.map((r) => r.reason)).toEqual([
+      'No entity is called “Nobody” (by name or alias).',
+      'The end date (2013) is before the start date (2014).',
+      'The start date “13 May” is not ISO 8601 (2013, 2013-01 or 2013-01-16).',
+    ]);
+    await runImport(c.store, { uploadId, kind: 'relations', delimiter: ',', jobId: 'd'.repeat(32) });
+    expect(
+      c.store.relations.page({ offset: 0, limit: 10 }).rows.map((r) => [r.sourceName, r.type, r.targetName]),
+    ).toEqual([['Al Mulathamun', 'splinter_of', 'AQIM']]);
+  });
+
+  const BAD_FILES: [string, string | Buffer, RegExp][] = [
+    ['an empty file', '', /is empty/],
+    ['a header-only file', 'type,name\r\n', /has a header but no rows/],
+    ['an unterminated quote', 'type,name\norganization,"AQIM\norganization,B\n', /never closed/],
+    ['a malformed quote', 'type,name\norganization,AQ"IM"x\n', /quote is misplaced/],
+    ['a wrong delimiter', 'type;name\norganization;AQIM\n', /separated by semicolons, not commas/],
+    [
+      'broken UTF-8',
+      Buffer.concat([Buffer.from('type,name\norganization,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+      /not UTF-8/,
+    ],
+    ['a row with too many cells', 'type,name\norganization,AQIM,extra\n', /different number of cells/],
+    ['no name column', 'type,label2\norganization,AQIM\n', /No column is chosen for “name”/],
+  ];
+  it.each(BAD_FILES)(
+    'refuses %s with a clear message and changes nothing',
+    async (_what, content, message) => {
+      const { uploadId, preview } = await check(content);
+      expect(preview.problem).toMatch(message);
+      await expect(
+        runImport(c.store, { uploadId, kind: 'entities', delimiter: ',', jobId: 'e'.repeat(32) }),
+      ).rejects.toThrow(message);
+      expect(c.store.entities.count()).toBe(0);
+    },
+  );
+
+  it('imports a large file in one transaction and cancelling leaves nothing behind', async () => {
+    const lines = ['type,name'];
+    for (let i = 0; i < 30_000; i++) lines.push(`organization,Group ${i}`);
+    const { uploadId, preview } = await check(lines.join('\n'));
+    expect(preview.undoable).toBe(false);
+    const jobId = 'f'.repeat(32);
+    const running = runImport(c.store, { uploadId, kind: 'entities', delimiter: ',', jobId });
+    const { cancelImport } = await import('./csvImport');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(cancelImport(jobId)).toEqual({ cancelled: true });
+    const state = await running;
+    expect(state.status).toBe('cancelled');
+    expect(c.store.entities.count()).toBe(0);
+    expect(c.store.db.inTransaction).toBe(false);
+
+    const again = await check(lines.join('\n'));
+    const done = await runImport(c.store, {
+      uploadId: again.uploadId,
+      kind: 'entities',
+      delimiter: ',',
+      jobId: '0'.repeat(32),
+    });
+    expect(done).toMatchObject({ status: 'done', imported: 30_000 });
+    expect(c.store.entities.count()).toBe(30_000);
+  });
+});

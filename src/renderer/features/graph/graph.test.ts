@@ -71,6 +71,15 @@ describe('what the graph shows', () => {
     const in2007 = visibleGraph(data, { ...DEFAULT_FILTERS, from: 2007, to: 2007 });
     expect(in2007.nodeIds.has(MURABITOUN)).toBe(false);
     expect(in2007.nodeIds.has(AQIM)).toBe(true);
+    expect(in2007.nodeIds.has(GSPC)).toBe(true);
+  });
+
+  it('does not draw a group before it emerged, even through its undated relations', () => {
+    const undated = rel(ANSAR_DINE, 'allied_with', MURABITOUN, null);
+    const withUndated = { nodes, edges: [...edges, undated] };
+    expect(visibleGraph(withUndated, { ...DEFAULT_FILTERS, from: 2007, to: 2007 }).nodeIds.has(MURABITOUN)).toBe(false);
+    expect(visibleGraph(withUndated, { ...DEFAULT_FILTERS, from: 2007, to: 2007 }).edgeIds.has(undated.id)).toBe(false);
+    expect(visibleGraph(withUndated, { ...DEFAULT_FILTERS, from: 2013, to: 2013 }).edgeIds.has(undated.id)).toBe(true);
   });
 
   it('handles open-ended and partial dates in the window', () => {

@@ -91,11 +91,29 @@ export interface VisibleGraph {
 }
 
 /**
+ * When each group came into being, as far as the lineage relations date it: the start of the
+ * merger, succession or split that made it. A group is not drawn before then.
+ */
+export function emergence(edges: GraphEdge[]): Map<number, number> {
+  const since = new Map<number, number>();
+  for (const e of edges) {
+    const ends = lineageEnds(e);
+    const start = dateStart(e.start);
+    if (!ends || start === null || e.type === 'allegiance_to') continue;
+    since.set(ends.newer, Math.min(since.get(ends.newer) ?? Infinity, start));
+  }
+  return since;
+}
+
+/**
  * The visible graph. An edge shows when its type, both ends, its grade and its dates pass. A node
- * shows when its type passes, unless the time window hides every one of its relations: a group
- * that only appears in 2017 is not drawn in 2007.
+ * shows when its type passes, unless the time window ends before the group emerged or hides every
+ * one of its relations: a group that only appears in 2017 is not drawn in 2007. Undated relations
+ * hold in every window.
  */
 export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGraph {
+  const since = filters.to !== null ? emergence(data.edges) : new Map<number, number>();
+  const born = (id: number) => filters.to === null || (since.get(id) ?? -Infinity) < filters.to + 1;
   const types = new Set(filters.entityTypes);
   const relationTypes = filters.relationTypes ? new Set(filters.relationTypes) : null;
   const typeOf = new Map<number, string>();
@@ -110,7 +128,7 @@ export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGra
     if (!gradePasses(e.grade, filters.minReliability, filters.minCredibility)) continue;
     linked.add(e.source);
     linked.add(e.target);
-    if (!inWindow(e, filters.from, filters.to)) continue;
+    if (!inWindow(e, filters.from, filters.to) || !born(e.source) || !born(e.target)) continue;
     seenInWindow.add(e.source);
     seenInWindow.add(e.target);
     edgeIds.add(e.id);
@@ -118,7 +136,7 @@ export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGra
   const nodeIds = new Set<number>();
   for (const n of data.nodes) {
     if (!types.has(n.type)) continue;
-    if (windowed && linked.has(n.id) && !seenInWindow.has(n.id)) continue;
+    if (windowed && ((linked.has(n.id) && !seenInWindow.has(n.id)) || !born(n.id))) continue;
     nodeIds.add(n.id);
   }
   return { nodeIds, edgeIds };

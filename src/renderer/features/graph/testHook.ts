@@ -34,6 +34,8 @@ export interface GraphHook {
   renderer(): 'canvas' | 'webgl';
   selected(): number[];
   zoom(): number;
+  /** Each visible node's box with its label, in model coordinates. */
+  labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
   metrics(id: number): EntityMetrics | undefined;
 }
 
@@ -78,6 +80,15 @@ export function installTestHook(source: GraphHookSource): () => void {
     renderer: source.renderer,
     selected: () => source.cy()?.nodes(':selected').map((n) => n.data('entityId') as number) ?? [],
     zoom: () => source.cy()?.zoom() ?? 1,
+    labelBoxes: () =>
+      source
+        .cy()
+        ?.nodes()
+        .not('.hidden')
+        .map((n: NodeSingular) => {
+          const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+          return { id: n.data('entityId') as number, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+        }) ?? [],
     metrics: (id) => source.metrics().get(id),
   };
   window.__awGraph = hook;

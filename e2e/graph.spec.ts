@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/shell';
+
+test.use({ sample: true });
+
+const graph = (page: Page) => page.getByRole('region', { name: 'Graph' });
+
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => !!window.__awGraph && !window.__awGraph.stats().busy && window.__awGraph.nodes().length > 0), { timeout: 20_000 })
+    .toBe(true);
+}
+
+async function overlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = window.__awGraph!.labelBoxes();
+    const names = new Map(window.__awGraph!.nodes().map((n) => [n.id, n.name]));
+    const found: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) found.push(`${names.get(a.id)} / ${names.get(b.id)}`);
+      }
+    return found;
+  });
+}
+
+test('the sample case graph: time window, lineage, no overlapping labels', async ({ workbench }) => {
+  const { page } = workbench;
+  await settled(page);
+  const names = await page.evaluate(() => window.__awGraph!.nodes().map((n) => n.name));
+  expect(names).toContain('Al Qaeda in the Islamic Maghreb');
+  expect(names).toContain('Jama’at Nusrat al Islam wal Muslimeen');
+  expect(await page.evaluate(() => window.__awGraph!.nodes().every((n) => n.type === 'organization'))).toBe(true);
+  expect(await overlaps(page)).toEqual([]);
+
+  // The early-2017 merger into JNIM comes and goes with the time window.
+  const jnimMergers = () =>
+    page.evaluate(() => {
+      const jnim = window.__awGraph!.nodes().find((n) => n.name.startsWith('Jama’at Nusrat'));
+      return window.__awGraph!.edges().filter((e) => e.type === 'merged_into' && e.target === jnim?.id).length;
+    });
+  expect(await jnimMergers()).toBeGreaterThanOrEqual(4);
+  await graph(page).getByLabel('To year').fill('2016');
+  await expect(graph(page).getByTestId('graph-to')).toHaveText('2016');
+  await expect.poll(jnimMergers).toBe(0);
+  expect(await page.evaluate(() => window.__awGraph!.nodes().some((n) => n.name.startsWith('Jama’at Nusrat')))).toBe(false);
+  await graph(page).getByLabel('To year').fill('2017');
+  await expect.poll(jnimMergers).toBeGreaterThanOrEqual(4);
+  await graph(page).getByLabel('From year').fill('2007');
+  await graph(page).getByLabel('To year').fill('2007');
+  const in2007 = await page.evaluate(() => window.__awGraph!.nodes().map((n) => n.name));
+  expect(in2007).toContain('Al Qaeda in the Islamic Maghreb');
+  expect(in2007).not.toContain('Al Murabitoun');
+  await graph(page).getByRole('button', { name: 'All years' }).click();
+
+  // Lineage: every splinter and merger points forward in time.
+  await graph(page).getByLabel('Layout').selectOption('lineage');
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.layoutName())).toBe('lineage');
+  await settled(page);
+  const lineage = await page.evaluate(() => {
+    const hook = window.__awGraph!;
+    const at = new Map(hook.nodes().map((n) => [n.id, n]));
+    const loops = hook.loopEdges();
+    const checked = hook
+      .edges()
+      .filter((e) => e.type === 'splinter_of' || e.type === 'merged_into')
+      .map((e) => {
+        const [older, newer] = e.type === 'splinter_of' ? [e.target, e.source] : [e.source, e.target];
+        return { forward: at.get(newer)!.x > at.get(older)!.x, loop: loops.includes(e.id), text: `${at.get(e.source)!.name} ${e.type} ${at.get(e.target)!.name} ${e.start ?? ''}` };
+      });
+    return { checked, loops: loops.length };
+  });
+  expect(lineage.checked.length).toBeGreaterThanOrEqual(10);
+  expect(lineage.checked.filter((c) => !c.forward && !c.loop).map((c) => c.text)).toEqual([]);
+  // The only backward edge allowed is a group rejoining the one it left (Al Murabitoun back into AQIM, 2015).
+  expect(lineage.checked.filter((c) => c.loop).map((c) => c.text)).toEqual(['Al Murabitoun merged_into Al Qaeda in the Islamic Maghreb 2015']);
+  expect(await overlaps(page)).toEqual([]);
+});
+
+test('exports the graph as PNG and SVG files', async ({ workbench }) => {
+  const { page } = workbench;
+  await settled(page);
+
+  await graph(page).getByRole('button', { name: 'Export image…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export graph image' });
+  await dialog.getByLabel('Scale').selectOption('2');
+  await dialog.getByLabel('Caption (optional)').fill('AQIM family, sample case');
+  const pngDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PNG' }).click();
+  const png = fs.readFileSync(await (await pngDownload).path());
+  expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect(width).toBeGreaterThan(600);
+  expect(height).toBeGreaterThan(400);
+  const pixels = await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let inked = 0;
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) inked++;
+      if (data[i + 2]! > 150 && data[i]! < 80) blue++;
+    }
+    return { width: bitmap.width, inked, blue, total: data.length / 4 };
+  }, png.toString('base64'));
+  expect(pixels.width).toBe(width);
+  expect(pixels.inked / pixels.total).toBeGreaterThan(0.005);
+  expect(pixels.blue).toBeGreaterThan(500); // organization nodes are drawn
+
+  await graph(page).getByRole('button', { name: 'Export image…' }).click();
+  await dialog.getByLabel('SVG').check();
+  const svgDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = fs.readFileSync(await (await svgDownload).path(), 'utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  const texts = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  const labels = await page.evaluate(() => window.__awGraph!.nodes().map((n) => n.name));
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const label of labels) expect(texts.map(unescape), label).toContain(label);
+  expect(svg).toContain('Sources:');
+});

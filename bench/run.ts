@@ -1,6 +1,7 @@
 // `npm run bench [-- name …]`: runs the benchmarks (all, or those named) one after another.
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   store: () => import('./store.bench'),
+  search: () => import('./search.bench'),
 };
 
 async function main(): Promise<void> {

@@ -69,17 +69,16 @@ export function searchCase(store: CaseStore, input: SearchInput): { hits: Search
   return { hits, more };
 }
 
-/** The same search as a plain LIKE scan: the baseline the benchmark measures against. */
-export function searchByLike(store: CaseStore, text: string, limit = 30): number {
+/** The same search as a plain LIKE scan (all matches, as ranking needs them): the benchmark's baseline. */
+export function searchByLike(store: CaseStore, text: string): number {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = store.db
     .prepare(
-      `SELECT 'entity' AS kind, id FROM entity WHERE name LIKE ?1 ESCAPE '\\' OR summary LIKE ?1 ESCAPE '\\'
-        UNION ALL SELECT 'entity', entity_id FROM alias WHERE name LIKE ?1 ESCAPE '\\'
-        UNION ALL SELECT 'note', id FROM note WHERE body LIKE ?1 ESCAPE '\\'
-        UNION ALL SELECT 'source', id FROM source WHERE title LIKE ?1 ESCAPE '\\' OR text LIKE ?1 ESCAPE '\\'
-        LIMIT ?2`,
+      `SELECT 'entity' AS kind, id FROM entity WHERE name LIKE @p ESCAPE '\\' OR summary LIKE @p ESCAPE '\\'
+        UNION ALL SELECT 'entity', entity_id FROM alias WHERE name LIKE @p ESCAPE '\\'
+        UNION ALL SELECT 'note', id FROM note WHERE body LIKE @p ESCAPE '\\'
+        UNION ALL SELECT 'source', id FROM source WHERE title LIKE @p ESCAPE '\\' OR text LIKE @p ESCAPE '\\'`,
     )
-    .all(pattern, limit);
+    .all({ p: pattern });
   return rows.length;
 }

@@ -11,11 +11,11 @@ import { findElectronBinary } from '../scripts/electron-binary.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const binary = (findElectronBinary as () => string | null)();
 
+export const SKIP_REASON =
+  'No Electron binary is installed here (npm could not download it from GitHub); the browser-shell specs cover the same app.';
+
 test.describe('Electron shell', () => {
-  test.skip(
-    !binary,
-    'No Electron binary is installed here (npm could not download it from GitHub); the browser-shell specs cover the same app.',
-  );
+  test.skip(!binary, SKIP_REASON);
 
   test('opens a locked-down window on the case and keeps an entity across a restart', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-electron-'));
@@ -31,7 +31,9 @@ test.describe('Electron shell', () => {
     await expect(page.getByTestId('case-name')).toHaveText('desktop');
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents;
-      const p = (wc as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+      const p = (
+        wc as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      ).getLastWebPreferences();
       return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });

@@ -74,8 +74,9 @@ test('citing a passage from the reader raises a relation’s corroboration', asy
   expect(cited.length).toBeGreaterThan(0);
   const other = sources.find((s) => !citingSources.has(s.id))!;
 
-  await page.getByRole('tab', { name: 'Sources' }).click();
-  await page.getByRole('button', { name: other.title }).click();
+  const side = page.getByRole('complementary', { name: 'Side panel' });
+  await side.getByRole('tab', { name: 'Sources' }).click();
+  await side.getByRole('button', { name: other.title }).click();
   const reader = page.getByRole('dialog', { name: `Reader: ${other.title}` });
   await expect(reader.locator('mark.cited').first()).toBeVisible();
 
@@ -143,4 +144,20 @@ test('a note’s markup is rendered, its script is not', async ({ workbench }) =
   await expect(body.locator('a[href^="javascript"]')).toHaveCount(0);
   await body.getByText('[image: p]').click();
   expect(dialogs).toEqual([]);
+});
+
+test('a case export carries shareable notes when ticked, and never private ones', async ({ workbench }) => {
+  const { page } = workbench;
+  await ipc(page, 'notes:save', { subject: { kind: 'case', id: null }, body: 'PRIVATE-wombat-7731 my own view' });
+  await ipc(page, 'notes:save', { subject: { kind: 'case', id: null }, body: 'SHAREABLE-numbat-4410 for the team', private: false });
+  const notes = page.getByRole('region', { name: 'Notes' });
+  await notes.getByRole('button', { name: 'Export case…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export case' });
+  await dialog.getByLabel('Include shareable notes').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const path = await download.path();
+  const text = (await import('node:fs')).readFileSync(path, 'utf8');
+  expect(text).toContain('SHAREABLE-numbat-4410');
+  expect(text).not.toContain('PRIVATE-wombat-7731');
+  expect(JSON.parse(text).relations.length).toBeGreaterThan(100);
 });

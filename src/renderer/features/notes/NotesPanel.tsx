@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Note, Subject } from '../../../shared/model';
 import { attempt } from '../../lib/ipc';
 import { useRevision, useSelection } from '../../lib/store';
+import { CaseExportButton } from './CaseExport';
 import { NoteEditor, NoteView } from './NoteCard';
 import './notes.css';
 
@@ -65,6 +66,11 @@ function SubjectNotes({ subject, several }: { subject: Subject; several: boolean
       </ul>
       {notes?.length === 0 && editing === null && (
         <p className="muted">No notes yet. Notes are private: they never leave this machine unless you mark one shareable.</p>
+      )}
+      {subject.kind === 'case' && (
+        <div className="notes-foot">
+          <CaseExportButton />
+        </div>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 // What the reader offers for a selected passage: cite it for an existing entity or relation, or make
 // a new entity from it; both attach the citation with a credibility digit.
 import { useEffect, useState } from 'react';
-import { ENTITY_TYPES, type EntityType } from '../../../shared/vocab';
+import { ENTITY_TYPES, relationReads, type EntityType } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
 import { select } from '../../lib/store';
 
@@ -54,7 +54,7 @@ function useTargets(query: string): Target[] {
       setTargets([
         ...(entities?.rows ?? []).map((e): Target => ({ kind: 'entity', id: e.id, label: `${e.name} (${e.type})` })),
         ...(relations?.rows ?? []).map(
-          (r): Target => ({ kind: 'relation', id: r.id, label: `${r.sourceName} → ${r.type.replaceAll('_', ' ')} → ${r.targetName}` }),
+          (r): Target => ({ kind: 'relation', id: r.id, label: `${r.sourceName} ${relationReads(r.type)} ${r.targetName}` }),
         ),
       ]);
     }, 150);

@@ -46,9 +46,16 @@ export function useRevision(): number {
   return useSyncExternalStore(revisionStore.subscribe, () => revisionStore.get().n);
 }
 
+/**
+ * Writes that change no case data: the sheet's column layouts and CSV upload plumbing (a finished
+ * import announces the tables it filled itself). Panes need not re-read for these.
+ */
+const NOT_CASE_DATA = new Set(['sheet', 'csvImport']);
+
 export function listenForChanges(): () => void {
   return bridge().on('store:changed', (payload) => {
     const event = payload as StoreChanged;
+    if (event.tables.length > 0 && event.tables.every((t) => NOT_CASE_DATA.has(t))) return;
     revisionStore.set({ n: revisionStore.get().n + 1, tables: event.tables });
   });
 }

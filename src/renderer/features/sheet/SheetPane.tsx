@@ -1,58 +1,53 @@
-// The sheet pane: entities of the case, paged from the store.
+// The sheet: Entities, Relations and Sources tabs over the open case.
 import { useEffect, useState } from 'react';
-import type { EntityRow } from '../../../shared/model';
-import { attempt } from '../../lib/ipc';
-import { select, useRevision, useSelection } from '../../lib/store';
-import { AddEntityForm } from './AddEntityForm';
+import { registerCommands } from '../../app/commands';
+import { sheetActions } from './actions';
+import { EntitiesTab } from './EntitiesTab';
+import { RelationsTab } from './RelationsTab';
+import { SourcesTab } from './SourcesTab';
+import './sheet.css';
+
+type Tab = 'entities' | 'relations' | 'sources';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'entities', label: 'Entities' },
+  { id: 'relations', label: 'Relations' },
+  { id: 'sources', label: 'Sources' },
+];
 
 export function SheetPane() {
-  const revision = useRevision();
-  const selection = useSelection();
-  const [rows, setRows] = useState<EntityRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [adding, setAdding] = useState(false);
-  useEffect(() => {
-    void attempt('entities:list', { offset: 0, limit: 200, sort: [{ column: 'name', dir: 'asc' }] }).then((page) => {
-      if (!page) return;
-      setRows(page.rows);
-      setTotal(page.total);
-    });
-  }, [revision]);
+  const [tab, setTab] = useState<Tab>('entities');
+  useEffect(
+    () =>
+      registerCommands([
+        { id: 'export:csv', label: 'Export the sheet as CSV…', run: () => sheetActions.exportCsv?.() },
+        { id: 'import:csv', label: 'Import CSV…', run: () => sheetActions.importCsv?.() },
+        { id: 'sheet:entities', label: 'Sheet: Entities', run: () => setTab('entities') },
+        { id: 'sheet:relations', label: 'Sheet: Relations', run: () => setTab('relations') },
+        { id: 'sheet:sources', label: 'Sheet: Sources', run: () => setTab('sources') },
+      ]),
+    [],
+  );
   return (
     <div className="sheet">
-      <div className="pane-toolbar">
-        <h2>Entities</h2>
-        <span className="muted">{total.toLocaleString('en-US')}</span>
-        <button type="button" onClick={() => setAdding(true)}>
-          Add entity
-        </button>
+      <div className="tabs sheet-tabs" role="tablist" aria-label="Sheet tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`sheet-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="sheet-tabpanel"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
       </div>
-      {adding && <AddEntityForm onDone={() => setAdding(false)} />}
-      <div className="table-scroll">
-        <table className="plain-table" aria-label="Entities">
-          <thead>
-            <tr>
-              <th>Type</th>
-              <th>Name</th>
-              <th>Aliases</th>
-              <th>Citations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.id}
-                aria-selected={selection.entityIds.includes(row.id)}
-                onClick={() => select({ entityIds: [row.id], origin: 'sheet' })}
-              >
-                <td>{row.type}</td>
-                <td>{row.name}</td>
-                <td>{row.aliases}</td>
-                <td>{row.citations}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="sheet-body" role="tabpanel" id="sheet-tabpanel" aria-labelledby={`sheet-tab-${tab}`}>
+        {tab === 'entities' && <EntitiesTab />}
+        {tab === 'relations' && <RelationsTab />}
+        {tab === 'sources' && <SourcesTab />}
       </div>
     </div>
   );

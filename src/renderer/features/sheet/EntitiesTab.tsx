@@ -1,0 +1,156 @@
+// The Entities tab: every entity of the case, paged from SQLite; edit, add, delete, tag, merge.
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ENTITY_COLUMNS, type EntityColumn, type EntityRow } from '../../../shared/model';
+import { call, IpcCallError } from '../../lib/ipc';
+import { confirmDeleteEntities } from '../../lib/confirmDelete';
+import { select, type Selection } from '../../lib/store';
+import { AddEntityForm } from './AddEntityForm';
+import { entityColumns } from './columns';
+import { editEntity, refusal } from './edits';
+import { exportTab } from './exportCsv';
+import { ImportDialog } from './ImportDialog';
+import { MergeDialog } from './MergeDialog';
+import { RowsGrid, type ListQuery } from './RowsGrid';
+import { sheetActions } from './actions';
+import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
+
+const selectedEntities = (selection: Selection): number[] => selection.entityIds;
+
+export function EntitiesTab() {
+  const [api, setApi] = useState<GridApi<EntityRow> | null>(null);
+  const [quick, setQuick] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [selected, setSelected] = useState<EntityRow[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [panel, setPanel] = useState<'add' | 'tag' | 'merge' | 'import' | null>(null);
+  const [tag, setTag] = useState('');
+  const columns = useMemo(() => entityColumns(), []);
+
+  const fetch = useCallback((query: ListQuery<EntityColumn>) => call('entities:list', query), []);
+  const edit = useCallback(async (row: EntityRow, column: EntityColumn, value: unknown) => {
+    try {
+      await editEntity(row, column, value);
+      setMessage(null);
+    } catch (error) {
+      setMessage(refusal(error));
+    }
+  }, []);
+  const onSelection = useCallback((rows: EntityRow[]) => {
+    setSelected(rows);
+    select({ entityIds: rows.map((r) => r.id), origin: 'sheet:entities' });
+  }, []);
+
+  const run = async (action: () => Promise<unknown>): Promise<void> => {
+    try {
+      await action();
+      setMessage(null);
+    } catch (error) {
+      setMessage(error instanceof IpcCallError ? error.message : String((error as Error).message));
+    }
+  };
+  const exportCsv = useCallback(() => {
+    if (api) void run(() => exportTab(api, 'entities', quick));
+  }, [api, quick]);
+  useEffect(() => {
+    sheetActions.exportCsv = exportCsv;
+    sheetActions.importCsv = () => setPanel('import');
+    return () => {
+      sheetActions.exportCsv = null;
+      sheetActions.importCsv = null;
+    };
+  }, [exportCsv]);
+
+  const ids = selected.map((r) => r.id);
+  const deleteSelected = (): Promise<void> =>
+    run(async () => {
+      if (!(await confirmDeleteEntities(ids))) return;
+      await call('entities:delete', { ids });
+      api?.deselectAll();
+    });
+
+  return (
+    <div className="sheet-tab">
+      <div className="pane-toolbar sheet-toolbar" role="toolbar" aria-label="Entities">
+        <QuickSearch label="Quick search entities" onChange={setQuick} />
+        <RowCount total={total} noun={['entity', 'entities']} />
+        <span className="spacer" />
+        <button type="button" onClick={() => setPanel(panel === 'add' ? null : 'add')}>
+          Add entity
+        </button>
+        <button type="button" disabled={ids.length === 0} onClick={() => void deleteSelected()}>
+          Delete
+        </button>
+        <button type="button" disabled={ids.length === 0} onClick={() => setPanel('tag')}>
+          Tag…
+        </button>
+        <button type="button" disabled={ids.length < 2} onClick={() => setPanel('merge')}>
+          Merge…
+        </button>
+        <ColumnsMenu api={api as GridApi | null} />
+        <button type="button" onClick={exportCsv} title="Export what the tab shows (File ▸ Export ▸ CSV)">
+          Export CSV
+        </button>
+        <button type="button" onClick={() => setPanel('import')}>
+          Import CSV…
+        </button>
+      </div>
+      {panel === 'add' && <AddEntityForm onDone={() => setPanel(null)} />}
+      {panel === 'tag' && (
+        <form
+          className="inline-form"
+          aria-label="Tag entities"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(async () => {
+              await call('entities:tag', { ids, tag });
+              setPanel(null);
+              setTag('');
+            });
+          }}
+        >
+          <label>
+            Tag for {ids.length === 1 ? '1 entity' : `${ids.length} entities`}
+            <input value={tag} onChange={(e) => setTag(e.target.value)} maxLength={100} autoFocus required />
+          </label>
+          <button type="submit" className="primary">
+            Tag
+          </button>
+          <button type="button" onClick={() => setPanel(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {panel === 'merge' && (
+        <MergeDialog
+          entities={selected}
+          onClose={() => setPanel(null)}
+          onMerge={(keepId) =>
+            run(async () => {
+              await call('entities:merge', { keepId, mergeIds: ids.filter((id) => id !== keepId) });
+              setPanel(null);
+              api?.deselectAll();
+              select({ entityIds: [keepId], origin: 'sheet' });
+            })
+          }
+        />
+      )}
+      {panel === 'import' && <ImportDialog defaultKind="entities" onClose={() => setPanel(null)} />}
+      <Refusal message={message} onClose={() => setMessage(null)} />
+      <RowsGrid<EntityRow, EntityColumn>
+        tab="entities"
+        label="Entities"
+        columns={columns}
+        columnIds={ENTITY_COLUMNS}
+        quick={quick}
+        fetch={fetch}
+        edit={edit}
+        onRefused={setMessage}
+        onApi={setApi}
+        onTotal={setTotal}
+        onSelection={onSelection}
+        selectedIds={selectedEntities}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+// One tab's grid over the store: ag-grid's Infinite Row Model asks for blocks of rows; sort,
+// filter and quick search travel as a query and run as indexed SQL in main.
+import type {
+  CellEditRequestEvent,
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  IDatasource,
+  IGetRowsParams,
+  SelectionChangedEvent,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { SheetTab } from '../../../shared/ipc/sheet/contract';
+import type { Page } from '../../../shared/model';
+import { reportError } from '../../lib/ipc';
+import { revisionStore, selectionStore } from '../../lib/store';
+import { sheetTheme } from './agGrid';
+import { toQuery, type GridSort } from './query';
+import { restoreLayout, useLayoutSaver } from './useLayout';
+
+export type ListQuery<C extends string> = ReturnType<typeof toQuery<C>> & { offset: number; limit: number };
+
+export interface RowsGridProps<Row extends { id: number }, C extends string> {
+  tab: SheetTab;
+  label: string;
+  columns: ColDef<Row>[];
+  columnIds: readonly C[];
+  quick: string;
+  fetch: (query: ListQuery<C>) => Promise<Page<Row>>;
+  edit: (row: Row, column: C, value: unknown) => Promise<void>;
+  onRefused: (message: string) => void;
+  onApi: (api: GridApi<Row> | null) => void;
+  onTotal: (total: number) => void;
+  onSelection: (rows: Row[]) => void;
+  /** Ids this grid should show as selected when another pane selects them. */
+  selectedIds: (selection: ReturnType<typeof selectionStore.get>) => number[];
+}
+
+const BLOCK = 100;
+
+export function RowsGrid<Row extends { id: number }, C extends string>(props: RowsGridProps<Row, C>) {
+  const { tab, columns, columnIds, quick, fetch, edit, onRefused, onApi, onTotal, onSelection, selectedIds } =
+    props;
+  const apiRef = useRef<GridApi<Row> | null>(null);
+  const quickRef = useRef(quick);
+  const fetchRef = useRef(fetch);
+  fetchRef.current = fetch;
+  const saveLayout = useLayoutSaver(tab);
+  const applyingSelection = useRef(false);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      rowCount: undefined,
+      getRows(params: IGetRowsParams) {
+        const query = toQuery(
+          columnIds,
+          params.sortModel as GridSort[],
+          params.filterModel as Record<string, unknown>,
+          quickRef.current,
+        );
+        fetchRef
+          .current({
+            ...query,
+            offset: params.startRow,
+            limit: Math.min(1000, params.endRow - params.startRow),
+          })
+          .then((page) => {
+            onTotal(page.total);
+            params.successCallback(page.rows, page.total);
+          })
+          .catch((error: unknown) => {
+            params.failCallback();
+            reportError(error, `${tab}:list`);
+          });
+      },
+    }),
+    [columnIds, onTotal, tab],
+  );
+
+  // Quick search: the same datasource, asked again from the top.
+  useEffect(() => {
+    if (quickRef.current === quick) return;
+    quickRef.current = quick;
+    apiRef.current?.purgeInfiniteCache();
+  }, [quick]);
+
+  // After any write to case data, re-read the blocks on screen (scroll position stays).
+  useEffect(() => {
+    const unsubscribe = revisionStore.subscribe(() => apiRef.current?.refreshInfiniteCache());
+    return () => void unsubscribe();
+  }, []);
+
+  // Selection made elsewhere (graph, search): tick the same rows here if they are loaded.
+  useEffect(() => {
+    const unsubscribe = selectionStore.subscribe(() => {
+      const selection = selectionStore.get();
+      const api = apiRef.current;
+      if (!api || selection.origin === `sheet:${tab}`) return;
+      const ids = new Set(selectedIds(selection));
+      applyingSelection.current = true;
+      api.forEachNode((node) => {
+        if (node.data) node.setSelected(ids.has(node.data.id));
+      });
+      applyingSelection.current = false;
+    });
+    return () => void unsubscribe();
+  }, [selectedIds, tab]);
+
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<Row>) => {
+      apiRef.current = event.api;
+      onApi(event.api);
+      void restoreLayout(event.api, tab);
+    },
+    [onApi, tab],
+  );
+  useEffect(() => () => onApi(null), [onApi]);
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<Row>) => {
+      const column = event.colDef.colId as C;
+      if (!event.data || event.newValue === event.oldValue) return;
+      edit(event.data, column, event.newValue).catch((error: unknown) =>
+        onRefused(String((error as Error).message ?? error)),
+      );
+    },
+    [edit, onRefused],
+  );
+
+  const onSelectionChanged = useCallback(
+    (event: SelectionChangedEvent<Row>) => {
+      if (applyingSelection.current) return;
+      onSelection(event.api.getSelectedRows());
+    },
+    [onSelection],
+  );
+
+  const onColumnChanged = useCallback(
+    (event: { api: GridApi<Row>; finished?: boolean; source?: string }) => {
+      if (event.finished === false || event.source === 'api' || event.source === 'gridInitializing') return;
+      saveLayout(event.api as GridApi);
+    },
+    [saveLayout],
+  );
+
+  return (
+    <div className="sheet-grid" role="region" aria-label={props.label}>
+      <AgGridReact<Row>
+        theme={sheetTheme}
+        columnDefs={columns}
+        defaultColDef={{ resizable: true, minWidth: 60, suppressHeaderMenuButton: false }}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK}
+        maxBlocksInCache={50}
+        infiniteInitialRowCount={BLOCK}
+        blockLoadDebounceMillis={30}
+        getRowId={(params) => String(params.data.id)}
+        rowSelection={{
+          mode: 'multiRow',
+          checkboxes: true,
+          headerCheckbox: false,
+          enableClickSelection: true,
+        }}
+        readOnlyEdit
+        singleClickEdit={false}
+        stopEditingWhenCellsLoseFocus
+        onCellEditRequest={onCellEditRequest}
+        onSelectionChanged={onSelectionChanged}
+        onGridReady={onGridReady}
+        onColumnMoved={onColumnChanged}
+        onColumnResized={onColumnChanged}
+        onColumnVisible={onColumnChanged}
+        tooltipShowDelay={400}
+        animateRows={false}
+      />
+    </div>
+  );
+}

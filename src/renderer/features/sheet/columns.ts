@@ -1,0 +1,142 @@
+// Column definitions of the Entities and Relations tabs: headers, editors, filters, cell text.
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { EntityColumn, EntityRow, RelationColumn, RelationRow } from '../../../shared/model';
+import {
+  ENTITY_HEADERS,
+  RELATION_HEADERS,
+  entityCellText,
+  relationCellText,
+} from '../../../shared/sheetColumns';
+import {
+  CREDIBILITY,
+  ENTITY_TYPES,
+  RELATION_TYPE_NAMES,
+  RELIABILITY,
+  relationReads,
+} from '../../../shared/vocab';
+import { DateRangeFilter, SetFilter, type SetFilterParams } from './filters';
+
+const TEXT_FILTER = {
+  filter: 'agTextColumnFilter',
+  filterParams: {
+    filterOptions: ['contains', 'notContains', 'equals', 'startsWith', 'blank', 'notBlank'],
+    maxNumConditions: 1,
+    debounceMs: 300,
+    buttons: ['reset'],
+  },
+};
+const NUMBER_FILTER = {
+  filter: 'agNumberColumnFilter',
+  filterParams: {
+    filterOptions: ['equals', 'greaterThan', 'lessThan'],
+    maxNumConditions: 1,
+    debounceMs: 300,
+    buttons: ['reset'],
+  },
+};
+const setFilter = (options: SetFilterParams['options']) => ({ filter: SetFilter, filterParams: { options } });
+const DATE_FILTER = { filter: DateRangeFilter };
+
+const GRADES = RELIABILITY.flatMap((r) => CREDIBILITY.map((c) => `${r}${c}`));
+const GRADE_FILTER = setFilter(GRADES.map((g) => ({ value: g, label: g })));
+
+export const ENTITY_COLUMN_ORDER: EntityColumn[] = [
+  'type',
+  'name',
+  'aliases',
+  'summary',
+  'citations',
+  'grade',
+  'notes',
+  'updatedAt',
+  'tags',
+];
+export const RELATION_COLUMN_ORDER: RelationColumn[] = [
+  'sourceName',
+  'type',
+  'targetName',
+  'startDate',
+  'endDate',
+  'corroboration',
+  'grade',
+  'notes',
+];
+
+function entityText(column: EntityColumn) {
+  return ({ data }: ValueFormatterParams<EntityRow>) => (data ? entityCellText(data, column) : '');
+}
+function relationText(column: RelationColumn) {
+  return ({ data }: ValueFormatterParams<RelationRow>) => (data ? relationCellText(data, column) : '');
+}
+
+export function entityColumns(): ColDef<EntityRow>[] {
+  const base = (column: EntityColumn, extra: ColDef<EntityRow>): ColDef<EntityRow> => ({
+    colId: column,
+    field: column,
+    headerName: ENTITY_HEADERS[column],
+    valueFormatter: entityText(column),
+    sortable: true,
+    ...extra,
+  });
+  return [
+    base('type', {
+      width: 120,
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...ENTITY_TYPES] },
+      ...setFilter(ENTITY_TYPES.map((t) => ({ value: t, label: t }))),
+    }),
+    base('name', { width: 220, editable: true, ...TEXT_FILTER }),
+    base('aliases', { width: 200, editable: true, headerTooltip: 'Separate aliases with ;', ...TEXT_FILTER }),
+    base('summary', {
+      width: 260,
+      editable: true,
+      cellEditor: 'agLargeTextCellEditor',
+      cellEditorPopup: true,
+      cellEditorParams: { maxLength: 100_000, rows: 8, cols: 60 },
+      ...TEXT_FILTER,
+    }),
+    base('citations', { width: 105, type: 'numericColumn', ...NUMBER_FILTER }),
+    base('grade', { width: 110, headerTooltip: 'Best Admiralty grade of its citations', ...GRADE_FILTER }),
+    base('notes', {
+      width: 90,
+      type: 'numericColumn',
+      headerTooltip: 'Notes never leave the machine in a CSV export',
+      ...NUMBER_FILTER,
+    }),
+    base('updatedAt', { width: 150, ...DATE_FILTER }),
+    base('tags', { width: 150, editable: true, headerTooltip: 'Separate tags with ,', ...TEXT_FILTER }),
+  ];
+}
+
+export function relationColumns(): ColDef<RelationRow>[] {
+  const base = (column: RelationColumn, extra: ColDef<RelationRow>): ColDef<RelationRow> => ({
+    colId: column,
+    field: column,
+    headerName: RELATION_HEADERS[column],
+    valueFormatter: relationText(column),
+    sortable: true,
+    ...extra,
+  });
+  return [
+    base('sourceName', { width: 200, editable: true, ...TEXT_FILTER }),
+    base('type', {
+      width: 170,
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...RELATION_TYPE_NAMES], formatValue: (v: string) => relationReads(v) },
+      ...setFilter(RELATION_TYPE_NAMES.map((t) => ({ value: t, label: relationReads(t) }))),
+    }),
+    base('targetName', { width: 200, editable: true, ...TEXT_FILTER }),
+    base('startDate', { width: 105, editable: true, ...DATE_FILTER }),
+    base('endDate', { width: 105, editable: true, ...DATE_FILTER }),
+    base('corroboration', {
+      width: 130,
+      type: 'numericColumn',
+      headerTooltip: 'Number of distinct sources citing the relation',
+      ...NUMBER_FILTER,
+    }),
+    base('grade', { width: 110, ...GRADE_FILTER }),
+    base('notes', { width: 90, type: 'numericColumn', ...NUMBER_FILTER }),
+  ];
+}

@@ -1,7 +1,10 @@
 // `npm run bench [-- name …]`: runs the benchmarks (all, or those named) one after another.
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   store: () => import('./store.bench'),
+  graph: () => import('./graph.bench'),
+  'graph-large': () => import('./graphLarge.bench'),
   search: () => import('./search.bench'),
+  sheet: () => import('./sheet.bench'),
 };
 
 async function main(): Promise<void> {

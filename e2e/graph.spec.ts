@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import type {} from '../src/shared/ipc/graph/hook';
 import { expect, test } from './fixtures/shell';
 
 test.use({ sample: true });

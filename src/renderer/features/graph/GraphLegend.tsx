@@ -21,7 +21,8 @@ export function GraphLegend({ cy, sizeBy }: Props) {
   const dashed = edges.filter('.single').nonempty();
   const loops = edges.filter('.loop').nonempty();
   return (
-    <aside className="graph-legend" aria-label="Legend">
+    <details className="graph-legend" open>
+      <summary>Legend</summary>
       <ul>
         {entityTypes.map((t) => (
           <li key={t}>
@@ -52,6 +53,6 @@ export function GraphLegend({ cy, sizeBy }: Props) {
           size: {sizeBy}
         </li>
       </ul>
-    </aside>
+    </details>
   );
 }

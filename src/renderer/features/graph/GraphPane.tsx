@@ -14,7 +14,7 @@ import { neighbourhood, shortestPath } from './analysis';
 import { ExportDialog } from './ExportDialog';
 import type { LayoutNode } from './layouts';
 import { GraphLegend } from './GraphLegend';
-import { DEFAULT_FILTERS, edgeLabel, visibleGraph, yearRange, type GraphData, type GraphFilters } from './model';
+import { DEFAULT_FILTERS, edgeLabel, lineageEnds, visibleGraph, yearRange, type GraphData, type GraphFilters, type VisibleGraph } from './model';
 import {
   LABEL_FONT,
   LABEL_LINE_HEIGHT,
@@ -77,13 +77,14 @@ export function GraphPane() {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const largeRef = useRef<boolean | null>(null);
+  const cyLarge = useRef<boolean | null>(null);
   const dataRef = useRef<GraphData>({ nodes: [], edges: [] });
   const sourcesRef = useRef<Map<number, GraphSource>>(new Map());
   const positionsRef = useRef<Positions>(new Map());
   const workersRef = useRef<GraphWorkers | null>(null);
   const loopEdgesRef = useRef<number[]>([]);
   const applyingSelection = useRef(false);
-  const statsRef = useRef<GraphStats>({ loadMs: 0, layoutMs: 0, applyMs: 0, metricsMs: 0, busy: true, layoutRuns: 0 });
+  const statsRef = useRef<GraphStats>({ loadMs: 0, layoutMs: 0, applyMs: 0, metricsMs: 0, busy: true, layoutRuns: 0, marks: {} });
   const metricsRef = useRef<Map<number, EntityMetrics>>(new Map());
 
   const [dataVersion, setDataVersion] = useState(0);
@@ -103,6 +104,11 @@ export function GraphPane() {
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
   const [selectedCount, setSelectedCount] = useState(0);
   const webgl = useHardwareWebGL();
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const layoutNameRef = useRef(layoutName);
+  layoutNameRef.current = layoutName;
+  const runLayoutRef = useRef<(name: GraphLayoutName, visible: VisibleGraph) => Promise<void>>(async () => undefined);
 
   // dataRef changes with dataVersion; the memo keys on the version.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -113,7 +119,7 @@ export function GraphPane() {
   // ---- cytoscape instance ------------------------------------------------------------------------
   const ensureCy = useCallback(
     (large: boolean): Core => {
-      if (cyRef.current && largeRef.current === large) return cyRef.current;
+      if (cyRef.current && cyLarge.current === large) return cyRef.current;
       cyRef.current?.destroy();
       const cy = cytoscape({
         container: containerRef.current,
@@ -130,7 +136,7 @@ export function GraphPane() {
         renderer: { name: 'canvas', webgl: large && webgl } as never,
       } as cytoscape.CytoscapeOptions);
       cyRef.current = cy;
-      largeRef.current = large;
+      cyLarge.current = large;
       return cy;
     },
     [webgl],
@@ -143,9 +149,23 @@ export function GraphPane() {
     try {
       const { data, sources, saved } = await loadGraph();
       statsRef.current.loadMs = performance.now() - started;
+      statsRef.current.marks.loaded = performance.now();
       dataRef.current = data;
       sourcesRef.current = new Map(sources.map((s) => [s.id, s]));
       const large = data.nodes.length + data.edges.length > LARGE_GRAPH_ELEMENTS;
+      largeRef.current = large;
+      let layout = layoutNameRef.current;
+      if (saved && positionsRef.current.size === 0) {
+        for (const [id, x, y] of saved.positions) positionsRef.current.set(id, { x, y });
+        layout = saved.layout;
+        setLayoutName(saved.layout);
+      }
+      // Start the layout in the worker now, while this thread builds the drawing.
+      const vis = visibleGraph(data, filtersRef.current);
+      const missing = [...vis.nodeIds].filter((id) => !positionsRef.current.has(id)).length;
+      if (missing > Math.max(2, vis.nodeIds.size * 0.1)) {
+        void runLayoutRef.current(layout, vis);
+      }
       const cy = ensureCy(large);
       const elements: ElementDefinition[] = [];
       for (const n of data.nodes) {
@@ -153,13 +173,16 @@ export function GraphPane() {
         elements.push({
           group: 'nodes',
           data: { id: `n${n.id}`, entityId: n.id, label: n.name, type: n.type, size: MIN_NODE_SIZE },
+          classes: vis.nodeIds.has(n.id) ? '' : 'hidden',
           position: p ? { ...p } : { x: 0, y: 0 },
         });
       }
       const nodeIds = new Set(data.nodes.map((n) => n.id));
       for (const e of data.edges) {
         if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) continue;
-        const classes = [e.corroboration <= 1 ? 'single' : '', isSymmetric(e.type) ? 'symmetric' : ''].filter(Boolean).join(' ');
+        const classes = [e.corroboration <= 1 ? 'single' : '', isSymmetric(e.type) ? 'symmetric' : '', vis.edgeIds.has(e.id) ? '' : 'hidden']
+          .filter(Boolean)
+          .join(' ');
         elements.push({
           group: 'edges',
           data: {
@@ -175,14 +198,11 @@ export function GraphPane() {
           classes,
         });
       }
-      if (saved && positionsRef.current.size === 0) {
-        for (const [id, x, y] of saved.positions) positionsRef.current.set(id, { x, y });
-        setLayoutName(saved.layout);
-      }
       cy.batch(() => {
         cy.elements().remove();
         cy.add(elements);
       });
+      statsRef.current.marks.added = performance.now();
       setDataVersion((v) => v + 1);
     } catch (error) {
       statsRef.current.busy = false;
@@ -232,8 +252,12 @@ export function GraphPane() {
         const relation = byId.get(e.data('relationId') as number)!;
         e.toggleClass('hidden', !visible.edgeIds.has(relation.id));
         e.toggleClass('loop', layoutName === 'lineage' && loopEdgesRef.current.includes(relation.id));
-        e.data('label', edgeLabels || grades ? edgeLabel(relation, { years: layoutName === 'lineage', grade: grades }) : '');
-        if (!edgeLabels && grades) e.data('label', relation.grade ?? '');
+        // The lineage view is about splits, mergers, successions and pledges; other relations stay faint.
+        const aside = layoutName === 'lineage' && !lineageEnds(relation);
+        e.toggleClass('aside', aside);
+        let label = edgeLabels || grades ? edgeLabel(relation, { years: layoutName === 'lineage', grade: grades }) : '';
+        if (!edgeLabels && grades) label = relation.grade ?? '';
+        e.data('label', aside ? '' : label);
       });
     });
   }, [visible, edgeLabels, grades, layoutName, dataVersion]);
@@ -245,10 +269,9 @@ export function GraphPane() {
   }, []);
 
   const runLayout = useCallback(
-    async (name: GraphLayoutName) => {
-      const cy = cyRef.current;
+    async (name: GraphLayoutName, visible: VisibleGraph) => {
       const workers = workersRef.current;
-      if (!cy || !workers) return;
+      if (!workers) return;
       const wrapLabels = !largeRef.current;
       const nodes: LayoutNode[] = [];
       const names = new Map(dataRef.current.nodes.map((n) => [n.id, n]));
@@ -267,7 +290,13 @@ export function GraphPane() {
       statsRef.current.busy = true;
       setStatus(`Laying out ${nodes.length.toLocaleString()} entities (${LAYOUT_LABELS[name].toLowerCase()})…`);
       try {
+        statsRef.current.marks.layoutStart = performance.now();
+        layoutInFlight.current = true;
         const { result, ms } = await workers.layout(name, { nodes, edges });
+        layoutInFlight.current = false;
+        statsRef.current.marks.layoutEnd = performance.now();
+        const cy = cyRef.current;
+        if (!cy) return;
         statsRef.current.layoutMs = ms;
         const applyStart = performance.now();
         const positions = positionsRef.current;
@@ -275,6 +304,7 @@ export function GraphPane() {
         loopEdgesRef.current = result.loopEdges;
         applyPositions(cy, positions);
         statsRef.current.applyMs = performance.now() - applyStart;
+        statsRef.current.marks.applied = performance.now();
         statsRef.current.layoutRuns++;
         const loops = result.loopEdges.length;
         setStatus(
@@ -287,26 +317,31 @@ export function GraphPane() {
         cy.edges().forEach((e) => void e.toggleClass('loop', name === 'lineage' && result.loopEdges.includes(e.data('relationId') as number)));
       } catch (error) {
         if (error instanceof Superseded) return;
+        layoutInFlight.current = false;
         setStatus(`The layout failed (${(error as Error).message}). Try another layout.`);
       } finally {
         statsRef.current.busy = false;
       }
     },
-    [visible, savePositions],
+    [savePositions],
   );
+
+  runLayoutRef.current = runLayout;
 
   // Lay out when asked, or when visible nodes have no position yet; otherwise keep positions stable.
   const lastLayoutRequest = useRef(0);
   const fittedOnce = useRef(false);
+  const layoutInFlight = useRef(false);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || dataVersion === 0) return;
     const missing = [...visible.nodeIds].filter((id) => !positionsRef.current.has(id));
-    if (layoutRequest !== lastLayoutRequest.current || missing.length > Math.max(2, visible.nodeIds.size * 0.1)) {
+    if (layoutRequest !== lastLayoutRequest.current || (!layoutInFlight.current && missing.length > Math.max(2, visible.nodeIds.size * 0.1))) {
       lastLayoutRequest.current = layoutRequest;
-      void runLayout(layoutName);
+      void runLayout(layoutName, visible);
       return;
     }
+    if (layoutInFlight.current) return;
     if (missing.length) placeNearNeighbours(missing, dataRef.current, positionsRef.current);
     applyPositions(cy, positionsRef.current, !fittedOnce.current || missing.length > 0);
     fittedOnce.current = true;
@@ -326,7 +361,13 @@ export function GraphPane() {
     if (!workers || dataVersion === 0) return;
     const nodes = [...visible.nodeIds];
     const edges = dataRef.current.edges.filter((e) => visible.edgeIds.has(e.id)).map((e) => ({ source: e.source, target: e.target, type: e.type }));
-    const timer = setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    // Two cores: let a running layout finish before centrality competes with it.
+    const start = () => {
+      if (statsRef.current.busy) {
+        timer = setTimeout(start, 150);
+        return;
+      }
       workers
         .metrics({ nodes, edges })
         .then(({ result, ms }) => {
@@ -344,7 +385,8 @@ export function GraphPane() {
         .catch((error) => {
           if (!(error instanceof Superseded)) setStatus(`Centrality could not be computed (${(error as Error).message}).`);
         });
-    }, 120);
+    };
+    timer = setTimeout(start, 120);
     return () => clearTimeout(timer);
   }, [visible, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 

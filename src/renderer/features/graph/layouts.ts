@@ -48,8 +48,9 @@ function random(seed: number): () => number {
 
 export function forceIterations(nodeCount: number): number {
   if (nodeCount <= 300) return 600;
-  if (nodeCount <= 3000) return 200;
-  return 100;
+  if (nodeCount <= 1000) return 250;
+  if (nodeCount <= 3000) return 100;
+  return 80;
 }
 
 /** ForceAtlas2, scaled so a typical edge is about `edgeLength` long, then label overlaps removed. */

@@ -101,6 +101,7 @@ export function stylesheet(large: boolean): StylesheetJson {
     { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
     { selector: 'edge.single', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge.loop', style: { 'line-style': 'dotted', width: 2 } },
+    { selector: 'edge.aside', style: { opacity: 0.18, 'target-arrow-shape': 'none' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f9a825' } },

@@ -2,16 +2,10 @@
 // typed test hook instead of reading pixels). It changes nothing, so it stays in production.
 import type { Core, NodeSingular } from 'cytoscape';
 import type { EntityMetrics } from '../../lib/metrics';
+import type { GraphHook, GraphStats } from '../../../shared/ipc/graph/hook';
 import type { GraphFilters, GraphData } from './model';
 
-export interface GraphStats {
-  loadMs: number;
-  layoutMs: number;
-  applyMs: number;
-  metricsMs: number;
-  busy: boolean;
-  layoutRuns: number;
-}
+export type { GraphStats };
 
 export interface GraphHookSource {
   cy: () => Core | null;
@@ -22,27 +16,6 @@ export interface GraphHookSource {
   filters: () => GraphFilters;
   renderer: () => 'canvas' | 'webgl';
   metrics: () => ReadonlyMap<number, EntityMetrics>;
-}
-
-export interface GraphHook {
-  nodes(): { id: number; name: string; type: string; x: number; y: number; size: number }[];
-  edges(): { id: number; source: number; target: number; type: string; start: string | null; end: string | null; label: string; dashed: boolean }[];
-  layoutName(): string;
-  loopEdges(): number[];
-  stats(): GraphStats;
-  filters(): GraphFilters;
-  renderer(): 'canvas' | 'webgl';
-  selected(): number[];
-  zoom(): number;
-  /** Each visible node's box with its label, in model coordinates. */
-  labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
-  metrics(id: number): EntityMetrics | undefined;
-}
-
-declare global {
-  interface Window {
-    __awGraph?: GraphHook;
-  }
 }
 
 export function installTestHook(source: GraphHookSource): () => void {

@@ -13,7 +13,8 @@ export class Superseded extends Error {
 }
 
 class WorkerLane {
-  private worker: Worker | null = null;
+  // Started at once, so the worker's code is loaded while the case data is still arriving.
+  private worker: Worker | null = this.start();
   private pending: { id: number; resolve: (r: { result: unknown; ms: number }) => void; reject: (e: Error) => void } | null = null;
   private nextId = 1;
 

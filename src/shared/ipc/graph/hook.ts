@@ -1,0 +1,43 @@
+// The graph pane's read-only test hook, window.__awGraph: its shape is shared here so end-to-end
+// tests and benchmarks (Node side) and the renderer agree on it, as the IPC contract does for calls.
+export interface GraphStats {
+  loadMs: number;
+  layoutMs: number;
+  applyMs: number;
+  metricsMs: number;
+  busy: boolean;
+  layoutRuns: number;
+  /** performance.now() in the page when the data arrived, the layout started, ended and was drawn. */
+  marks: { loaded?: number; added?: number; layoutStart?: number; layoutEnd?: number; applied?: number };
+}
+
+export interface GraphHookFilters {
+  entityTypes: string[];
+  relationTypes: string[] | null;
+  minReliability: string | null;
+  minCredibility: number | null;
+  from: number | null;
+  to: number | null;
+}
+
+export interface GraphHook {
+  nodes(): { id: number; name: string; type: string; x: number; y: number; size: number }[];
+  edges(): { id: number; source: number; target: number; type: string; start: string | null; end: string | null; label: string; dashed: boolean }[];
+  layoutName(): string;
+  /** Lineage: relations that close a loop (a group rejoining one it came from) and so point backwards. */
+  loopEdges(): number[];
+  stats(): GraphStats;
+  filters(): GraphHookFilters;
+  renderer(): 'canvas' | 'webgl';
+  selected(): number[];
+  zoom(): number;
+  metrics(id: number): { degree: number; betweenness: number | null; pagerank: number } | undefined;
+  /** Each visible node's box with its label, in model coordinates. */
+  labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
+}
+
+declare global {
+  interface Window {
+    __awGraph?: GraphHook;
+  }
+}

@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCore } from '../shells/startup';
-import { tempCase, tempDir, type TempCase } from '../testing/tempCase';
+import { tempCase, type TempCase } from '../testing/tempCase';
 import { loadCaseData } from './caseData';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../resources/sample-case');
@@ -34,7 +33,13 @@ function has(t: TempCase, source: string, type: string, target: string, start?: 
   if (s === null || g === null) return false;
   return t.store.relations
     .ofEntity(s)
-    .some((r) => r.sourceId === s && r.targetId === g && r.type === type && (start === undefined || r.startDate?.startsWith(start)));
+    .some(
+      (r) =>
+        r.sourceId === s &&
+        r.targetId === g &&
+        r.type === type &&
+        (start === undefined || r.startDate?.startsWith(start)),
+    );
 }
 
 describe('the sample case', () => {
@@ -48,7 +53,8 @@ describe('the sample case', () => {
     expect(unlocated).toBe(0);
     for (const source of t.store.sources.list()) {
       const doc = t.store.sources.get(source.id)!;
-      for (const c of t.store.sources.citationsIn(source.id)) expect(doc.text.slice(c.start!, c.end!)).toBe(c.quote);
+      for (const c of t.store.sources.citationsIn(source.id))
+        expect(doc.text.slice(c.start!, c.end!)).toBe(c.quote);
     }
   });
 
@@ -81,23 +87,11 @@ describe('the sample case', () => {
     expect(droukdel).not.toBeNull();
     expect(t.store.entities.findByName('Abdelmalik Droukdel')).toBe(droukdel);
     expect(t.store.entities.findByName('Abu Musab Abdel Wadoud')).toBe(droukdel);
-    expect(t.store.entities.findByName('MOJWA')).toBe(t.store.entities.findByName('Movement for Unity and Jihad in West Africa'));
+    expect(t.store.entities.findByName('MOJWA')).toBe(
+      t.store.entities.findByName('Movement for Unity and Jihad in West Africa'),
+    );
     expect(t.store.entities.findByName("Jama'at Nusrat al Islam wal Muslimeen")).toBe(
       t.store.entities.findByName('Group for Supporting Islam and Muslims'),
     );
-  });
-
-  it('is written into a new case on the very first start, and the last case reopens after that', () => {
-    const dir = tempDir();
-    const first = startCore({ dataDir: dir, resourcesDir: path.resolve(SAMPLE, '..') });
-    const info = first.session.info();
-    expect(info.name).toBe('Maghreb and Sahel (sample)');
-    expect(info.counts.entities).toBe(data.entities.length);
-    first.session.close();
-    const second = startCore({ dataDir: dir, resourcesDir: path.resolve(SAMPLE, '..') });
-    expect(second.session.info().path).toBe(info.path);
-    expect(second.session.recent()).toEqual([info.path]);
-    second.session.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

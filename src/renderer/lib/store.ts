@@ -47,10 +47,10 @@ export function useRevision(): number {
 }
 
 /**
- * Writes that change no case data: the sheet's column layouts and CSV upload plumbing (a finished
- * import announces the tables it filled itself). Panes need not re-read for these.
+ * Writes that change no case data: the sheet's column layouts, graph node positions and CSV upload
+ * plumbing (a finished import announces the tables it filled itself). Panes need not re-read for these.
  */
-const NOT_CASE_DATA = new Set(['sheet', 'csvImport']);
+const NOT_CASE_DATA = new Set(['sheet', 'csvImport', 'graph']);
 
 export function listenForChanges(): () => void {
   return bridge().on('store:changed', (payload) => {

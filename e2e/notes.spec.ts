@@ -1,6 +1,7 @@
 // Notes, sources and search, driven the way an analyst works: write a note, find it again after a
 // restart; read a document, cite a passage for a relation and see its corroboration rise.
 import type { Page } from '@playwright/test';
+import { relationReads } from '../src/shared/vocab';
 import { expect, test } from './fixtures/shell';
 
 test.use({ sample: true });
@@ -105,7 +106,7 @@ test('citing a passage from the reader raises a relation’s corroboration', asy
   await panel.getByRole('button', { name: 'Cite for…' }).click();
   const form = panel.getByRole('form', { name: 'Cite for' });
   await form.getByLabel('Find an entity or relation').fill(relation.sourceName);
-  await form.getByRole('button', { name: new RegExp(`${relation.sourceName} → ${relation.type.replaceAll('_', ' ')} → ${relation.targetName}`) }).first().click();
+  await form.getByRole('button', { name: `${relation.sourceName} ${relationReads(relation.type)} ${relation.targetName}` }).first().click();
   await form.getByLabel('Credibility').selectOption('2');
   await form.getByRole('button', { name: /^Cite for / }).click();
   await expect(reader.getByRole('status')).toContainText('Corroboration now 2');

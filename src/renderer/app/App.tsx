@@ -11,6 +11,7 @@ import { bridge } from '../lib/platform';
 import { listenForChanges } from '../lib/store';
 import { ErrorSurface } from '../ui/ErrorSurface';
 import { installShortcuts, registerCommands, runCommand } from './commands';
+import { AboutDialog } from './AboutDialog';
 import { OpenCaseDialog } from './OpenCaseDialog';
 import { StatusBar } from './StatusBar';
 import { useCaseInfo } from './useCaseInfo';
@@ -18,12 +19,15 @@ import { useCaseInfo } from './useCaseInfo';
 type SideTab = 'notes' | 'sources';
 
 function isEditable(el: Element | null): boolean {
-  return !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  return (
+    !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+  );
 }
 
 export function App() {
   const info = useCaseInfo();
   const [opening, setOpening] = useState(false);
+  const [about, setAbout] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
 
   useEffect(() => listenForChanges(), []);
@@ -35,8 +39,14 @@ export function App() {
         { id: 'case:open', label: 'Open case…', shortcut: 'Mod+O', run: () => setOpening(true) },
         { id: 'case:sample', label: 'Open sample case', run: () => void attempt('case:openSample', {}) },
         { id: 'edit:undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void attempt('history:undo', {}) },
-        { id: 'edit:redo', label: 'Redo', shortcut: 'Mod+Shift+Z', run: () => void attempt('history:redo', {}) },
+        {
+          id: 'edit:redo',
+          label: 'Redo',
+          shortcut: 'Mod+Shift+Z',
+          run: () => void attempt('history:redo', {}),
+        },
         { id: 'edit:redo-y', label: 'Redo', shortcut: 'Mod+Y', run: () => void attempt('history:redo', {}) },
+        { id: 'help:about', label: 'About Analyst Workbench', run: () => setAbout(true) },
         { id: 'view:panel', label: 'Side panel', run: () => document.getElementById('side-panel')?.focus() },
         { id: 'view:sheet', label: 'Sheet', run: () => document.getElementById('sheet-pane')?.focus() },
         { id: 'view:graph', label: 'Graph', run: () => document.getElementById('graph-pane')?.focus() },
@@ -91,10 +101,20 @@ export function App() {
         </section>
         <aside id="side-panel" className="pane pane-side" aria-label="Side panel" tabIndex={-1}>
           <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={sideTab === 'notes'} onClick={() => setSideTab('notes')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={sideTab === 'notes'}
+              onClick={() => setSideTab('notes')}
+            >
               Notes
             </button>
-            <button type="button" role="tab" aria-selected={sideTab === 'sources'} onClick={() => setSideTab('sources')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={sideTab === 'sources'}
+              onClick={() => setSideTab('sources')}
+            >
               Sources
             </button>
           </div>
@@ -105,6 +125,7 @@ export function App() {
       <ReaderHost />
       <ErrorSurface />
       {opening && <OpenCaseDialog onClose={() => setOpening(false)} />}
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
     </div>
   );
 }

@@ -4,7 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { z } from 'zod';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
@@ -115,12 +125,14 @@ function buildMenu(): Menu {
         { label: 'Open sample case', click: run(() => void openSampleCase(core.context)) },
         { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
         { type: 'separator' },
+        { label: 'Import CSV…', click: command('import:csv') },
         {
           label: 'Export',
           submenu: [
             { label: 'Sheet as CSV…', click: command('export:csv') },
             { label: 'Graph image (PNG)…', click: command('export:png') },
             { label: 'Graph image (SVG)…', click: command('export:svg') },
+            { label: 'Case (JSON)…', click: command('case:exportJson') },
           ],
         },
         { type: 'separator' },
@@ -137,6 +149,8 @@ function buildMenu(): Menu {
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Search…', accelerator: 'CmdOrCtrl+K', click: command('search:open') },
       ],
     },
     {
@@ -178,29 +192,40 @@ function bindIpc(): void {
     );
   }
   ipcMain.handle('platform:saveFile', async (event, payload: unknown) => {
-    if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`)) return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
+    if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`))
+      return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
     const parsed = SaveFile.safeParse(payload);
-    if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'The file to save was not valid.' } };
+    if (!parsed.success)
+      return { ok: false, error: { code: 'invalid_input', message: 'The file to save was not valid.' } };
     const result = await dialog.showSaveDialog({
       defaultPath: parsed.data.name,
-      filters: [{ name: parsed.data.extensions.join(', ').toUpperCase(), extensions: parsed.data.extensions }],
+      filters: [
+        { name: parsed.data.extensions.join(', ').toUpperCase(), extensions: parsed.data.extensions },
+      ],
     });
-    if (result.canceled || !result.filePath) return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
+    if (result.canceled || !result.filePath)
+      return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
     fs.writeFileSync(result.filePath, parsed.data.data);
     return { ok: true, value: { path: result.filePath } };
   });
   // A file main streams (CSV export): the analyst picks where, main writes it there piece by piece.
   ipcMain.handle('platform:download', async (event, payload: unknown) => {
-    if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`)) return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
-    const parsed = z.object({ downloadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict().safeParse(payload);
+    if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`))
+      return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
+    const parsed = z
+      .object({ downloadId: z.string().regex(/^[a-f0-9]{32}$/) })
+      .strict()
+      .safeParse(payload);
     const download = parsed.success ? redeemDownload(parsed.data.downloadId) : null;
-    if (!download) return { ok: false, error: { code: 'not_found', message: 'This export has expired. Export again.' } };
+    if (!download)
+      return { ok: false, error: { code: 'not_found', message: 'This export has expired. Export again.' } };
     const extension = path.extname(download.fileName).slice(1) || 'csv';
     const result = await dialog.showSaveDialog({
       defaultPath: download.fileName,
       filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
     });
-    if (result.canceled || !result.filePath) return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
+    if (result.canceled || !result.filePath)
+      return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
     await pipeline(download.open(), fs.createWriteStream(result.filePath));
     return { ok: true, value: { path: result.filePath } };
   });
@@ -229,17 +254,24 @@ function createWindow(): void {
   void window.loadURL(`${ORIGIN}/index.html`);
 }
 
-app.whenReady().then(() => {
-  lockDown();
-  serveApp();
-  core = startCore({ dataDir: process.env.AW_DATA_DIR ?? app.getPath('userData'), resourcesDir: paths.resources, casePath: process.env.AW_CASE });
-  bindIpc();
-  Menu.setApplicationMenu(buildMenu());
-  createWindow();
-}, (error: unknown) => {
-  console.error(error);
-  app.exit(1);
-});
+app.whenReady().then(
+  () => {
+    lockDown();
+    serveApp();
+    core = startCore({
+      dataDir: process.env.AW_DATA_DIR ?? app.getPath('userData'),
+      resourcesDir: paths.resources,
+      casePath: process.env.AW_CASE,
+    });
+    bindIpc();
+    Menu.setApplicationMenu(buildMenu());
+    createWindow();
+  },
+  (error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  },
+);
 
 app.on('window-all-closed', () => {
   core?.session.close();

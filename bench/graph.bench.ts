@@ -128,15 +128,15 @@ export async function run(): Promise<void> {
     renderer: opened.renderer,
     ...common,
   });
-  report({ name: 'graph.layout_worker_2k', value: opened.stats.layoutMs, unit: 'ms', baseline: cose.ms, target: '< 3000 ms', note: 'ForceAtlas2 (Barnes-Hut) + label overlap removal in the worker', ...common });
+  report({ name: 'graph.layout_worker_2k', value: opened.stats.layoutMs, unit: 'ms', baseline: cose.ms, target: '< 3000 ms', note: 'ForceAtlas2 (Barnes-Hut, at most 100 iterations / 0.9 s) + scaling + label overlap removal, in the worker', ...common });
   const m = opened.stats.marks;
   report({
     name: 'graph.layout_2k',
-    value: (m.applied ?? NaN) - (m.loaded ?? NaN),
+    value: (m.drawn ?? m.applied ?? NaN) - (m.loaded ?? NaN),
     unit: 'ms',
     baseline: cose.ms,
     target: '< 3000 ms',
-    note: 'case data in the page → ForceAtlas2 in the worker (overlapping with building the drawing) → positions applied',
+    note: 'case data in the page → ForceAtlas2 in the worker → elements built with their positions → first draw done',
     marks_ms_since_navigation: m,
     ...common,
   });

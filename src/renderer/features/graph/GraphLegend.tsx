@@ -1,25 +1,44 @@
 // The legend over the graph: every entity type and relation type on screen, dashed lines, node size.
-import type { Core } from 'cytoscape';
-import type { RefObject } from 'react';
 import { relationReads } from '../../../shared/vocab';
 import { entityStyle, relationColour } from './style';
 
+export interface LegendMarks {
+  entityTypes: string[];
+  relationTypes: string[];
+  /** Some relation on screen rests on one source (drawn dashed). */
+  dashed: boolean;
+  /** Some relation on screen closes a lineage loop (drawn dotted). */
+  loops: boolean;
+}
+
 interface Props {
-  cy: RefObject<Core | null>;
-  /** Changes whenever what is visible changes, so the legend re-reads. */
-  version: string;
+  marks: LegendMarks;
   sizeBy: string;
 }
 
-export function GraphLegend({ cy, sizeBy }: Props) {
-  const instance = cy.current;
-  if (!instance) return null;
-  const nodes = instance.nodes().not('.hidden');
-  const edges = instance.edges().not('.hidden');
-  const entityTypes = [...new Set(nodes.map((n) => String(n.data('type'))))].sort();
-  const relationTypes = [...new Set(edges.map((e) => String(e.data('type'))))].sort();
-  const dashed = edges.filter('.single').nonempty();
-  const loops = edges.filter('.loop').nonempty();
+/** What the legend lists, from the visible graph's data (not by reading 100,000 drawn elements). */
+export function legendMarks(
+  nodes: readonly { id: number; type: string }[],
+  edges: readonly { id: number; type: string; corroboration: number }[],
+  visible: { nodeIds: ReadonlySet<number>; edgeIds: ReadonlySet<number> },
+  loopEdges: readonly number[],
+  lineage: boolean,
+): LegendMarks {
+  const entityTypes = new Set<string>();
+  for (const n of nodes) if (visible.nodeIds.has(n.id)) entityTypes.add(n.type);
+  const relationTypes = new Set<string>();
+  let dashed = false;
+  for (const e of edges) {
+    if (!visible.edgeIds.has(e.id)) continue;
+    relationTypes.add(e.type);
+    if (e.corroboration <= 1) dashed = true;
+  }
+  const loops = lineage && loopEdges.some((id) => visible.edgeIds.has(id));
+  return { entityTypes: [...entityTypes].sort(), relationTypes: [...relationTypes].sort(), dashed, loops };
+}
+
+export function GraphLegend({ marks, sizeBy }: Props) {
+  const { entityTypes, relationTypes, dashed, loops } = marks;
   return (
     <details className="graph-legend" open>
       <summary>Legend</summary>

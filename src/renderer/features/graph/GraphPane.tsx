@@ -2,7 +2,7 @@
 // layouts and centrality run in a worker and are applied as positions in one draw.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { GraphLayoutName, GraphPage, GraphSource, SavedLayout } from '../../../shared/ipc/graph/contract';
+import type { GraphEdge, GraphLayoutName, GraphPage, GraphSource, SavedLayout } from '../../../shared/ipc/graph/contract';
 import { GRAPH_LAYOUTS, GRAPH_PAGE_LIMIT } from '../../../shared/ipc/graph/contract';
 import { normalizeName } from '../../../shared/text';
 import { ENTITY_TYPES, RELATION_TYPE_NAMES, RELIABILITY, relationReads } from '../../../shared/vocab';
@@ -13,7 +13,7 @@ import { revisionStore, select, selectionStore } from '../../lib/store';
 import { neighbourhood, shortestPath } from './analysis';
 import { ExportDialog } from './ExportDialog';
 import type { LayoutNode } from './layouts';
-import { GraphLegend } from './GraphLegend';
+import { GraphLegend, legendMarks } from './GraphLegend';
 import { DEFAULT_FILTERS, edgeLabel, lineageEnds, visibleGraph, yearRange, type GraphData, type GraphFilters, type VisibleGraph } from './model';
 import {
   LABEL_FONT,
@@ -108,7 +108,14 @@ export function GraphPane() {
   filtersRef.current = filters;
   const layoutNameRef = useRef(layoutName);
   layoutNameRef.current = layoutName;
-  const runLayoutRef = useRef<(name: GraphLayoutName, visible: VisibleGraph) => Promise<void>>(async () => undefined);
+  const runLayoutRef = useRef<(name: GraphLayoutName, visible: VisibleGraph, apply?: boolean) => Promise<boolean>>(async () => false);
+  const edgeViewRef = useRef({ edgeLabels, grades });
+  edgeViewRef.current = { edgeLabels, grades };
+  /** What the drawn classes and labels were last computed from, so an unchanged view is not redone. */
+  const appliedLook = useRef<(EdgeView & { data: GraphData; filters: GraphFilters }) | null>(null);
+  /** The data whose freshly laid-out positions the elements were built with. */
+  const positionsApplied = useRef<GraphData | null>(null);
+  const fittedOnce = useRef(false);
 
   // dataRef changes with dataVersion; the memo keys on the version.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -133,6 +140,7 @@ export function GraphPane() {
         hideEdgesOnViewport: large,
         textureOnViewport: large,
         pixelRatio: large ? 1 : 'auto',
+        motionBlur: false,
         renderer: { name: 'canvas', webgl: large && webgl } as never,
       } as cytoscape.CytoscapeOptions);
       cyRef.current = cy;
@@ -160,12 +168,14 @@ export function GraphPane() {
         layout = saved.layout;
         setLayoutName(saved.layout);
       }
-      // Start the layout in the worker now, while this thread builds the drawing.
+      // The layout starts in the worker now. Meanwhile this thread builds the elements and their
+      // styles inside one cytoscape batch, so nothing is drawn at the origin (drawing 10,000
+      // elements there only slows the worker on two cores); the batch ends with the positions set,
+      // and the first drawing is the finished one.
       const vis = visibleGraph(data, filtersRef.current);
       const missing = [...vis.nodeIds].filter((id) => !positionsRef.current.has(id)).length;
-      if (missing > Math.max(2, vis.nodeIds.size * 0.1)) {
-        void runLayoutRef.current(layout, vis);
-      }
+      const layoutRun = missing > Math.max(2, vis.nodeIds.size * 0.1) ? runLayoutRef.current(layout, vis, false) : null;
+      let laidOut = false;
       const cy = ensureCy(large);
       const elements: ElementDefinition[] = [];
       for (const n of data.nodes) {
@@ -174,15 +184,16 @@ export function GraphPane() {
           group: 'nodes',
           data: { id: `n${n.id}`, entityId: n.id, label: n.name, type: n.type, size: MIN_NODE_SIZE },
           classes: vis.nodeIds.has(n.id) ? '' : 'hidden',
-          position: p ? { ...p } : { x: 0, y: 0 },
+          position: p ? { x: p.x, y: p.y } : { x: 0, y: 0 },
         });
       }
       const nodeIds = new Set(data.nodes.map((n) => n.id));
+      const view: EdgeView = { ...edgeViewRef.current, layoutName: layout, loopEdges: loopEdgesRef.current };
+      const loops = new Set(view.loopEdges);
       for (const e of data.edges) {
         if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) continue;
-        const classes = [e.corroboration <= 1 ? 'single' : '', isSymmetric(e.type) ? 'symmetric' : '', vis.edgeIds.has(e.id) ? '' : 'hidden']
-          .filter(Boolean)
-          .join(' ');
+        const look = edgeLook(e, vis.edgeIds.has(e.id), view, loops);
+        const classes = [e.corroboration <= 1 ? 'single' : '', isSymmetric(e.type) ? 'symmetric' : '', look.classes].filter(Boolean).join(' ');
         elements.push({
           group: 'edges',
           data: {
@@ -192,16 +203,55 @@ export function GraphPane() {
             target: `n${e.target}`,
             type: e.type,
             colour: relationColour(e.type),
-            label: '',
+            label: look.label,
             sources: e.sources,
           },
           classes,
         });
       }
-      cy.batch(() => {
+      cy.startBatch();
+      try {
         cy.elements().remove();
         cy.add(elements);
-      });
+        if (layoutRun) {
+          // (Styles are computed at the first draw: endBatch marks what the batch added as dirty, and
+          // the renderer needs that notice, so they cannot usefully be computed here.)
+          laidOut = await layoutRun;
+          if (dataRef.current !== data) return; // a newer load took over
+          if (laidOut) {
+            const positions = positionsRef.current;
+            cy.nodes().forEach((node) => {
+              const p = positions.get(node.data('entityId') as number);
+              if (p) node.position({ x: p.x, y: p.y });
+            });
+            view.loopEdges = loopEdgesRef.current;
+            if (view.layoutName === 'lineage' && view.loopEdges.length) {
+              const loopSet = new Set(view.loopEdges);
+              cy.edges().forEach((e) => void e.toggleClass('loop', loopSet.has(e.data('relationId') as number)));
+            }
+          }
+        }
+      } finally {
+        cy.endBatch();
+      }
+      appliedLook.current = { data, filters: filtersRef.current, ...view };
+      if (laidOut) {
+        cy.fit(cy.nodes().not('.hidden'), 24);
+        fittedOnce.current = true;
+        positionsApplied.current = data;
+        statsRef.current.marks.applied = performance.now();
+        statsRef.current.applyMs = statsRef.current.marks.applied - (statsRef.current.marks.layoutEnd ?? statsRef.current.marks.applied);
+        let done = false;
+        const drawn = () => {
+          if (done) return;
+          done = true;
+          statsRef.current.marks.drawn = performance.now();
+          statsRef.current.layoutRuns++;
+          statsRef.current.busy = false;
+        };
+        cy.one('render', drawn);
+        setTimeout(drawn, 2000); // a hidden pane never draws
+      }
       statsRef.current.marks.added = performance.now();
       setDataVersion((v) => v + 1);
     } catch (error) {
@@ -243,24 +293,35 @@ export function GraphPane() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const view: EdgeView = { edgeLabels, grades, layoutName, loopEdges: loopEdgesRef.current };
+    const a = appliedLook.current;
+    if (
+      a &&
+      a.data === dataRef.current &&
+      a.filters === filters &&
+      a.edgeLabels === edgeLabels &&
+      a.grades === grades &&
+      a.layoutName === layoutName &&
+      a.loopEdges === view.loopEdges
+    )
+      return; // the elements were built this way
+    appliedLook.current = { data: dataRef.current, filters, ...view };
     const byId = new Map(dataRef.current.edges.map((e) => [e.id, e]));
+    const loops = new Set(view.loopEdges);
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         n.toggleClass('hidden', !visible.nodeIds.has(n.data('entityId') as number));
       });
       cy.edges().forEach((e) => {
         const relation = byId.get(e.data('relationId') as number)!;
-        e.toggleClass('hidden', !visible.edgeIds.has(relation.id));
-        e.toggleClass('loop', layoutName === 'lineage' && loopEdgesRef.current.includes(relation.id));
-        // The lineage view is about splits, mergers, successions and pledges; other relations stay faint.
-        const aside = layoutName === 'lineage' && !lineageEnds(relation);
-        e.toggleClass('aside', aside);
-        let label = edgeLabels || grades ? edgeLabel(relation, { years: layoutName === 'lineage', grade: grades }) : '';
-        if (!edgeLabels && grades) label = relation.grade ?? '';
-        e.data('label', aside ? '' : label);
+        const look = edgeLook(relation, visible.edgeIds.has(relation.id), view, loops);
+        e.toggleClass('hidden', look.hidden);
+        e.toggleClass('loop', look.loop);
+        e.toggleClass('aside', look.aside);
+        if (e.data('label') !== look.label) e.data('label', look.label);
       });
     });
-  }, [visible, edgeLabels, grades, layoutName, dataVersion]);
+  }, [visible, edgeLabels, grades, layoutName, dataVersion, filters]);
 
   // ---- layout ------------------------------------------------------------------------------------
   const savePositions = useCallback((layout: GraphLayoutName, entries: [number, number, number][], merge: boolean) => {
@@ -268,25 +329,42 @@ export function GraphPane() {
     call('graph:savePositions', { layout, positions: entries, merge }).catch((error) => reportError(error, 'graph:savePositions'));
   }, []);
 
+  /**
+   * Runs a layout in the worker and keeps its positions. With `apply` (a re-layout) they are set on
+   * the drawn elements at once; without (a fresh load) the caller builds the elements with them.
+   * Resolves whether positions came back.
+   */
   const runLayout = useCallback(
-    async (name: GraphLayoutName, visible: VisibleGraph) => {
+    async (name: GraphLayoutName, visible: VisibleGraph, apply = true): Promise<boolean> => {
       const workers = workersRef.current;
-      if (!workers) return;
-      const wrapLabels = !largeRef.current;
+      if (!workers) return false;
+      const large = !!largeRef.current;
       const nodes: LayoutNode[] = [];
       const names = new Map(dataRef.current.nodes.map((n) => [n.id, n]));
+      const edges = dataRef.current.edges
+        .filter((e) => visible.edgeIds.has(e.id))
+        .map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, start: e.start }));
+      // A big graph shows labels only close up (style.ts), so its nodes are kept apart by their own
+      // size — by degree, as drawn until centrality arrives — not by their label boxes.
+      const degree = new Map<number, number>();
+      if (large) {
+        for (const e of edges) {
+          degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+          degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+        }
+      }
+      let maxDegree = 0;
+      for (const d of degree.values()) maxDegree = Math.max(maxDegree, d);
       for (const id of visible.nodeIds) {
         const node = names.get(id)!;
+        const size = MIN_NODE_SIZE + (maxDegree ? Math.sqrt((degree.get(id) ?? 0) / maxDegree) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE) + 8;
         nodes.push({
           id,
-          ...labelBox(node.name, wrapLabels),
+          ...(large ? { w: size, h: size } : labelBox(node.name, true)),
           weight: metricsRef.current.get(id)?.pagerank ?? 0,
           sortKey: `${node.type}\u0000${node.name.toLowerCase()}`,
         });
       }
-      const edges = dataRef.current.edges
-        .filter((e) => visible.edgeIds.has(e.id))
-        .map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, start: e.start }));
       statsRef.current.busy = true;
       setStatus(`Laying out ${nodes.length.toLocaleString()} entities (${LAYOUT_LABELS[name].toLowerCase()})…`);
       try {
@@ -295,17 +373,11 @@ export function GraphPane() {
         const { result, ms } = await workers.layout(name, { nodes, edges });
         layoutInFlight.current = false;
         statsRef.current.marks.layoutEnd = performance.now();
-        const cy = cyRef.current;
-        if (!cy) return;
         statsRef.current.layoutMs = ms;
         const applyStart = performance.now();
         const positions = positionsRef.current;
         nodes.forEach((n, i) => positions.set(n.id, { x: result.positions[i * 2]!, y: result.positions[i * 2 + 1]! }));
         loopEdgesRef.current = result.loopEdges;
-        applyPositions(cy, positions);
-        statsRef.current.applyMs = performance.now() - applyStart;
-        statsRef.current.marks.applied = performance.now();
-        statsRef.current.layoutRuns++;
         const loops = result.loopEdges.length;
         setStatus(
           loops
@@ -313,14 +385,23 @@ export function GraphPane() {
             : '',
         );
         savePositions(name, nodes.map((n) => [n.id, positions.get(n.id)!.x, positions.get(n.id)!.y]), false);
-        setDataVersion((v) => v); // labels depend on loop edges; the effect above re-runs on layoutName
-        cy.edges().forEach((e) => void e.toggleClass('loop', name === 'lineage' && result.loopEdges.includes(e.data('relationId') as number)));
-      } catch (error) {
-        if (error instanceof Superseded) return;
-        layoutInFlight.current = false;
-        setStatus(`The layout failed (${(error as Error).message}). Try another layout.`);
-      } finally {
+        if (!apply) return true;
+        const cy = cyRef.current;
+        if (!cy) return true;
+        applyPositions(cy, positions);
+        statsRef.current.applyMs = performance.now() - applyStart;
+        statsRef.current.marks.applied = performance.now();
+        statsRef.current.layoutRuns++;
+        const loopSet = new Set(result.loopEdges);
+        cy.batch(() => cy.edges().forEach((e) => void e.toggleClass('loop', name === 'lineage' && loopSet.has(e.data('relationId') as number))));
         statsRef.current.busy = false;
+        return true;
+      } catch (error) {
+        if (error instanceof Superseded) return false;
+        layoutInFlight.current = false;
+        statsRef.current.busy = false;
+        setStatus(`The layout failed (${(error as Error).message}). Try another layout.`);
+        return false;
       }
     },
     [savePositions],
@@ -330,7 +411,6 @@ export function GraphPane() {
 
   // Lay out when asked, or when visible nodes have no position yet; otherwise keep positions stable.
   const lastLayoutRequest = useRef(0);
-  const fittedOnce = useRef(false);
   const layoutInFlight = useRef(false);
   useEffect(() => {
     const cy = cyRef.current;
@@ -343,6 +423,9 @@ export function GraphPane() {
     }
     if (layoutInFlight.current) return;
     if (missing.length) placeNearNeighbours(missing, dataRef.current, positionsRef.current);
+    const fresh = positionsApplied.current === dataRef.current && !missing.length;
+    positionsApplied.current = null;
+    if (fresh) return; // the elements were just built with these positions, and fitted
     applyPositions(cy, positionsRef.current, !fittedOnce.current || missing.length > 0);
     fittedOnce.current = true;
     statsRef.current.busy = false;
@@ -551,6 +634,11 @@ export function GraphPane() {
   const to = filters.to ?? years.max;
   const setWindow = (nextFrom: number, nextTo: number) =>
     setFilter({ from: nextFrom <= years.min ? null : nextFrom, to: nextTo >= years.max ? null : nextTo });
+  const loopEdges = loopEdgesRef.current;
+  const legend = useMemo(
+    () => legendMarks(dataRef.current.nodes, dataRef.current.edges, visible, loopEdges, layoutName === 'lineage'),
+    [visible, loopEdges, layoutName],
+  );
   const counts = `${visible.nodeIds.size.toLocaleString()} entities, ${visible.edgeIds.size.toLocaleString()} relations`;
 
   return (
@@ -708,7 +796,7 @@ export function GraphPane() {
       )}
       <div className="graph-canvas-wrap">
         <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" aria-label={`Network graph: ${counts}`} role="img" />
-        {legendOpen && <GraphLegend cy={cyRef} version={`${dataVersion}:${visible.edgeIds.size}:${visible.nodeIds.size}`} sizeBy={SIZE_LABELS[sizeBy]} />}
+        {legendOpen && <GraphLegend marks={legend} sizeBy={SIZE_LABELS[sizeBy]} />}
         {dataVersion > 0 && visible.nodeIds.size === 0 && (
           <p className="graph-empty-note muted">
             {dataRef.current.nodes.length === 0 ? 'This case has no entities yet. Add some in the sheet.' : 'Nothing matches the filters and time window.'}
@@ -815,4 +903,23 @@ function describeSelection(cy: Core, data: GraphData, setInfo: (text: string) =>
     return;
   }
   setInfo(nodes.length > 1 ? `${nodes.length} entities selected` : '');
+}
+
+interface EdgeView {
+  edgeLabels: boolean;
+  grades: boolean;
+  layoutName: GraphLayoutName;
+  loopEdges: number[];
+}
+
+/** How one relation is drawn in the current view: hidden, dotted (a loop), faint (aside), its label. */
+function edgeLook(relation: GraphEdge, shown: boolean, view: EdgeView, loops: ReadonlySet<number>) {
+  const lineage = view.layoutName === 'lineage';
+  const loop = lineage && loops.has(relation.id);
+  // The lineage view is about splits, mergers, successions and pledges; other relations stay faint.
+  const aside = lineage && !lineageEnds(relation);
+  let label = view.edgeLabels || view.grades ? edgeLabel(relation, { years: lineage, grade: view.grades }) : '';
+  if (!view.edgeLabels && view.grades) label = relation.grade ?? '';
+  const classes = [shown ? '' : 'hidden', loop ? 'loop' : '', aside ? 'aside' : ''].filter(Boolean).join(' ');
+  return { hidden: !shown, loop, aside, label: aside ? '' : label, classes };
 }

@@ -1,8 +1,8 @@
 // Layout computations, run in the layout worker (layout.worker.ts) and in tests. Each returns
 // positions as a Float64Array [x0, y0, x1, y1, …] in node order; the pane applies them as a
 // `preset` layout in one draw. Force-directed layout is graphology's ForceAtlas2 (Barnes-Hut).
-import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import { dateStart, lineageEnds } from './model';
 
 export interface LayoutNode {
@@ -46,113 +46,246 @@ function random(seed: number): () => number {
   };
 }
 
+/** At most this many ForceAtlas2 iterations … */
 export function forceIterations(nodeCount: number): number {
   if (nodeCount <= 300) return 600;
   if (nodeCount <= 1000) return 250;
   if (nodeCount <= 3000) return 100;
-  return 80;
+  return 100;
 }
 
-/** ForceAtlas2, scaled so a typical edge is about `edgeLength` long, then label overlaps removed. */
-export function forceLayout({ nodes, edges }: LayoutInput, edgeLength = 170): LayoutResult {
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  const rand = random(nodes.length * 7919 + edges.length);
-  const radius = Math.sqrt(nodes.length) * 10;
-  for (const n of nodes) {
-    const a = rand() * Math.PI * 2;
-    const r = Math.sqrt(rand()) * radius;
-    graph.addNode(String(n.id), { x: Math.cos(a) * r, y: Math.sin(a) * r });
-  }
-  for (const e of edges) {
-    const s = String(e.source);
-    const t = String(e.target);
-    if (s === t || !graph.hasNode(s) || !graph.hasNode(t)) continue;
-    if (graph.hasEdge(s, t)) graph.updateEdgeAttribute(s, t, 'weight', (w: number | undefined) => (w ?? 1) + 1);
-    else graph.addEdge(s, t, { weight: 1 });
-  }
-  if (nodes.length > 1) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, {
-      iterations: forceIterations(nodes.length),
-      settings: { ...settings, barnesHutOptimize: nodes.length > 300, gravity: 1, scalingRatio: 10 },
-      getEdgeWeight: 'weight',
-    });
-  }
-  const positions = new Float64Array(nodes.length * 2);
-  nodes.forEach((n, i) => {
-    const a = graph.getNodeAttributes(String(n.id)) as { x: number; y: number };
-    positions[i * 2] = a.x;
-    positions[i * 2 + 1] = a.y;
-  });
-  scaleToEdgeLength(positions, nodes, edges, edgeLength);
-  removeOverlaps(positions, nodes);
-  return { positions, loopEdges: [] };
+/** … and at most this long (ms): a big graph stops when its time is up, settled or not. */
+export function forceBudgetMs(nodeCount: number): number {
+  if (nodeCount <= 1000) return 4000;
+  if (nodeCount <= 3000) return 900;
+  return 12_000;
 }
 
-function scaleToEdgeLength(positions: Float64Array, nodes: LayoutNode[], edges: LayoutEdge[], edgeLength: number): void {
-  const index = new Map(nodes.map((n, i) => [n.id, i]));
-  const lengths: number[] = [];
+/** Above this many nodes label boxes are not kept apart (labels only show close up, see style.ts). */
+export const LABEL_OVERLAP_LIMIT = 3000;
+
+const PPN = 10; // ForceAtlas2 node matrix: x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed
+const PPE = 3; // edge matrix: source offset, target offset, weight
+
+export interface ForceOptions {
+  edgeLength?: number;
+  /** Overrides forceIterations / forceBudgetMs (tests, benchmarks). */
+  iterations?: number;
+  budgetMs?: number;
+}
+
+/**
+ * ForceAtlas2 (graphology's Barnes-Hut implementation, iterated here on its own matrices so a big
+ * graph can stop on a time budget), scaled so a typical edge is about `edgeLength` long and no
+ * denser than the label boxes allow, then overlaps removed.
+ */
+export function forceLayout({ nodes, edges }: LayoutInput, options: ForceOptions = {}): LayoutResult {
+  const n = nodes.length;
+  const edgeLength = options.edgeLength ?? 170;
+  const positions = new Float64Array(n * 2);
+  const index = new Map<number, number>();
+  nodes.forEach((node, i) => index.set(node.id, i));
+  // Undirected, merged parallel edges, no self loops.
+  const weights = new Map<number, number>();
   for (const e of edges) {
     const s = index.get(e.source);
     const t = index.get(e.target);
     if (s === undefined || t === undefined || s === t) continue;
-    lengths.push(Math.hypot(positions[s * 2]! - positions[t * 2]!, positions[s * 2 + 1]! - positions[t * 2 + 1]!));
+    const key = s < t ? s * n + t : t * n + s;
+    weights.set(key, (weights.get(key) ?? 0) + 1);
   }
-  lengths.sort((a, b) => a - b);
-  const median = lengths[Math.floor(lengths.length / 2)];
-  if (!median) return;
-  const k = edgeLength / median;
-  for (let i = 0; i < positions.length; i++) positions[i]! *= k;
+  const nodeMatrix = new Float32Array(n * PPN);
+  const edgeMatrix = new Float32Array(weights.size * PPE);
+  const rand = random(n * 7919 + edges.length);
+  const radius = Math.sqrt(n) * 10;
+  for (let i = 0; i < n; i++) {
+    const a = rand() * Math.PI * 2;
+    const r = Math.sqrt(rand()) * radius;
+    nodeMatrix[i * PPN] = Math.cos(a) * r;
+    nodeMatrix[i * PPN + 1] = Math.sin(a) * r;
+    nodeMatrix[i * PPN + 6] = 1; // mass: 1 + weighted degree
+    nodeMatrix[i * PPN + 7] = 1; // convergence
+    nodeMatrix[i * PPN + 8] = 1; // size
+  }
+  let j = 0;
+  for (const [key, w] of weights) {
+    const s = Math.floor(key / n);
+    const t = key - s * n;
+    edgeMatrix[j++] = s * PPN;
+    edgeMatrix[j++] = t * PPN;
+    edgeMatrix[j++] = w;
+    nodeMatrix[s * PPN + 6]! += w;
+    nodeMatrix[t * PPN + 6]! += w;
+  }
+  if (n > 1) {
+    const settings = {
+      ...forceAtlas2.inferSettings(n),
+      adjustSizes: false,
+      linLogMode: false,
+      outboundAttractionDistribution: false,
+      edgeWeightInfluence: 1,
+      barnesHutOptimize: n > 300,
+      barnesHutTheta: 0.5,
+      gravity: 1,
+      scalingRatio: 10,
+    };
+    const iterations = options.iterations ?? forceIterations(n);
+    const deadline = performance.now() + (options.budgetMs ?? forceBudgetMs(n));
+    for (let it = 0; it < iterations; it++) {
+      iterate(settings, nodeMatrix, edgeMatrix);
+      if (performance.now() > deadline) break;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    positions[i * 2] = nodeMatrix[i * PPN]!;
+    positions[i * 2 + 1] = nodeMatrix[i * PPN + 1]!;
+  }
+  scaleLayout(positions, nodes, edgeMatrix, edgeLength);
+  removeOverlaps(positions, nodes, 6, 60, n > LABEL_OVERLAP_LIMIT ? 1500 : 4000);
+  return { positions, loopEdges: [] };
 }
 
 /**
- * Pushes apart nodes whose label boxes overlap, along the axis of least overlap, a few passes at
- * most. A spatial hash keeps each pass near O(n).
+ * Scales FA2's output (its units are arbitrary) so the median edge is `edgeLength` long — unless
+ * that packs nodes tighter than their boxes: on a big, evenly knit graph most edges span the
+ * whole drawing, and scaling by edge length alone collapses 20,000 nodes into a few hundred
+ * pixels. So the median distance to the nearest neighbour is held at least at the median box size.
  */
-export function removeOverlaps(positions: Float64Array, nodes: LayoutNode[], padding = 6, passes = 60): number {
+function scaleLayout(positions: Float64Array, nodes: LayoutNode[], edgeMatrix: Float32Array, edgeLength: number): void {
   const n = nodes.length;
-  if (n < 2) return 0;
-  let cell = 0;
-  for (const node of nodes) cell = Math.max(cell, node.w + padding, node.h + padding);
-  let overlaps = 0;
-  for (let pass = 0; pass < passes; pass++) {
-    const grid = new Map<string, number[]>();
+  if (n < 2) return;
+  const lengths = new Float64Array(edgeMatrix.length / PPE);
+  for (let e = 0; e < lengths.length; e++) {
+    const s = edgeMatrix[e * PPE]! / PPN;
+    const t = edgeMatrix[e * PPE + 1]! / PPN;
+    lengths[e] = Math.hypot(positions[s * 2]! - positions[t * 2]!, positions[s * 2 + 1]! - positions[t * 2 + 1]!);
+  }
+  lengths.sort();
+  const medianEdge = lengths.length ? lengths[lengths.length >> 1]! : 0;
+  const kEdge = medianEdge > 0 ? edgeLength / medianEdge : 0;
+  const nearest = nearestDistances(positions);
+  nearest.sort();
+  const medianNearest = nearest[n >> 1]!;
+  const sizes = nodes.map((node) => Math.sqrt(node.w * node.h)).sort((a, b) => a - b);
+  const kDensity = medianNearest > 0 ? sizes[n >> 1]! / medianNearest : 0;
+  const k = Math.max(kEdge, kDensity);
+  if (!(k > 0) || !Number.isFinite(k)) return;
+  for (let i = 0; i < positions.length; i++) positions[i]! *= k;
+}
+
+/** Each point's distance to its nearest neighbour (grid buckets; capped at two cells). */
+function nearestDistances(positions: Float64Array): Float64Array {
+  const n = positions.length / 2;
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity; // prettier-ignore
+  for (let i = 0; i < n; i++) {
+    x1 = Math.min(x1, positions[i * 2]!);
+    x2 = Math.max(x2, positions[i * 2]!);
+    y1 = Math.min(y1, positions[i * 2 + 1]!);
+    y2 = Math.max(y2, positions[i * 2 + 1]!);
+  }
+  const cell = Math.max(Math.sqrt(((x2 - x1 || 1) * (y2 - y1 || 1)) / n), 1e-9);
+  const grid = new SpatialGrid(positions, cell);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = positions[i * 2]!;
+    const y = positions[i * 2 + 1]!;
+    let best = 2 * cell;
+    grid.near(x, y, (j) => {
+      if (j !== i) best = Math.min(best, Math.hypot(positions[j * 2]! - x, positions[j * 2 + 1]! - y));
+    });
+    out[i] = best;
+  }
+  return out;
+}
+
+/**
+ * Points bucketed by grid cell in flat arrays (a hash of the cell into about 2n slots, counting
+ * sort). `near` visits the points of the 3×3 cells around a point; a hash collision only adds
+ * candidates, never loses one.
+ */
+class SpatialGrid {
+  private readonly mask: number;
+  private readonly start: Int32Array;
+  private readonly items: Int32Array;
+
+  constructor(
+    positions: Float64Array,
+    private readonly cell: number,
+  ) {
+    const n = positions.length / 2;
+    let size = 1;
+    while (size < n * 2) size <<= 1;
+    this.mask = size - 1;
+    const slot = new Int32Array(n);
+    const count = new Int32Array(size + 1);
     for (let i = 0; i < n; i++) {
-      const key = `${Math.floor(positions[i * 2]! / cell)},${Math.floor(positions[i * 2 + 1]! / cell)}`;
-      let bucket = grid.get(key);
-      if (!bucket) grid.set(key, (bucket = []));
-      bucket.push(i);
+      slot[i] = this.slot(Math.floor(positions[i * 2]! / cell), Math.floor(positions[i * 2 + 1]! / cell));
+      count[slot[i]! + 1]!++;
     }
-    overlaps = 0;
-    for (let i = 0; i < n; i++) {
-      const cx = Math.floor(positions[i * 2]! / cell);
-      const cy = Math.floor(positions[i * 2 + 1]! / cell);
-      for (let dx = -1; dx <= 1; dx++) {
-        for (let dy = -1; dy <= 1; dy++) {
-          for (const j of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
-            if (j <= i) continue;
-            const a = nodes[i]!;
-            const b = nodes[j]!;
-            const ddx = positions[j * 2]! - positions[i * 2]!;
-            const ddy = positions[j * 2 + 1]! - positions[i * 2 + 1]!;
-            const ox = (a.w + b.w) / 2 + padding - Math.abs(ddx);
-            const oy = (a.h + b.h) / 2 + padding - Math.abs(ddy);
-            if (ox <= 0 || oy <= 0) continue;
-            overlaps++;
-            if (ox < oy) {
-              const push = (ox / 2) * (ddx >= 0 ? 1 : -1) || ox / 2;
-              positions[i * 2]! -= push;
-              positions[j * 2]! += push;
-            } else {
-              const push = (oy / 2) * (ddy >= 0 ? 1 : -1) || oy / 2;
-              positions[i * 2 + 1]! -= push;
-              positions[j * 2 + 1]! += push;
-            }
-          }
-        }
+    for (let s = 0; s < size; s++) count[s + 1]! += count[s]!;
+    this.start = count;
+    this.items = new Int32Array(n);
+    const fill = count.slice(0, size);
+    for (let i = 0; i < n; i++) this.items[fill[slot[i]!]!++] = i;
+  }
+
+  private slot(cx: number, cy: number): number {
+    return (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663)) & this.mask;
+  }
+
+  near(x: number, y: number, visit: (j: number) => void): void {
+    const cx = Math.floor(x / this.cell);
+    const cy = Math.floor(y / this.cell);
+    const seen: number[] = [];
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        const s = this.slot(cx + dx, cy + dy);
+        if (seen.includes(s)) continue;
+        seen.push(s);
+        for (let k = this.start[s]!, end = this.start[s + 1]!; k < end; k++) visit(this.items[k]!);
       }
     }
-    if (overlaps === 0) break;
+  }
+}
+
+/**
+ * Pushes apart nodes whose label boxes overlap, along the axis of least overlap, up to `passes`
+ * passes or `budgetMs`. A spatial grid keeps each pass near O(n). Returns the overlaps found in
+ * the last pass (0 when it ended clean).
+ */
+export function removeOverlaps(positions: Float64Array, nodes: LayoutNode[], padding = 6, passes = 60, budgetMs = Infinity): number {
+  const n = nodes.length;
+  if (n < 2) return 0;
+  const deadline = performance.now() + budgetMs;
+  let cell = 0;
+  for (const node of nodes) cell = Math.max(cell, node.w + padding, node.h + padding);
+  const w = Float64Array.from(nodes, (node) => node.w);
+  const h = Float64Array.from(nodes, (node) => node.h);
+  let overlaps = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    const grid = new SpatialGrid(positions, cell);
+    overlaps = 0;
+    for (let i = 0; i < n; i++) {
+      grid.near(positions[i * 2]!, positions[i * 2 + 1]!, (j) => {
+        if (j <= i) return;
+        const ddx = positions[j * 2]! - positions[i * 2]!;
+        const ddy = positions[j * 2 + 1]! - positions[i * 2 + 1]!;
+        const ox = (w[i]! + w[j]!) / 2 + padding - Math.abs(ddx);
+        const oy = (h[i]! + h[j]!) / 2 + padding - Math.abs(ddy);
+        if (ox <= 0 || oy <= 0) return;
+        overlaps++;
+        if (ox < oy) {
+          const push = (ox / 2) * (ddx >= 0 ? 1 : -1) || ox / 2;
+          positions[i * 2]! -= push;
+          positions[j * 2]! += push;
+        } else {
+          const push = (oy / 2) * (ddy >= 0 ? 1 : -1) || oy / 2;
+          positions[i * 2 + 1]! -= push;
+          positions[j * 2 + 1]! += push;
+        }
+      });
+    }
+    if (overlaps === 0 || performance.now() > deadline) break;
   }
   return overlaps;
 }

@@ -7,8 +7,11 @@ export interface GraphStats {
   metricsMs: number;
   busy: boolean;
   layoutRuns: number;
-  /** performance.now() in the page when the data arrived, the layout started, ended and was drawn. */
-  marks: { loaded?: number; added?: number; layoutStart?: number; layoutEnd?: number; applied?: number };
+  /**
+   * performance.now() in the page when the data arrived, the layout started and ended, its positions
+   * were applied (elements added), and cytoscape first drew them.
+   */
+  marks: { loaded?: number; added?: number; layoutStart?: number; layoutEnd?: number; applied?: number; drawn?: number };
 }
 
 export interface GraphHookFilters {

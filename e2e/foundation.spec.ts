@@ -42,3 +42,18 @@ test('the IPC door refuses calls without the session token', async ({ workbench 
   }, origin);
   expect(status).toBe(403);
 });
+
+test('the panes resize from the keyboard and the side panel hides and comes back', async ({ workbench }) => {
+  const { page } = workbench;
+  const sheet = page.getByRole('region', { name: 'Sheet' });
+  const before = (await sheet.boundingBox())!.width;
+  await page.getByRole('separator', { name: 'Resize the sheet' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await sheet.boundingBox())!.width).toBeGreaterThan(before + 40);
+
+  await page.getByRole('button', { name: 'Panel' }).click();
+  await expect(page.getByRole('complementary', { name: 'Side panel' })).toBeHidden();
+  await page.keyboard.press('Control+Backslash');
+  await expect(page.getByRole('complementary', { name: 'Side panel' })).toBeVisible();
+});

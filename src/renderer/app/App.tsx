@@ -1,5 +1,5 @@
 // The workbench frame: toolbar, sheet, graph, side panel (notes, sources), status bar, errors.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { GraphPane } from '../features/graph/GraphPane';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { SearchPalette } from '../features/search/SearchPalette';
@@ -10,11 +10,13 @@ import { attempt } from '../lib/ipc';
 import { bridge } from '../lib/platform';
 import { listenForChanges } from '../lib/store';
 import { ErrorSurface } from '../ui/ErrorSurface';
+import { Splitter } from '../ui/Splitter';
 import { installShortcuts, registerCommands, runCommand } from './commands';
 import { AboutDialog } from './AboutDialog';
 import { OpenCaseDialog } from './OpenCaseDialog';
 import { StatusBar } from './StatusBar';
 import { useCaseInfo } from './useCaseInfo';
+import { useWorkspaceLayout } from './useWorkspaceLayout';
 
 type SideTab = 'notes' | 'sources';
 
@@ -29,6 +31,12 @@ export function App() {
   const [opening, setOpening] = useState(false);
   const [about, setAbout] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
+  const [layout, setLayout] = useWorkspaceLayout();
+  const togglePanel = useRef(() => {});
+  togglePanel.current = () => {
+    setLayout({ sideOpen: !layout.sideOpen });
+    requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
+  };
 
   useEffect(() => listenForChanges(), []);
   useEffect(() => installShortcuts(), []);
@@ -48,6 +56,12 @@ export function App() {
         { id: 'edit:redo-y', label: 'Redo', shortcut: 'Mod+Y', run: () => void attempt('history:redo', {}) },
         { id: 'help:about', label: 'About Analyst Workbench', run: () => setAbout(true) },
         { id: 'view:panel', label: 'Side panel', run: () => document.getElementById('side-panel')?.focus() },
+        {
+          id: 'view:toggle-panel',
+          label: 'Show or hide the side panel',
+          shortcut: 'Mod+\\',
+          run: () => togglePanel.current(),
+        },
         { id: 'view:sheet', label: 'Sheet', run: () => document.getElementById('sheet-pane')?.focus() },
         { id: 'view:graph', label: 'Graph', run: () => document.getElementById('graph-pane')?.focus() },
       ]),
@@ -85,6 +99,14 @@ export function App() {
         <button type="button" onClick={() => runCommand('case:sample')}>
           Sample case
         </button>
+        <button
+          type="button"
+          onClick={() => runCommand('view:toggle-panel')}
+          aria-pressed={layout.sideOpen}
+          title="Show or hide the notes and sources panel (Ctrl+\\)"
+        >
+          Panel
+        </button>
         <button type="button" onClick={() => runCommand('edit:undo')} title="Undo (Ctrl+Z)">
           Undo
         </button>
@@ -92,14 +114,43 @@ export function App() {
           Redo
         </button>
       </header>
-      <main className="workspace">
+      <main
+        className="workspace"
+        style={{
+          gridTemplateColumns: `${layout.sheetWidth}px 8px minmax(280px, 1fr) ${layout.sideOpen ? `8px ${layout.sideWidth}px` : '0 0'}`,
+        }}
+      >
         <section id="sheet-pane" className="pane pane-sheet" aria-label="Sheet" tabIndex={-1}>
           <SheetPane />
         </section>
+        <Splitter
+          label="Resize the sheet"
+          value={layout.sheetWidth}
+          min={320}
+          max={1400}
+          direction={1}
+          onChange={(sheetWidth) => setLayout({ sheetWidth })}
+        />
         <section id="graph-pane" className="pane pane-graph" aria-label="Graph" tabIndex={-1}>
           <GraphPane />
         </section>
-        <aside id="side-panel" className="pane pane-side" aria-label="Side panel" tabIndex={-1}>
+        {layout.sideOpen && (
+          <Splitter
+            label="Resize the side panel"
+            value={layout.sideWidth}
+            min={220}
+            max={700}
+            direction={-1}
+            onChange={(sideWidth) => setLayout({ sideWidth })}
+          />
+        )}
+        <aside
+          id="side-panel"
+          className="pane pane-side"
+          aria-label="Side panel"
+          tabIndex={-1}
+          hidden={!layout.sideOpen}
+        >
           <div className="tabs" role="tablist">
             <button
               type="button"

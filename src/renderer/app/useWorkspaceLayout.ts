@@ -1,0 +1,25 @@
+// Pane sizes of the workspace, kept between sessions on this machine.
+import { useEffect, useState } from 'react';
+
+export interface WorkspaceLayout {
+  sheetWidth: number;
+  sideWidth: number;
+  sideOpen: boolean;
+}
+
+const KEY = 'aw-workspace-layout';
+const DEFAULT: WorkspaceLayout = { sheetWidth: 520, sideWidth: 300, sideOpen: true };
+
+function load(): WorkspaceLayout {
+  try {
+    return { ...DEFAULT, ...(JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<WorkspaceLayout>) };
+  } catch {
+    return DEFAULT;
+  }
+}
+
+export function useWorkspaceLayout(): [WorkspaceLayout, (patch: Partial<WorkspaceLayout>) => void] {
+  const [layout, setLayout] = useState(load);
+  useEffect(() => localStorage.setItem(KEY, JSON.stringify(layout)), [layout]);
+  return [layout, (patch) => setLayout((current) => ({ ...current, ...patch }))];
+}

@@ -66,6 +66,7 @@ export async function run(): Promise<void> {
   await dialog.getByRole('button', { name: 'Export PNG' }).click();
   const png = fs.readFileSync(await (await download).path());
   const exportMs = performance.now() - started;
+  const exportStats = await page.evaluate(() => window.__awGraph!.stats().lastExport);
   await opened.browser.close();
   await opened.shell.stop();
 
@@ -111,6 +112,8 @@ export async function run(): Promise<void> {
     note: `page load → paged IPC → ForceAtlas2 in a worker → drawn; baseline cose ${cose.finished ? 'finished' : 'stopped at the 60 s cap (lower bound)'}`,
     worker_layout_ms: Math.round(opened.stats.layoutMs),
     data_to_applied_ms: Math.round((opened.stats.marks.applied ?? NaN) - (opened.stats.marks.loaded ?? NaN)),
+    data_to_drawn_ms: Math.round((opened.stats.marks.drawn ?? NaN) - (opened.stats.marks.loaded ?? NaN)),
+    marks_ms_since_navigation: opened.stats.marks,
     load_ms: Math.round(opened.stats.loadMs),
     renderer: opened.renderer,
     ...common,
@@ -135,6 +138,9 @@ export async function run(): Promise<void> {
     width: png.readUInt32BE(16),
     height: png.readUInt32BE(20),
     bytes: png.length,
+    strips: exportStats?.strips,
+    draw_ms: Math.round(exportStats?.drawMs ?? NaN),
+    encode_ms: Math.round(exportStats?.encodeMs ?? NaN),
     baseline_blank: baseline.blank,
     baseline_bytes: baseline.bytes,
     note: 'click Export → file downloaded (whole graph, scale 1, legend + sources); baseline cy.png({full:true}) of the same positions, checked for blankness',

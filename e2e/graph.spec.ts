@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
 import { expect, test } from './fixtures/shell';
@@ -127,4 +128,106 @@ test('exports the graph as PNG and SVG files', async ({ workbench }) => {
   const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   for (const label of labels) expect(texts.map(unescape), label).toContain(label);
   expect(svg).toContain('Sources:');
+});
+
+test('exports a graph bigger than a browser canvas allows as a correct, non-blank PNG, strip by strip', async ({ workbench }) => {
+  const { page } = workbench;
+  await settled(page);
+  await graph(page).getByRole('button', { name: 'Enlarge' }).click();
+  const canvas = page.getByTestId('graph-canvas');
+  const box = (await canvas.boundingBox())!;
+  // Zoom right out, then drag the rightmost group far right and the lowest one down: the graph
+  // becomes tens of thousands of model pixels wide and thousands high — an image past 16,384 px a
+  // side and past the pixels one canvas may hold, so it is drawn and encoded in strips.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 60 && (await page.evaluate(() => window.__awGraph!.zoom())) > 0.03; i++) {
+    await page.mouse.wheel(0, 300 + i * 7.3); // uneven steps, or cytoscape takes the wheel for a coarse one and zooms slowly
+    await page.waitForTimeout(30);
+  }
+  const screen = (pick: 'right' | 'bottom') =>
+    page.evaluate((pick) => {
+      const g = window.__awGraph!;
+      const zoom = g.zoom();
+      const pan = g.pan();
+      const nodes = g.nodes();
+      const n = nodes.reduce((a, b) => (pick === 'right' ? (b.x > a.x ? b : a) : b.y > a.y ? b : a));
+      return { x: n.x * zoom + pan.x, y: n.y * zoom + pan.y, zoom };
+    }, pick);
+  const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await page.mouse.move(box.x + from.x, box.y + from.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) await page.mouse.move(box.x + from.x + ((to.x - from.x) * step) / 10, box.y + from.y + ((to.y - from.y) * step) / 10);
+    await page.mouse.up();
+  };
+  const right = await screen('right');
+  await drag(right, { x: box.width - 10, y: right.y });
+  const extent = () =>
+    page.evaluate(() => {
+      const nodes = window.__awGraph!.nodes();
+      const xs = nodes.map((n) => n.x);
+      const ys = nodes.map((n) => n.y);
+      return { w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+    });
+  const wide = await extent();
+  expect(wide.w).toBeGreaterThan(16_384);
+  // Down by a fifth of the width: at 32,000 px wide the image is then over 6,000 px high.
+  const bottom = await screen('bottom');
+  await drag(bottom, { x: bottom.x, y: bottom.y + Math.min(box.height - bottom.y - 10, wide.w * 0.2 * bottom.zoom) });
+  const spread = await extent();
+  expect(spread.h / spread.w).toBeGreaterThan(0.12);
+
+  await graph(page).getByRole('button', { name: 'Export image…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export graph image' });
+  await dialog.getByLabel('Scale').selectOption('1');
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Export PNG' }).click();
+  const png = fs.readFileSync(await (await download).path());
+  const made = await page.evaluate(() => window.__awGraph!.stats().lastExport!);
+  expect(made.strips).toBeGreaterThan(1);
+  // Decode it here: PNG signature, header, and organization blue near the right edge and the bottom.
+  expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect([width, height]).toEqual([made.width, made.height]);
+  expect(width).toBeGreaterThan(16_384);
+  expect(width * height).toBeGreaterThan(16_384 * 16_384 * 0.37);
+  const channels = png[25] === 6 ? 4 : 3;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const stride = width * channels + 1;
+  let pending: Buffer<ArrayBufferLike> = Buffer.alloc(0);
+  let row = 0;
+  let blueRight = 0;
+  let blueBottom = 0;
+  let filtersOk = true;
+  const inflate = zlib.createInflate();
+  inflate.on('data', (chunk: Buffer) => {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    let at = 0;
+    for (; at + stride <= pending.length; at += stride, row++) {
+      if (pending[at] !== 0) filtersOk = false; // rows are written unfiltered
+      for (let x = 0; x < width; x += 2) {
+        const i = at + 1 + x * channels;
+        if (pending[i + 2]! > 150 && pending[i]! < 80) {
+          if (x > width - 3000) blueRight++;
+          if (row > height - 3000) blueBottom++;
+        }
+      }
+    }
+    pending = pending.subarray(at);
+  });
+  await new Promise<void>((resolve, reject) => {
+    inflate.on('end', resolve);
+    inflate.on('error', reject);
+    for (const part of idat) inflate.write(part);
+    inflate.end();
+  });
+  expect(row).toBe(height);
+  expect(filtersOk).toBe(true);
+  expect(blueRight).toBeGreaterThan(50); // the group dragged far right is drawn
+  expect(blueBottom).toBeGreaterThan(50); // and the one dragged down
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { saveFile } from '../../lib/platform';
 import { Dialog } from '../../ui/Dialog';
-import { exportPng, exportSvg, type ExportOptions } from './exportImage';
+import { exportPng, exportSvg, type ExportOptions, type PngResult } from './exportImage';
 
 interface Props {
   format: 'png' | 'svg';
@@ -12,13 +12,15 @@ interface Props {
   sources: ReadonlyMap<number, GraphSource>;
   sizeMeaning: string;
   onClose: () => void;
+  /** Told the size and timing of each PNG made (for the test hook and benchmarks). */
+  onPng?: (result: Omit<PngResult, 'blob'>) => void;
 }
 
 function fileStem(): string {
   return `graph-${new Date().toISOString().slice(0, 10)}`;
 }
 
-export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, onClose }: Props) {
+export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, onClose, onPng }: Props) {
   const [format, setFormat] = useState(initialFormat);
   const [scale, setScale] = useState(2);
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
@@ -35,7 +37,8 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
     const options: ExportOptions = { scale, background, area, caption, legend, sources: withSources, sizeMeaning };
     try {
       if (format === 'png') {
-        const { blob } = await exportPng(cy, options, { sources });
+        const { blob, ...result } = await exportPng(cy, options, { sources });
+        onPng?.(result);
         await saveFile(`${fileStem()}.png`, new Uint8Array(await blob.arrayBuffer()), 'image/png');
       } else {
         await saveFile(`${fileStem()}.svg`, exportSvg(cy, options, { sources }), 'image/svg+xml');

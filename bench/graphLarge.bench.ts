@@ -143,7 +143,7 @@ export async function run(): Promise<void> {
     encode_ms: Math.round(exportStats?.encodeMs ?? NaN),
     baseline_blank: baseline.blank,
     baseline_bytes: baseline.bytes,
-    note: 'click Export → file downloaded (whole graph, scale 1, legend + sources); baseline cy.png({full:true}) of the same positions, checked for blankness',
+    note: 'click Export → file downloaded (whole graph, scale 1, legend + sources; 20,000 nodes and 80,000 edges drawn); baseline cy.png({full:true}) of the same node positions with labels but WITHOUT the edges (less work than ours), checked for blankness',
     ...common,
   });
 }

@@ -11,6 +11,8 @@ interface Props {
   cy: Core;
   sources: ReadonlyMap<number, GraphSource>;
   sizeMeaning: string;
+  /** A big graph, drawn with straight one-pixel edges (see ExportContext.straightEdges). */
+  straightEdges?: boolean;
   onClose: () => void;
   /** Told the size and timing of each PNG made (for the test hook and benchmarks). */
   onPng?: (result: Omit<PngResult, 'blob'>) => void;
@@ -20,7 +22,7 @@ function fileStem(): string {
   return `graph-${new Date().toISOString().slice(0, 10)}`;
 }
 
-export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, onClose, onPng }: Props) {
+export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, straightEdges, onClose, onPng }: Props) {
   const [format, setFormat] = useState(initialFormat);
   const [scale, setScale] = useState(2);
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
@@ -37,7 +39,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
     const options: ExportOptions = { scale, background, area, caption, legend, sources: withSources, sizeMeaning };
     try {
       if (format === 'png') {
-        const { blob, ...result } = await exportPng(cy, options, { sources });
+        const { blob, ...result } = await exportPng(cy, options, { sources, straightEdges });
         onPng?.(result);
         await saveFile(`${fileStem()}.png`, new Uint8Array(await blob.arrayBuffer()), 'image/png');
       } else {

@@ -816,6 +816,7 @@ export function GraphPane() {
           sizeMeaning={SIZE_LABELS[sizeBy]}
           onClose={() => setExporting(null)}
           onPng={(result) => (statsRef.current.lastExport = result)}
+          straightEdges={!!cyLarge.current}
         />
       )}
     </div>

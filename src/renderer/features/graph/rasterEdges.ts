@@ -73,6 +73,25 @@ export function rasterLines(
     };
     if (!clipAxis(line.x1, sx, cx1, cx2) || !clipAxis(line.y1, sy, cy1, cy2)) continue;
     const offset0 = -((w - 1) >> 1);
+    // The common case in a big graph — one opaque pixel wide, wholly inside — without per-pixel tests.
+    const inside =
+      Math.min(line.x1 + sx * t0, line.x1 + sx * t1) >= cx1 &&
+      Math.max(line.x1 + sx * t0, line.x1 + sx * t1) <= cx2 &&
+      Math.min(line.y1 + sy * t0, line.y1 + sy * t1) >= cy1 &&
+      Math.max(line.y1 + sy * t0, line.y1 + sy * t1) <= cy2;
+    if (inside && opaque && w === 1) {
+      let fx = line.x1 + sx * t0 + 0.5;
+      let fy = line.y1 + sy * t0 + 0.5 - top;
+      const on = period ? line.dash![0] : 0;
+      let phase = period ? t0 % period : 0;
+      for (let t = t0; t <= t1; t++) {
+        if (!period || phase < on) pixels[(fy | 0) * width + (fx | 0)] = colour;
+        fx += sx;
+        fy += sy;
+        if (period && ++phase >= period) phase = 0;
+      }
+      continue;
+    }
     for (let t = t0; t <= t1; t++) {
       if (period && t % period >= line.dash![0]) continue;
       const px = Math.round(line.x1 + sx * t);

@@ -39,6 +39,13 @@ export interface RowsGridProps<Row extends { id: number }, C extends string> {
 
 const BLOCK = 100;
 
+declare global {
+  interface Window {
+    /** Read-only test hook for benchmarks and e2e: the grid API of each mounted tab. */
+    __awSheet?: Partial<Record<SheetTab, GridApi>>;
+  }
+}
+
 export function RowsGrid<Row extends { id: number }, C extends string>(props: RowsGridProps<Row, C>) {
   const { tab, columns, columnIds, quick, fetch, edit, onRefused, onApi, onTotal, onSelection, selectedIds } =
     props;
@@ -110,6 +117,7 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
   const onGridReady = useCallback(
     (event: GridReadyEvent<Row>) => {
       apiRef.current = event.api;
+      window.__awSheet = { ...window.__awSheet, [tab]: event.api as GridApi };
       onApi(event.api);
       void restoreLayout(event.api, tab);
     },

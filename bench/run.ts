@@ -5,6 +5,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   'graph-large': () => import('./graphLarge.bench'),
   search: () => import('./search.bench'),
   sheet: () => import('./sheet.bench'),
+  csv: () => import('./csv.bench'),
 };
 
 async function main(): Promise<void> {

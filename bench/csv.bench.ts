@@ -56,12 +56,13 @@ export async function run(): Promise<void> {
         .iterate() as Iterable<string[]>) {
         buffer += `${r.join(',')}\n`;
         if (buffer.length > 1 << 20) {
-          if (!stream.write(buffer)) await new Promise((resolve) => stream.once('drain', resolve));
+          if (!stream.write(buffer))
+            await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
           buffer = '';
         }
       }
       stream.end(buffer);
-      await new Promise((resolve) => stream.once('finish', resolve));
+      await new Promise<void>((resolve) => stream.once('finish', () => resolve()));
       db.close();
     }),
   );

@@ -90,10 +90,10 @@ test('sorts by a column and filters with the column filter and the quick search'
   await page.getByRole('button', { name: 'None' }).click();
   await page.getByRole('checkbox', { name: 'person' }).check();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('sheet-count')).not.toHaveText('95 entities');
-  const people = await grid.rows(['type']);
-  expect(people.length).toBeGreaterThan(0);
-  expect(new Set(people.map((r) => r[0]))).toEqual(new Set(['person']));
+  await expect(page.getByTestId('sheet-count')).toHaveText(/^[1-9]\d? entit/);
+  await expect
+    .poll(async () => new Set((await grid.rows(['type'])).map((r) => r[0])))
+    .toEqual(new Set(['person']));
 
   await page.getByLabel('Quick search entities').fill('Droukdel');
   await expect(grid.cell('Abdelmalek Droukdel', 'name')).toBeVisible();
@@ -109,6 +109,7 @@ test('a cell edit is saved, survives a restart and is undone with Ctrl+Z; a bad 
   const { page } = workbench;
   const grid = new SheetGrid(page, 'Entities');
   await page.getByLabel('Quick search entities').fill('Boko');
+  await expect(page.getByTestId('sheet-count')).toHaveText(/^\d entit/);
 
   await grid.cell('Boko Haram', 'name').dblclick();
   await page.keyboard.press('ControlOrMeta+A');
@@ -125,6 +126,7 @@ test('a cell edit is saved, survives a restart and is undone with Ctrl+Z; a bad 
   await page.getByRole('region', { name: 'Graph' }).click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ControlOrMeta+Z');
   await page.getByLabel('Quick search entities').fill('Boko');
+  await expect(page.getByTestId('sheet-count')).toHaveText(/^\d entit/);
   await expect(after.cell('Boko', 'name')).toHaveText('Boko Haram');
 
   // An empty name is refused in words and nothing changes.
@@ -139,6 +141,7 @@ test('a cell edit is saved, survives a restart and is undone with Ctrl+Z; a bad 
   await page.getByRole('tab', { name: 'Relations' }).click();
   const relations = new SheetGrid(page, 'Relations');
   await page.getByLabel('Quick search relations').fill('Boko');
+  await expect(page.getByTestId('sheet-count')).toHaveText(/^\d relation/);
   await relations.region.locator('.ag-row[row-index="0"] [col-id="startDate"]').first().dblclick();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('March 2015');

@@ -310,7 +310,10 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
               disabled={!preview || !!preview.problem || preview.accepted === 0 || checking || running}
               onClick={() => void start()}
             >
-              Import {preview && !preview.problem ? `${preview.accepted.toLocaleString('en-US')} rows` : ''}
+              Import{' '}
+              {preview && !preview.problem
+                ? `${preview.accepted.toLocaleString('en-US')} ${preview.accepted === 1 ? 'row' : 'rows'}`
+                : ''}
             </button>
           )}
         </div>

@@ -89,13 +89,27 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
   useEffect(() => {
     if (quickRef.current === quick) return;
     quickRef.current = quick;
+    // Reloading rows would drop an open editor's text: finish (save) that edit first.
+    apiRef.current?.stopEditing(false);
     apiRef.current?.purgeInfiniteCache();
   }, [quick]);
 
   // After any write to case data, re-read the blocks on screen (scroll position stays).
+  // A refresh would close an open cell editor and drop what is being typed: wait for the edit to end.
+  const refreshPending = useRef(false);
   useEffect(() => {
-    const unsubscribe = revisionStore.subscribe(() => apiRef.current?.refreshInfiniteCache());
+    const unsubscribe = revisionStore.subscribe(() => {
+      const api = apiRef.current;
+      if (!api) return;
+      if (api.getEditingCells().length > 0) refreshPending.current = true;
+      else api.refreshInfiniteCache();
+    });
     return () => void unsubscribe();
+  }, []);
+  const onCellEditingStopped = useCallback(() => {
+    if (!refreshPending.current) return;
+    refreshPending.current = false;
+    apiRef.current?.refreshInfiniteCache();
   }, []);
 
   // Selection made elsewhere (graph, search): tick the same rows here if they are loaded.
@@ -175,6 +189,7 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus
         onCellEditRequest={onCellEditRequest}
+        onCellEditingStopped={onCellEditingStopped}
         onSelectionChanged={onSelectionChanged}
         onGridReady={onGridReady}
         onColumnMoved={onColumnChanged}

@@ -30,13 +30,18 @@ export function startCore(options: StartupOptions): Core {
     session.open(file, { create: !fs.existsSync(file) });
   } else if (!session.reopenLast()) {
     const firstStart = session.recent().length === 0;
-    if (firstStart && fs.existsSync(path.join(options.resourcesDir, 'sample-case', 'case.json'))) openSampleCase(context);
+    if (firstStart && fs.existsSync(path.join(options.resourcesDir, 'sample-case', 'case.json')))
+      openSampleCase(context);
     else session.create();
   }
   return {
     session,
     handlers: createHandlers(context),
     context,
-    onWrite: (channel) => session.emit([channel.split(':')[0]!], channel),
+    onWrite: (channel) => {
+      // Opening or creating a case announces itself (the session emits 'case opened'); exports change nothing.
+      if (channel.startsWith('case:')) return;
+      session.emit([channel.split(':')[0]!], channel);
+    },
   };
 }

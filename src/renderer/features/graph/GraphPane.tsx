@@ -2,7 +2,13 @@
 // layouts and centrality run in a worker and are applied as positions in one draw.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { GraphEdge, GraphLayoutName, GraphPage, GraphSource, SavedLayout } from '../../../shared/ipc/graph/contract';
+import type {
+  GraphEdge,
+  GraphLayoutName,
+  GraphPage,
+  GraphSource,
+  SavedLayout,
+} from '../../../shared/ipc/graph/contract';
 import { GRAPH_LAYOUTS, GRAPH_PAGE_LIMIT } from '../../../shared/ipc/graph/contract';
 import { normalizeName } from '../../../shared/text';
 import { ENTITY_TYPES, RELATION_TYPE_NAMES, RELIABILITY, relationReads } from '../../../shared/vocab';
@@ -14,7 +20,16 @@ import { neighbourhood, shortestPath } from './analysis';
 import { ExportDialog } from './ExportDialog';
 import type { LayoutNode } from './layouts';
 import { GraphLegend, legendMarks } from './GraphLegend';
-import { DEFAULT_FILTERS, edgeLabel, lineageEnds, visibleGraph, yearRange, type GraphData, type GraphFilters, type VisibleGraph } from './model';
+import {
+  DEFAULT_FILTERS,
+  edgeLabel,
+  lineageEnds,
+  visibleGraph,
+  yearRange,
+  type GraphData,
+  type GraphFilters,
+  type VisibleGraph,
+} from './model';
 import {
   LABEL_FONT,
   LABEL_LINE_HEIGHT,
@@ -40,11 +55,28 @@ const LAYOUT_LABELS: Record<GraphLayoutName, string> = {
   grid: 'Grid',
 };
 export type SizeBy = 'degree' | 'betweenness' | 'pagerank';
-const SIZE_LABELS: Record<SizeBy, string> = { degree: 'degree', betweenness: 'betweenness', pagerank: 'PageRank' };
+const SIZE_LABELS: Record<SizeBy, string> = {
+  degree: 'degree',
+  betweenness: 'betweenness',
+  pagerank: 'PageRank',
+};
 
 type Positions = Map<number, { x: number; y: number }>;
 
+/** Beyond this the tab runs out of memory drawing the whole case; the sheet still holds it all. */
+export const GRAPH_MAX_NODES = 60_000;
+export const GRAPH_MAX_EDGES = 300_000;
+
+class TooLargeToDraw extends Error {}
+
 async function loadGraph(): Promise<{ data: GraphData; sources: GraphSource[]; saved: SavedLayout | null }> {
+  const { counts } = await call('case:info', {});
+  if (counts.entities > GRAPH_MAX_NODES || counts.relations > GRAPH_MAX_EDGES) {
+    const n = (v: number): string => v.toLocaleString('en-US');
+    throw new TooLargeToDraw(
+      `This case has ${n(counts.entities)} entities and ${n(counts.relations)} relations; the graph draws up to ${n(GRAPH_MAX_NODES)} entities and ${n(GRAPH_MAX_EDGES)} relations. Work in the sheet, or split the case.`,
+    );
+  }
   const data: GraphData = { nodes: [], edges: [] };
   let sources: GraphSource[] = [];
   let saved: SavedLayout | null = null;
@@ -70,7 +102,10 @@ function labelBox(name: string, wrapLabels: boolean): { w: number; h: number } {
   measureCtx.font = LABEL_FONT;
   const width = measureCtx.measureText(name).width;
   const lines = wrapLabels ? Math.max(1, Math.ceil(width / (LABEL_MAX_WIDTH - 10))) : 1;
-  return { w: Math.max(MAX_NODE_SIZE, Math.min(width, wrapLabels ? LABEL_MAX_WIDTH : width)) + 8, h: MAX_NODE_SIZE + lines * LABEL_LINE_HEIGHT + 8 };
+  return {
+    w: Math.max(MAX_NODE_SIZE, Math.min(width, wrapLabels ? LABEL_MAX_WIDTH : width)) + 8,
+    h: MAX_NODE_SIZE + lines * LABEL_LINE_HEIGHT + 8,
+  };
 }
 
 export function GraphPane() {
@@ -84,7 +119,15 @@ export function GraphPane() {
   const workersRef = useRef<GraphWorkers | null>(null);
   const loopEdgesRef = useRef<number[]>([]);
   const applyingSelection = useRef(false);
-  const statsRef = useRef<GraphStats>({ loadMs: 0, layoutMs: 0, applyMs: 0, metricsMs: 0, busy: true, layoutRuns: 0, marks: {} });
+  const statsRef = useRef<GraphStats>({
+    loadMs: 0,
+    layoutMs: 0,
+    applyMs: 0,
+    metricsMs: 0,
+    busy: true,
+    layoutRuns: 0,
+    marks: {},
+  });
   const metricsRef = useRef<Map<number, EntityMetrics>>(new Map());
 
   const [dataVersion, setDataVersion] = useState(0);
@@ -108,7 +151,9 @@ export function GraphPane() {
   filtersRef.current = filters;
   const layoutNameRef = useRef(layoutName);
   layoutNameRef.current = layoutName;
-  const runLayoutRef = useRef<(name: GraphLayoutName, visible: VisibleGraph, apply?: boolean) => Promise<boolean>>(async () => false);
+  const runLayoutRef = useRef<
+    (name: GraphLayoutName, visible: VisibleGraph, apply?: boolean) => Promise<boolean>
+  >(async () => false);
   const edgeViewRef = useRef({ edgeLabels, grades });
   edgeViewRef.current = { edgeLabels, grades };
   /** What the drawn classes and labels were last computed from, so an unchanged view is not redone. */
@@ -174,7 +219,8 @@ export function GraphPane() {
       // and the first drawing is the finished one.
       const vis = visibleGraph(data, filtersRef.current);
       const missing = [...vis.nodeIds].filter((id) => !positionsRef.current.has(id)).length;
-      const layoutRun = missing > Math.max(2, vis.nodeIds.size * 0.1) ? runLayoutRef.current(layout, vis, false) : null;
+      const layoutRun =
+        missing > Math.max(2, vis.nodeIds.size * 0.1) ? runLayoutRef.current(layout, vis, false) : null;
       let laidOut = false;
       const cy = ensureCy(large);
       const elements: ElementDefinition[] = [];
@@ -193,7 +239,13 @@ export function GraphPane() {
       for (const e of data.edges) {
         if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) continue;
         const look = edgeLook(e, vis.edgeIds.has(e.id), view, loops);
-        const classes = [e.corroboration <= 1 ? 'single' : '', isSymmetric(e.type) ? 'symmetric' : '', look.classes].filter(Boolean).join(' ');
+        const classes = [
+          e.corroboration <= 1 ? 'single' : '',
+          isSymmetric(e.type) ? 'symmetric' : '',
+          look.classes,
+        ]
+          .filter(Boolean)
+          .join(' ');
         elements.push({
           group: 'edges',
           data: {
@@ -227,7 +279,9 @@ export function GraphPane() {
             view.loopEdges = loopEdgesRef.current;
             if (view.layoutName === 'lineage' && view.loopEdges.length) {
               const loopSet = new Set(view.loopEdges);
-              cy.edges().forEach((e) => void e.toggleClass('loop', loopSet.has(e.data('relationId') as number)));
+              cy.edges().forEach(
+                (e) => void e.toggleClass('loop', loopSet.has(e.data('relationId') as number)),
+              );
             }
           }
         }
@@ -240,7 +294,9 @@ export function GraphPane() {
         fittedOnce.current = true;
         positionsApplied.current = data;
         statsRef.current.marks.applied = performance.now();
-        statsRef.current.applyMs = statsRef.current.marks.applied - (statsRef.current.marks.layoutEnd ?? statsRef.current.marks.applied);
+        statsRef.current.applyMs =
+          statsRef.current.marks.applied -
+          (statsRef.current.marks.layoutEnd ?? statsRef.current.marks.applied);
         let done = false;
         const drawn = () => {
           if (done) return;
@@ -256,6 +312,11 @@ export function GraphPane() {
       setDataVersion((v) => v + 1);
     } catch (error) {
       statsRef.current.busy = false;
+      if (error instanceof TooLargeToDraw) {
+        cyRef.current?.elements().remove();
+        setStatus(error.message);
+        return;
+      }
       setStatus('The graph could not be loaded. Reopen the case, or see the message at the bottom right.');
       reportError(error, 'graph:get');
     }
@@ -324,10 +385,15 @@ export function GraphPane() {
   }, [visible, edgeLabels, grades, layoutName, dataVersion, filters]);
 
   // ---- layout ------------------------------------------------------------------------------------
-  const savePositions = useCallback((layout: GraphLayoutName, entries: [number, number, number][], merge: boolean) => {
-    if (!entries.length) return;
-    call('graph:savePositions', { layout, positions: entries, merge }).catch((error) => reportError(error, 'graph:savePositions'));
-  }, []);
+  const savePositions = useCallback(
+    (layout: GraphLayoutName, entries: [number, number, number][], merge: boolean) => {
+      if (!entries.length) return;
+      call('graph:savePositions', { layout, positions: entries, merge }).catch((error) =>
+        reportError(error, 'graph:savePositions'),
+      );
+    },
+    [],
+  );
 
   /**
    * Runs a layout in the worker and keeps its positions. With `apply` (a re-layout) they are set on
@@ -357,7 +423,10 @@ export function GraphPane() {
       for (const d of degree.values()) maxDegree = Math.max(maxDegree, d);
       for (const id of visible.nodeIds) {
         const node = names.get(id)!;
-        const size = MIN_NODE_SIZE + (maxDegree ? Math.sqrt((degree.get(id) ?? 0) / maxDegree) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE) + 8;
+        const size =
+          MIN_NODE_SIZE +
+          (maxDegree ? Math.sqrt((degree.get(id) ?? 0) / maxDegree) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE) +
+          8;
         nodes.push({
           id,
           ...(large ? { w: size, h: size } : labelBox(node.name, true)),
@@ -366,7 +435,9 @@ export function GraphPane() {
         });
       }
       statsRef.current.busy = true;
-      setStatus(`Laying out ${nodes.length.toLocaleString()} entities (${LAYOUT_LABELS[name].toLowerCase()})…`);
+      setStatus(
+        `Laying out ${nodes.length.toLocaleString()} entities (${LAYOUT_LABELS[name].toLowerCase()})…`,
+      );
       try {
         statsRef.current.marks.layoutStart = performance.now();
         layoutInFlight.current = true;
@@ -376,7 +447,9 @@ export function GraphPane() {
         statsRef.current.layoutMs = ms;
         const applyStart = performance.now();
         const positions = positionsRef.current;
-        nodes.forEach((n, i) => positions.set(n.id, { x: result.positions[i * 2]!, y: result.positions[i * 2 + 1]! }));
+        nodes.forEach((n, i) =>
+          positions.set(n.id, { x: result.positions[i * 2]!, y: result.positions[i * 2 + 1]! }),
+        );
         loopEdgesRef.current = result.loopEdges;
         const loops = result.loopEdges.length;
         setStatus(
@@ -384,7 +457,11 @@ export function GraphPane() {
             ? `${loops} relation${loops === 1 ? '' : 's'} close${loops === 1 ? 's' : ''} a loop (a group rejoining one it came from) and point${loops === 1 ? 's' : ''} backwards, drawn dotted.`
             : '',
         );
-        savePositions(name, nodes.map((n) => [n.id, positions.get(n.id)!.x, positions.get(n.id)!.y]), false);
+        savePositions(
+          name,
+          nodes.map((n) => [n.id, positions.get(n.id)!.x, positions.get(n.id)!.y]),
+          false,
+        );
         if (!apply) return true;
         const cy = cyRef.current;
         if (!cy) return true;
@@ -393,7 +470,14 @@ export function GraphPane() {
         statsRef.current.marks.applied = performance.now();
         statsRef.current.layoutRuns++;
         const loopSet = new Set(result.loopEdges);
-        cy.batch(() => cy.edges().forEach((e) => void e.toggleClass('loop', name === 'lineage' && loopSet.has(e.data('relationId') as number))));
+        cy.batch(() =>
+          cy
+            .edges()
+            .forEach(
+              (e) =>
+                void e.toggleClass('loop', name === 'lineage' && loopSet.has(e.data('relationId') as number)),
+            ),
+        );
         statsRef.current.busy = false;
         return true;
       } catch (error) {
@@ -416,7 +500,10 @@ export function GraphPane() {
     const cy = cyRef.current;
     if (!cy || dataVersion === 0) return;
     const missing = [...visible.nodeIds].filter((id) => !positionsRef.current.has(id));
-    if (layoutRequest !== lastLayoutRequest.current || (!layoutInFlight.current && missing.length > Math.max(2, visible.nodeIds.size * 0.1))) {
+    if (
+      layoutRequest !== lastLayoutRequest.current ||
+      (!layoutInFlight.current && missing.length > Math.max(2, visible.nodeIds.size * 0.1))
+    ) {
       lastLayoutRequest.current = layoutRequest;
       void runLayout(layoutName, visible);
       return;
@@ -443,7 +530,9 @@ export function GraphPane() {
     const workers = workersRef.current;
     if (!workers || dataVersion === 0) return;
     const nodes = [...visible.nodeIds];
-    const edges = dataRef.current.edges.filter((e) => visible.edgeIds.has(e.id)).map((e) => ({ source: e.source, target: e.target, type: e.type }));
+    const edges = dataRef.current.edges
+      .filter((e) => visible.edgeIds.has(e.id))
+      .map((e) => ({ source: e.source, target: e.target, type: e.type }));
     let timer: ReturnType<typeof setTimeout>;
     // Two cores: let a running layout finish before centrality competes with it.
     const start = () => {
@@ -457,16 +546,24 @@ export function GraphPane() {
           statsRef.current.metricsMs = ms;
           const byId = new Map<number, EntityMetrics>();
           nodes.forEach((id, i) =>
-            byId.set(id, { degree: result.degree[i]!, betweenness: result.betweenness ? result.betweenness[i]! : null, pagerank: result.pagerank[i]! }),
+            byId.set(id, {
+              degree: result.degree[i]!,
+              betweenness: result.betweenness ? result.betweenness[i]! : null,
+              pagerank: result.pagerank[i]!,
+            }),
           );
           metricsRef.current = byId;
-          const window = filters.from !== null || filters.to !== null ? `${filters.from ?? '…'}–${filters.to ?? '…'}` : 'all years';
+          const window =
+            filters.from !== null || filters.to !== null
+              ? `${filters.from ?? '…'}–${filters.to ?? '…'}`
+              : 'all years';
           setMetrics(byId, `visible graph, ${window}, ${nodes.length.toLocaleString()} entities`);
           setDataVersion((v) => v); // no-op; sizes applied below
           applySizes(cyRef.current, byId, sizeBy);
         })
         .catch((error) => {
-          if (!(error instanceof Superseded)) setStatus(`Centrality could not be computed (${(error as Error).message}).`);
+          if (!(error instanceof Superseded))
+            setStatus(`Centrality could not be computed (${(error as Error).message}).`);
         });
     };
     timer = setTimeout(start, 120);
@@ -534,7 +631,8 @@ export function GraphPane() {
       const nodes = cy.nodes(':selected').not('.hidden');
       setSelectedCount(nodes.length);
       describeSelection(cy, dataRef.current, setInfo);
-      if (nodes.length && !nodes.some((n) => isInView(cy, n as cytoscape.NodeSingular))) cy.animate({ center: { eles: nodes }, duration: 250 });
+      if (nodes.length && !nodes.some((n) => isInView(cy, n as cytoscape.NodeSingular)))
+        cy.animate({ center: { eles: nodes }, duration: 250 });
     };
     apply();
     const unsubscribe = selectionStore.subscribe(apply);
@@ -550,22 +648,37 @@ export function GraphPane() {
     const start = cy.nodes(':selected').map((n) => n.data('entityId') as number);
     if (!start.length) return setInfo('Select one or more entities first, then show their neighbourhood.');
     const keep = neighbourhood(start, visibleEdges(), hops);
-    highlight(cy, (id) => keep.has(id), (e) => keep.has(e.source) && keep.has(e.target));
-    setInfo(`${keep.size - start.length} entities within ${hops} step${hops === 1 ? '' : 's'} of the selection.`);
+    highlight(
+      cy,
+      (id) => keep.has(id),
+      (e) => keep.has(e.source) && keep.has(e.target),
+    );
+    setInfo(
+      `${keep.size - start.length} entities within ${hops} step${hops === 1 ? '' : 's'} of the selection.`,
+    );
   };
 
   const showPath = () => {
     const cy = cyRef.current;
     if (!cy) return;
     const ends = cy.nodes(':selected').map((n) => n.data('entityId') as number);
-    if (ends.length !== 2) return setInfo('Select exactly two entities (Ctrl+click) to find the shortest path between them.');
+    if (ends.length !== 2)
+      return setInfo('Select exactly two entities (Ctrl+click) to find the shortest path between them.');
     const path = shortestPath(ends[0]!, ends[1]!, visibleEdges());
     const name = (id: number) => dataRef.current.nodes.find((n) => n.id === id)?.name ?? '?';
-    if (!path) return setInfo(`No path links ${name(ends[0]!)} and ${name(ends[1]!)} in the graph as filtered.`);
+    if (!path)
+      return setInfo(`No path links ${name(ends[0]!)} and ${name(ends[1]!)} in the graph as filtered.`);
     const onPath = new Set(path.nodes);
     const pathEdges = new Set(path.edges);
-    highlight(cy, (id) => onPath.has(id), (e) => pathEdges.has(e.id), true);
-    setInfo(`Shortest path, ${path.edges.length} step${path.edges.length === 1 ? '' : 's'}: ${path.nodes.map(name).join(' → ')}`);
+    highlight(
+      cy,
+      (id) => onPath.has(id),
+      (e) => pathEdges.has(e.id),
+      true,
+    );
+    setInfo(
+      `Shortest path, ${path.edges.length} step${path.edges.length === 1 ? '' : 's'}: ${path.nodes.map(name).join(' → ')}`,
+    );
   };
 
   const clearHighlight = () => {
@@ -584,7 +697,8 @@ export function GraphPane() {
       nodes.find((n) => names(n).some((s) => s.startsWith(query))) ??
       nodes.find((n) => names(n).some((s) => s.includes(query)));
     if (!found) return setInfo(`No entity is called “${text}”.`);
-    if (!visible.nodeIds.has(found.id)) return setInfo(`${found.name} is hidden by the current filters or time window.`);
+    if (!visible.nodeIds.has(found.id))
+      return setInfo(`${found.name} is hidden by the current filters or time window.`);
     const node = cy.getElementById(`n${found.id}`);
     cy.$(':selected').unselect();
     node.select();
@@ -624,7 +738,9 @@ export function GraphPane() {
 
   const setFilter = (patch: Partial<GraphFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const toggleEntityType = (type: string, on: boolean) =>
-    setFilter({ entityTypes: on ? [...filters.entityTypes, type] : filters.entityTypes.filter((t) => t !== type) });
+    setFilter({
+      entityTypes: on ? [...filters.entityTypes, type] : filters.entityTypes.filter((t) => t !== type),
+    });
   const relationTypesShown = filters.relationTypes ?? RELATION_TYPE_NAMES;
   const toggleRelationType = (type: string, on: boolean) => {
     const next = on ? [...relationTypesShown, type] : relationTypesShown.filter((t) => t !== type);
@@ -636,7 +752,8 @@ export function GraphPane() {
     setFilter({ from: nextFrom <= years.min ? null : nextFrom, to: nextTo >= years.max ? null : nextTo });
   const loopEdges = loopEdgesRef.current;
   const legend = useMemo(
-    () => legendMarks(dataRef.current.nodes, dataRef.current.edges, visible, loopEdges, layoutName === 'lineage'),
+    () =>
+      legendMarks(dataRef.current.nodes, dataRef.current.edges, visible, loopEdges, layoutName === 'lineage'),
     [visible, loopEdges, layoutName],
   );
   const counts = `${visible.nodeIds.size.toLocaleString()} entities, ${visible.edgeIds.size.toLocaleString()} relations`;
@@ -647,7 +764,11 @@ export function GraphPane() {
         <h2>Graph</h2>
         <label className="graph-field">
           <span className="sr-only">Layout</span>
-          <select aria-label="Layout" value={layoutName} onChange={(e) => chooseLayout(e.target.value as GraphLayoutName)}>
+          <select
+            aria-label="Layout"
+            value={layoutName}
+            onChange={(e) => chooseLayout(e.target.value as GraphLayoutName)}
+          >
             {GRAPH_LAYOUTS.map((name) => (
               <option key={name} value={name}>
                 {LAYOUT_LABELS[name]}
@@ -655,7 +776,11 @@ export function GraphPane() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setLayoutRequest((n) => n + 1)} title="Lay out the visible graph again">
+        <button
+          type="button"
+          onClick={() => setLayoutRequest((n) => n + 1)}
+          title="Lay out the visible graph again"
+        >
           Re-layout
         </button>
         <form
@@ -677,7 +802,9 @@ export function GraphPane() {
         </form>
         <datalist id="graph-names">
           {dataRef.current.nodes.length <= 3000 &&
-            dataRef.current.nodes.filter((n) => visible.nodeIds.has(n.id)).map((n) => <option key={n.id} value={n.name} />)}
+            dataRef.current.nodes
+              .filter((n) => visible.nodeIds.has(n.id))
+              .map((n) => <option key={n.id} value={n.name} />)}
         </datalist>
         <button type="button" onClick={() => setExporting('png')} title="Export the graph as PNG or SVG">
           Export image…
@@ -685,14 +812,23 @@ export function GraphPane() {
         <button type="button" aria-expanded={moreOpen} onClick={() => setMoreOpen((o) => !o)}>
           Filters &amp; analysis
         </button>
-        <button type="button" aria-pressed={maximised} onClick={() => setMaximised((m) => !m)} title="Give the graph the whole window">
+        <button
+          type="button"
+          aria-pressed={maximised}
+          onClick={() => setMaximised((m) => !m)}
+          title="Give the graph the whole window"
+        >
           {maximised ? 'Restore' : 'Enlarge'}
         </button>
       </div>
       <div className="graph-row" role="group" aria-label="Entity types">
         {ENTITY_TYPES.map((type) => (
           <label key={type} className="checkbox">
-            <input type="checkbox" checked={filters.entityTypes.includes(type)} onChange={(e) => toggleEntityType(type, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={filters.entityTypes.includes(type)}
+              onChange={(e) => toggleEntityType(type, e.target.checked)}
+            />
             <span className="swatch" style={{ background: entityStyle(type).colour }} aria-hidden="true" />
             {entityStyle(type).plural}
           </label>
@@ -701,13 +837,33 @@ export function GraphPane() {
       <div className="graph-row graph-time" role="group" aria-label="Time window">
         <label>
           From <output data-testid="graph-from">{from}</output>
-          <input type="range" aria-label="From year" min={years.min} max={years.max} step={1} value={from} onChange={(e) => setWindow(Math.min(Number(e.target.value), to), to)} />
+          <input
+            type="range"
+            aria-label="From year"
+            min={years.min}
+            max={years.max}
+            step={1}
+            value={from}
+            onChange={(e) => setWindow(Math.min(Number(e.target.value), to), to)}
+          />
         </label>
         <label>
           To <output data-testid="graph-to">{to}</output>
-          <input type="range" aria-label="To year" min={years.min} max={years.max} step={1} value={to} onChange={(e) => setWindow(from, Math.max(Number(e.target.value), from))} />
+          <input
+            type="range"
+            aria-label="To year"
+            min={years.min}
+            max={years.max}
+            step={1}
+            value={to}
+            onChange={(e) => setWindow(from, Math.max(Number(e.target.value), from))}
+          />
         </label>
-        <button type="button" onClick={() => setFilter({ from: null, to: null })} disabled={filters.from === null && filters.to === null}>
+        <button
+          type="button"
+          onClick={() => setFilter({ from: null, to: null })}
+          disabled={filters.from === null && filters.to === null}
+        >
           All years
         </button>
       </div>
@@ -718,7 +874,11 @@ export function GraphPane() {
             <div className="graph-types">
               {RELATION_TYPE_NAMES.map((type) => (
                 <label key={type} className="checkbox">
-                  <input type="checkbox" checked={relationTypesShown.includes(type)} onChange={(e) => toggleRelationType(type, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={relationTypesShown.includes(type)}
+                    onChange={(e) => toggleRelationType(type, e.target.checked)}
+                  />
                   <span className="line" style={{ background: relationColour(type) }} aria-hidden="true" />
                   {relationReads(type)}
                 </label>
@@ -729,7 +889,10 @@ export function GraphPane() {
             <legend>Minimum grade</legend>
             <label>
               Source reliability{' '}
-              <select value={filters.minReliability ?? ''} onChange={(e) => setFilter({ minReliability: e.target.value || null })}>
+              <select
+                value={filters.minReliability ?? ''}
+                onChange={(e) => setFilter({ minReliability: e.target.value || null })}
+              >
                 <option value="">any</option>
                 {RELIABILITY.map((r) => (
                   <option key={r} value={r}>
@@ -740,7 +903,12 @@ export function GraphPane() {
             </label>{' '}
             <label>
               Credibility{' '}
-              <select value={filters.minCredibility ?? ''} onChange={(e) => setFilter({ minCredibility: e.target.value ? Number(e.target.value) : null })}>
+              <select
+                value={filters.minCredibility ?? ''}
+                onChange={(e) =>
+                  setFilter({ minCredibility: e.target.value ? Number(e.target.value) : null })
+                }
+              >
                 <option value="">any</option>
                 {[1, 2, 3, 4, 5, 6].map((c) => (
                   <option key={c} value={c}>
@@ -753,13 +921,16 @@ export function GraphPane() {
           <fieldset>
             <legend>Show</legend>
             <label className="checkbox">
-              <input type="checkbox" checked={edgeLabels} onChange={(e) => setEdgeLabels(e.target.checked)} /> Relation labels
+              <input type="checkbox" checked={edgeLabels} onChange={(e) => setEdgeLabels(e.target.checked)} />{' '}
+              Relation labels
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={grades} onChange={(e) => setGrades(e.target.checked)} /> Grades (e.g. B2)
+              <input type="checkbox" checked={grades} onChange={(e) => setGrades(e.target.checked)} /> Grades
+              (e.g. B2)
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={legendOpen} onChange={(e) => setLegendOpen(e.target.checked)} /> Legend
+              <input type="checkbox" checked={legendOpen} onChange={(e) => setLegendOpen(e.target.checked)} />{' '}
+              Legend
             </label>
             <label>
               Node size by{' '}
@@ -795,11 +966,19 @@ export function GraphPane() {
         </div>
       )}
       <div className="graph-canvas-wrap">
-        <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" aria-label={`Network graph: ${counts}`} role="img" />
+        <div
+          ref={containerRef}
+          className="graph-canvas"
+          data-testid="graph-canvas"
+          aria-label={`Network graph: ${counts}`}
+          role="img"
+        />
         {legendOpen && <GraphLegend marks={legend} sizeBy={SIZE_LABELS[sizeBy]} />}
         {dataVersion > 0 && visible.nodeIds.size === 0 && (
           <p className="graph-empty-note muted">
-            {dataRef.current.nodes.length === 0 ? 'This case has no entities yet. Add some in the sheet.' : 'Nothing matches the filters and time window.'}
+            {dataRef.current.nodes.length === 0
+              ? 'This case has no entities yet. Add some in the sheet.'
+              : 'Nothing matches the filters and time window.'}
           </p>
         )}
       </div>
@@ -842,7 +1021,9 @@ function placeNearNeighbours(missing: number[], data: GraphData, positions: Posi
   let maxX = 0;
   for (const p of positions.values()) maxX = Math.max(maxX, p.x);
   missing.forEach((id, i) => {
-    const known = (neighbours.get(id) ?? []).map((n) => positions.get(n)).filter((p): p is { x: number; y: number } => !!p);
+    const known = (neighbours.get(id) ?? [])
+      .map((n) => positions.get(n))
+      .filter((p): p is { x: number; y: number } => !!p);
     if (known.length) {
       const x = known.reduce((s, p) => s + p.x, 0) / known.length;
       const y = known.reduce((s, p) => s + p.y, 0) / known.length;
@@ -859,12 +1040,20 @@ function applySizes(cy: Core | null, metrics: ReadonlyMap<number, EntityMetrics>
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const value = metrics.get(n.data('entityId') as number)?.[sizeBy] ?? 0;
-      n.data('size', MIN_NODE_SIZE + (max > 0 ? Math.sqrt(value / max) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE));
+      n.data(
+        'size',
+        MIN_NODE_SIZE + (max > 0 ? Math.sqrt(value / max) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE),
+      );
     });
   });
 }
 
-function highlight(cy: Core, keepNode: (id: number) => boolean, keepEdge: (e: { id: number; source: number; target: number }) => boolean, path = false): void {
+function highlight(
+  cy: Core,
+  keepNode: (id: number) => boolean,
+  keepEdge: (e: { id: number; source: number; target: number }) => boolean,
+  path = false,
+): void {
   cy.batch(() => {
     cy.elements().removeClass('faded path');
     cy.nodes().forEach((n) => {
@@ -901,7 +1090,9 @@ function describeSelection(cy: Core, data: GraphData, setInfo: (text: string) =>
     if (!r) return setInfo('');
     const when = r.start || r.end ? `, ${r.start ?? '…'}–${r.end ?? ''}` : '';
     const grade = r.grade ? `best grade ${r.grade}` : 'no citation';
-    setInfo(`${name(r.source)} ${relationReads(r.type)} ${name(r.target)}${when} — ${r.corroboration} source${r.corroboration === 1 ? '' : 's'}, ${grade}`);
+    setInfo(
+      `${name(r.source)} ${relationReads(r.type)} ${name(r.target)}${when} — ${r.corroboration} source${r.corroboration === 1 ? '' : 's'}, ${grade}`,
+    );
     return;
   }
   setInfo(nodes.length > 1 ? `${nodes.length} entities selected` : '');
@@ -920,7 +1111,8 @@ function edgeLook(relation: GraphEdge, shown: boolean, view: EdgeView, loops: Re
   const loop = lineage && loops.has(relation.id);
   // The lineage view is about splits, mergers, successions and pledges; other relations stay faint.
   const aside = lineage && !lineageEnds(relation);
-  let label = view.edgeLabels || view.grades ? edgeLabel(relation, { years: lineage, grade: view.grades }) : '';
+  let label =
+    view.edgeLabels || view.grades ? edgeLabel(relation, { years: lineage, grade: view.grades }) : '';
   if (!view.edgeLabels && view.grades) label = relation.grade ?? '';
   const classes = [shown ? '' : 'hidden', loop ? 'loop' : '', aside ? 'aside' : ''].filter(Boolean).join(' ');
   return { hidden: !shown, loop, aside, label: aside ? '' : label, classes };

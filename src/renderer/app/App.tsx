@@ -32,6 +32,11 @@ export function App() {
   const [about, setAbout] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
   const [layout, setLayout] = useWorkspaceLayout();
+  // Overlays (the reader) leave the side panel visible, so notes can be written beside a document.
+  useEffect(() => {
+    const space = layout.sideOpen ? layout.sideWidth + 20 : 6;
+    document.documentElement.style.setProperty('--side-panel-space', `${space}px`);
+  }, [layout.sideOpen, layout.sideWidth]);
   const togglePanel = useRef(() => {});
   togglePanel.current = () => {
     setLayout({ sideOpen: !layout.sideOpen });

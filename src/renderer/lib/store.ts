@@ -9,6 +9,8 @@ export interface Selection {
   relationIds: number[];
   /** Where the selection was made, so a pane does not echo its own selection back. */
   origin: string;
+  /** A source document in view (its notes show in the side panel when nothing else is selected). */
+  sourceIds?: number[];
 }
 
 type Listener = () => void;

@@ -10,7 +10,11 @@ import './notes.css';
 
 function subjectOf(selection: ReturnType<typeof useSelection>): Subject {
   if (selection.entityIds.length === 1) return { kind: 'entity', id: selection.entityIds[0]! };
-  if (selection.relationIds.length === 1 && selection.entityIds.length === 0) return { kind: 'relation', id: selection.relationIds[0]! };
+  if (selection.relationIds.length === 1 && selection.entityIds.length === 0)
+    return { kind: 'relation', id: selection.relationIds[0]! };
+  if (selection.sourceIds?.length === 1 && selection.entityIds.length + selection.relationIds.length === 0) {
+    return { kind: 'source', id: selection.sourceIds[0]! };
+  }
   return { kind: 'case', id: null };
 }
 
@@ -18,7 +22,13 @@ export function NotesPanel() {
   const selection = useSelection();
   const subject = subjectOf(selection);
   const key = `${subject.kind}:${subject.id}`;
-  return <SubjectNotes key={key} subject={subject} several={selection.entityIds.length + selection.relationIds.length > 1} />;
+  return (
+    <SubjectNotes
+      key={key}
+      subject={subject}
+      several={selection.entityIds.length + selection.relationIds.length > 1}
+    />
+  );
 }
 
 function SubjectNotes({ subject, several }: { subject: Subject; several: boolean }) {
@@ -44,7 +54,8 @@ function SubjectNotes({ subject, several }: { subject: Subject; several: boolean
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);
 
-  const heading = subject.kind === 'case' ? 'Notes on the case' : `Notes on ${label || `this ${subject.kind}`}`;
+  const heading =
+    subject.kind === 'case' ? 'Notes on the case' : `Notes on ${label || `this ${subject.kind}`}`;
   return (
     <section className="notes" aria-label="Notes">
       <div className="notes-head">
@@ -53,19 +64,29 @@ function SubjectNotes({ subject, several }: { subject: Subject; several: boolean
           New note
         </button>
       </div>
-      {several && <p className="muted">Several items are selected; select one to see its notes. Showing the case’s notes.</p>}
+      {several && (
+        <p className="muted">
+          Several items are selected; select one to see its notes. Showing the case’s notes.
+        </p>
+      )}
       <ul className="note-list">
-        {editing === 'new' && <NoteEditor subject={subject} onSaved={(n) => setNewId(n.id)} onDone={stopEditing} />}
-        {notes?.filter((note) => editing !== 'new' || note.id !== newId).map((note) =>
-          editing === note.id ? (
-            <NoteEditor key={note.id} subject={subject} note={note} onDone={stopEditing} />
-          ) : (
-            <NoteView key={note.id} note={note} onEdit={() => setEditing(note.id)} />
-          ),
+        {editing === 'new' && (
+          <NoteEditor subject={subject} onSaved={(n) => setNewId(n.id)} onDone={stopEditing} />
         )}
+        {notes
+          ?.filter((note) => editing !== 'new' || note.id !== newId)
+          .map((note) =>
+            editing === note.id ? (
+              <NoteEditor key={note.id} subject={subject} note={note} onDone={stopEditing} />
+            ) : (
+              <NoteView key={note.id} note={note} onEdit={() => setEditing(note.id)} />
+            ),
+          )}
       </ul>
       {notes?.length === 0 && editing === null && (
-        <p className="muted">No notes yet. Notes are private: they never leave this machine unless you mark one shareable.</p>
+        <p className="muted">
+          No notes yet. Notes are private: they never leave this machine unless you mark one shareable.
+        </p>
       )}
       {subject.kind === 'case' && (
         <div className="notes-foot">

@@ -34,16 +34,18 @@ function CitationCard({ citation }: { citation: CitationDetail }) {
   return (
     <li className="citation-card" data-testid="citation-card">
       <div>
-        Supports {citation.subjectKind === 'relation' ? 'the relation' : 'the entity'} <strong>{citation.subjectLabel}</strong>
+        Supports {citation.subjectKind === 'relation' ? 'the relation' : 'the entity'}{' '}
+        <strong>{citation.subjectLabel}</strong>
       </div>
       <div className="muted">
-        Credibility {citation.credibility} ({CREDIBILITY_TEXT[citation.credibility]}) · source {citation.reliability} · grade{' '}
-        {citation.reliability}
+        Credibility {citation.credibility} ({CREDIBILITY_TEXT[citation.credibility]}) · source{' '}
+        {citation.reliability} · grade {citation.reliability}
         {citation.credibility}
       </div>
       {citation.corroboration !== null && (
         <div data-testid="corroboration">
-          Corroboration: {citation.corroboration} {citation.corroboration === 1 ? 'source' : 'sources'} · best grade {citation.grade}
+          Corroboration: {citation.corroboration} {citation.corroboration === 1 ? 'source' : 'sources'} · best
+          grade {citation.grade}
         </div>
       )}
       <div className="cite-actions">
@@ -75,13 +77,20 @@ function Reader({ request }: { request: ReaderRequest }) {
   const dialogRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
+    // The document in the reader is what the notes panel writes about until something else is selected.
+    select({ entityIds: [], relationIds: [], sourceIds: [request.sourceId], origin: 'reader' });
+  }, [request.sourceId]);
+
+  useEffect(() => {
     let live = true;
     void attempt('sources:get', { id: request.sourceId }).then((d) => {
       if (!live) return;
       if (!d) closeReader();
       else setDoc(d);
     });
-    void attempt('citations:list', { sourceId: request.sourceId }).then((list) => live && list && setCitations(list));
+    void attempt('citations:list', { sourceId: request.sourceId }).then(
+      (list) => live && list && setCitations(list),
+    );
     return () => {
       live = false;
     };
@@ -108,7 +117,9 @@ function Reader({ request }: { request: ReaderRequest }) {
     const raw = range.toString();
     const quote = raw.trim();
     if (!quote) return;
-    const start = offsetWithin(container, range.startContainer, range.startOffset) + (raw.length - raw.trimStart().length);
+    const start =
+      offsetWithin(container, range.startContainer, range.startOffset) +
+      (raw.length - raw.trimStart().length);
     setPassage({ quote, start });
     setActive([]);
     setMessage('');
@@ -138,7 +149,8 @@ function Reader({ request }: { request: ReaderRequest }) {
           {doc && (
             <span className="muted">
               {doc.publisher || 'Unknown publisher'}
-              {doc.publishedOn ? `, ${doc.publishedOn}` : ''} · {citations.length} {citations.length === 1 ? 'citation' : 'citations'}
+              {doc.publishedOn ? `, ${doc.publishedOn}` : ''} · {citations.length}{' '}
+              {citations.length === 1 ? 'citation' : 'citations'}
             </span>
           )}
         </div>
@@ -148,7 +160,12 @@ function Reader({ request }: { request: ReaderRequest }) {
             <select
               value={doc.reliability}
               aria-label="Source reliability"
-              onChange={(e) => void attempt('sources:setReliability', { id: doc.id, reliability: e.target.value as (typeof RELIABILITY)[number] })}
+              onChange={(e) =>
+                void attempt('sources:setReliability', {
+                  id: doc.id,
+                  reliability: e.target.value as (typeof RELIABILITY)[number],
+                })
+              }
             >
               {RELIABILITY.map((r) => (
                 <option key={r} value={r}>
@@ -163,7 +180,13 @@ function Reader({ request }: { request: ReaderRequest }) {
         </button>
       </header>
       <div className="reader-body">
-        <div className="reader-text" ref={textRef} onMouseUp={onSelect} onKeyUp={(e) => e.shiftKey && onSelect()} data-testid="reader-text">
+        <div
+          className="reader-text"
+          ref={textRef}
+          onMouseUp={onSelect}
+          onKeyUp={(e) => e.shiftKey && onSelect()}
+          data-testid="reader-text"
+        >
           {doc &&
             runs.map((run) => {
               const text = doc.text.slice(run.start, run.end);
@@ -174,7 +197,12 @@ function Reader({ request }: { request: ReaderRequest }) {
                 run.focused ? 'focus-passage' : '',
                 run.citationIds.some((id) => active.includes(id)) ? 'active' : '',
               ].join(' ');
-              if (run.citationIds.length === 0) return <mark key={run.start} className={className}>{text}</mark>;
+              if (run.citationIds.length === 0)
+                return (
+                  <mark key={run.start} className={className}>
+                    {text}
+                  </mark>
+                );
               return (
                 <mark
                   key={run.start}
@@ -226,11 +254,15 @@ function Reader({ request }: { request: ReaderRequest }) {
             </ul>
           )}
           {!passage && activeCitations.length === 0 && (
-            <p className="muted">Select text to cite it for an entity or relation, or to make a new entity from it. Click a highlighted passage to see what it supports.</p>
+            <p className="muted">
+              Select text to cite it for an entity or relation, or to make a new entity from it. Click a
+              highlighted passage to see what it supports.
+            </p>
           )}
           {unlocated.length > 0 && (
             <p className="muted">
-              {unlocated.length} {unlocated.length === 1 ? 'citation quotes' : 'citations quote'} text no longer found in this document.
+              {unlocated.length} {unlocated.length === 1 ? 'citation quotes' : 'citations quote'} text no
+              longer found in this document.
             </p>
           )}
         </aside>

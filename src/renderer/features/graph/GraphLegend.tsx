@@ -9,6 +9,8 @@ export interface LegendMarks {
   dashed: boolean;
   /** Some relation on screen closes a lineage loop (drawn dotted). */
   loops: boolean;
+  /** Some entity on screen has notes (drawn with a double purple outline). */
+  notes: boolean;
 }
 
 interface Props {
@@ -18,14 +20,19 @@ interface Props {
 
 /** What the legend lists, from the visible graph's data (not by reading 100,000 drawn elements). */
 export function legendMarks(
-  nodes: readonly { id: number; type: string }[],
+  nodes: readonly { id: number; type: string; notes?: number }[],
   edges: readonly { id: number; type: string; corroboration: number }[],
   visible: { nodeIds: ReadonlySet<number>; edgeIds: ReadonlySet<number> },
   loopEdges: readonly number[],
   lineage: boolean,
 ): LegendMarks {
   const entityTypes = new Set<string>();
-  for (const n of nodes) if (visible.nodeIds.has(n.id)) entityTypes.add(n.type);
+  let notes = false;
+  for (const n of nodes) {
+    if (!visible.nodeIds.has(n.id)) continue;
+    entityTypes.add(n.type);
+    if ((n.notes ?? 0) > 0) notes = true;
+  }
   const relationTypes = new Set<string>();
   let dashed = false;
   for (const e of edges) {
@@ -34,7 +41,13 @@ export function legendMarks(
     if (e.corroboration <= 1) dashed = true;
   }
   const loops = lineage && loopEdges.some((id) => visible.edgeIds.has(id));
-  return { entityTypes: [...entityTypes].sort(), relationTypes: [...relationTypes].sort(), dashed, loops };
+  return {
+    entityTypes: [...entityTypes].sort(),
+    relationTypes: [...relationTypes].sort(),
+    dashed,
+    loops,
+    notes,
+  };
 }
 
 export function GraphLegend({ marks, sizeBy }: Props) {
@@ -45,7 +58,11 @@ export function GraphLegend({ marks, sizeBy }: Props) {
       <ul>
         {entityTypes.map((t) => (
           <li key={t}>
-            <span className={`mark shape-${entityStyle(t).shape}`} style={{ background: entityStyle(t).colour }} aria-hidden="true" />
+            <span
+              className={`mark shape-${entityStyle(t).shape}`}
+              style={{ background: entityStyle(t).colour }}
+              aria-hidden="true"
+            />
             {entityStyle(t).plural}
           </li>
         ))}
@@ -59,6 +76,12 @@ export function GraphLegend({ marks, sizeBy }: Props) {
           <li>
             <span className="line dashed" aria-hidden="true" />
             one source only
+          </li>
+        )}
+        {marks.notes && (
+          <li>
+            <span className="swatch has-notes" aria-hidden="true" />
+            has notes
           </li>
         )}
         {loops && (

@@ -228,7 +228,14 @@ export function GraphPane() {
         const p = positionsRef.current.get(n.id);
         elements.push({
           group: 'nodes',
-          data: { id: `n${n.id}`, entityId: n.id, label: n.name, type: n.type, size: MIN_NODE_SIZE },
+          data: {
+            id: `n${n.id}`,
+            entityId: n.id,
+            label: n.name,
+            type: n.type,
+            size: MIN_NODE_SIZE,
+            notes: n.notes,
+          },
           classes: vis.nodeIds.has(n.id) ? '' : 'hidden',
           position: p ? { x: p.x, y: p.y } : { x: 0, y: 0 },
         });

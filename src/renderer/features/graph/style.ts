@@ -106,9 +106,17 @@ export function stylesheet(large: boolean): StylesheetJson {
     { selector: 'edge.aside', style: { opacity: 0.18, 'target-arrow-shape': 'none' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
+    // A node the analyst has written notes on (the count only; note text never reaches the graph).
+    {
+      selector: 'node[notes > 0]',
+      style: { 'border-width': 3, 'border-color': '#8e24aa', 'border-style': 'double' },
+    },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f9a825' } },
     { selector: 'edge.path', style: { width: 4, 'line-color': '#f9a825', 'target-arrow-color': '#f9a825' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111111' } },
-    { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111111', 'target-arrow-color': '#111111' } },
+    {
+      selector: 'edge:selected',
+      style: { width: 3.5, 'line-color': '#111111', 'target-arrow-color': '#111111' },
+    },
   ];
 }

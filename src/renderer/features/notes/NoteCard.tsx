@@ -76,7 +76,7 @@ export function NoteEditor({
         aria-label="Note (markdown)"
         value={body}
         rows={6}
-        placeholder="Write in markdown: **bold**, *italic*, - lists, [links](https://…). Saved as you type."
+        placeholder="Write in markdown: **bold**, *italic*, - lists, [links](…). Saved as you type."
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {

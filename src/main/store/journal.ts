@@ -4,11 +4,59 @@
 import type { Db } from './db';
 
 export const JOURNALED_TABLES = {
-  entity: ['id', 'type', 'name', 'name_norm', 'summary', 'attrs', 'tags', 'created_at', 'updated_at'],
+  entity: [
+    'id',
+    'type',
+    'name',
+    'name_norm',
+    'summary',
+    'attrs',
+    'tags',
+    'created_at',
+    'updated_at',
+    'citation_count',
+    'grade',
+    'note_count',
+  ],
   alias: ['id', 'entity_id', 'name', 'name_norm'],
-  relation: ['id', 'source_id', 'target_id', 'type', 'start_date', 'end_date', 'summary', 'attrs', 'created_at', 'updated_at'],
-  source: ['id', 'title', 'publisher', 'published_on', 'url', 'reliability', 'text', 'attrs', 'created_at', 'updated_at'],
-  citation: ['id', 'source_id', 'subject_kind', 'subject_id', 'quote', 'start', 'end', 'credibility', 'created_at'],
+  relation: [
+    'id',
+    'source_id',
+    'target_id',
+    'type',
+    'start_date',
+    'end_date',
+    'summary',
+    'attrs',
+    'created_at',
+    'updated_at',
+    'corroboration',
+    'grade',
+    'note_count',
+  ],
+  source: [
+    'id',
+    'title',
+    'publisher',
+    'published_on',
+    'url',
+    'reliability',
+    'text',
+    'attrs',
+    'created_at',
+    'updated_at',
+  ],
+  citation: [
+    'id',
+    'source_id',
+    'subject_kind',
+    'subject_id',
+    'quote',
+    'start',
+    'end',
+    'credibility',
+    'created_at',
+  ],
   note: ['id', 'subject_kind', 'subject_id', 'body', 'private', 'created_at', 'updated_at'],
 } as const;
 
@@ -80,8 +128,12 @@ export class Journal {
     this.dropRedo = db.prepare('DELETE FROM journal WHERE undone = 1');
     this.insertEntry = db.prepare('INSERT INTO journal (label, changes, created_at) VALUES (?, ?, ?)');
     this.trim = db.prepare(`DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - ${MAX_ENTRIES}`);
-    this.lastDone = db.prepare('SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1');
-    this.firstUndone = db.prepare('SELECT id, label, changes FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1');
+    this.lastDone = db.prepare(
+      'SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1',
+    );
+    this.firstUndone = db.prepare(
+      'SELECT id, label, changes FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1',
+    );
     this.markUndone = db.prepare('UPDATE journal SET undone = ? WHERE id = ?');
   }
 
@@ -96,14 +148,14 @@ export class Journal {
       } finally {
         this.setCapture.run(0);
       }
-      const changes = (this.readLog.all() as { t: JournaledTable; id: number; before: string | null; after: string | null }[]).map(
-        (row): Change => ({
-          t: row.t,
-          id: row.id,
-          before: row.before === null ? null : (JSON.parse(row.before) as RowImage),
-          after: row.after === null ? null : (JSON.parse(row.after) as RowImage),
-        }),
-      );
+      const changes = (
+        this.readLog.all() as { t: JournaledTable; id: number; before: string | null; after: string | null }[]
+      ).map((row): Change => ({
+        t: row.t,
+        id: row.id,
+        before: row.before === null ? null : (JSON.parse(row.before) as RowImage),
+        after: row.after === null ? null : (JSON.parse(row.after) as RowImage),
+      }));
       this.clearLog.run();
       if (changes.length > 0) {
         this.dropRedo.run();
@@ -138,7 +190,12 @@ export class Journal {
   state(): HistoryState {
     const done = this.lastDone.get() as { label: string } | undefined;
     const undone = this.firstUndone.get() as { label: string } | undefined;
-    return { canUndo: !!done, canRedo: !!undone, undoLabel: done?.label ?? null, redoLabel: undone?.label ?? null };
+    return {
+      canUndo: !!done,
+      canRedo: !!undone,
+      undoLabel: done?.label ?? null,
+      redoLabel: undone?.label ?? null,
+    };
   }
 
   /** Tables touched by an entry, for store:changed. */
@@ -157,9 +214,14 @@ export class Journal {
       const columns = JOURNALED_TABLES[change.t];
       const names = columns.map(quoted).join(', ');
       const params = columns.map((c) => `@${c}`).join(', ');
-      const updates = columns.filter((c) => c !== 'id').map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ');
+      const updates = columns
+        .filter((c) => c !== 'id')
+        .map((c) => `${quoted(c)} = excluded.${quoted(c)}`)
+        .join(', ');
       this.db
-        .prepare(`INSERT INTO ${change.t} (${names}) VALUES (${params}) ON CONFLICT (id) DO UPDATE SET ${updates}`)
+        .prepare(
+          `INSERT INTO ${change.t} (${names}) VALUES (${params}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
+        )
         .run(image);
     }
   }

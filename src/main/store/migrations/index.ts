@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. PRAGMA user_version holds the last one applied.
 import { migration0001 } from './0001-init';
 import { migration0002 } from './0002-search';
+import { migration0003 } from './0003-counters';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,14 @@
 // relation table: rows, mappers, prepared statements.
-import type { ColumnFilter, Page, Relation, RelationColumn, RelationDraft, RelationPatch, RelationQuery, RelationRow } from '../../../shared/model';
+import type {
+  ColumnFilter,
+  Page,
+  Relation,
+  RelationColumn,
+  RelationDraft,
+  RelationPatch,
+  RelationQuery,
+  RelationRow,
+} from '../../../shared/model';
 import type { Db } from '../db';
 import { buildQuery, likeEscape, type ColumnSql } from '../query';
 
@@ -23,13 +32,10 @@ const COLUMNS: Record<RelationColumn, ColumnSql> = {
   targetName: { expr: '(SELECT name FROM entity WHERE id = r.target_id)', text: true },
   startDate: { expr: 'r.start_date' },
   endDate: { expr: 'r.end_date' },
-  corroboration: {
-    expr: "(SELECT count(DISTINCT c.source_id) FROM citation c WHERE c.subject_kind = 'relation' AND c.subject_id = r.id)",
-  },
-  grade: {
-    expr: "(SELECT min(s.reliability || c.credibility) FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_kind = 'relation' AND c.subject_id = r.id)",
-  },
-  notes: { expr: "(SELECT count(*) FROM note n WHERE n.subject_kind = 'relation' AND n.subject_id = r.id)" },
+  // Kept by triggers (migration 0003) and indexed, so these sort at a million rows.
+  corroboration: { expr: 'r.corroboration' },
+  grade: { expr: 'r.grade' },
+  notes: { expr: 'r.note_count' },
 };
 
 function toRelation(row: RelationDbRow): Relation {
@@ -47,7 +53,8 @@ function toRelation(row: RelationDbRow): Relation {
 }
 
 export type RelationListQuery = Omit<RelationQuery, 'offset' | 'limit'>;
-export type RelationRawRow = RelationDbRow & Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'>;
+export type RelationRawRow = RelationDbRow &
+  Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'>;
 
 export function relationRowOf(r: RelationRawRow): RelationRow {
   return {
@@ -61,8 +68,16 @@ export function relationRowOf(r: RelationRawRow): RelationRow {
 }
 
 /** An end's name filter as a lookup in the entity table (indexed), not a name per relation. */
-function endFilter(endColumn: 'source_id' | 'target_id', filter: ColumnFilter): { sql: string; params: unknown[] } {
-  const inner = buildQuery({ name: { expr: 'x.name', text: true } }, { filters: { name: filter } }, [], 'x.id');
+function endFilter(
+  endColumn: 'source_id' | 'target_id',
+  filter: ColumnFilter,
+): { sql: string; params: unknown[] } {
+  const inner = buildQuery(
+    { name: { expr: 'x.name', text: true } },
+    { filters: { name: filter } },
+    [],
+    'x.id',
+  );
   return { sql: `r.${endColumn} IN (SELECT x.id FROM entity x ${inner.where})`, params: inner.params };
 }
 
@@ -70,7 +85,11 @@ function endFilter(endColumn: 'source_id' | 'target_id', filter: ColumnFilter): 
  * The sheet's relation query as SQL (paged by the grid, iterated by the CSV export). Sorting by
  * an end's name walks the entity name index and joins its relations, instead of sorting them all.
  */
-export function relationListSql(query: RelationListQuery): { select: string; count: string | null; params: unknown[] } {
+export function relationListSql(query: RelationListQuery): {
+  select: string;
+  count: string | null;
+  params: unknown[];
+} {
   const { sourceName, targetName, ...otherFilters } = query.filters ?? {};
   const sort = query.sort ?? [];
   const last = sort[sort.length - 1];
@@ -78,7 +97,10 @@ export function relationListSql(query: RelationListQuery): { select: string; cou
   const built = buildQuery(COLUMNS, { sort, filters: otherFilters }, [], `r.id ${dir}`);
   const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
   const params = [...built.params];
-  for (const [end, filter] of [['source_id', sourceName], ['target_id', targetName]] as const) {
+  for (const [end, filter] of [
+    ['source_id', sourceName],
+    ['target_id', targetName],
+  ] as const) {
     if (!filter) continue;
     const f = endFilter(end, filter);
     conditions.push(f.sql);
@@ -101,7 +123,10 @@ export function relationListSql(query: RelationListQuery): { select: string; cou
     .filter(([column]) => column !== 'type' && column !== 'startDate' && column !== 'endDate')
     .map(([column, spec]) => `${spec.expr} AS "${column}"`)
     .join(', ');
-  const byEnd = sort.length === 1 && (sort[0]!.column === 'sourceName' || sort[0]!.column === 'targetName') ? sort[0]! : null;
+  const byEnd =
+    sort.length === 1 && (sort[0]!.column === 'sourceName' || sort[0]!.column === 'targetName')
+      ? sort[0]!
+      : null;
   const from = byEnd
     ? `entity n CROSS JOIN relation r ON r.${byEnd.column === 'sourceName' ? 'source_id' : 'target_id'} = n.id`
     : 'relation r';
@@ -154,9 +179,13 @@ export class RelationRepo {
   /** The same relation (ends, type, dates) if the case has it already. */
   find(draft: RelationDraft): number | null {
     return (
-      (this.findStmt.get(draft.sourceId, draft.targetId, draft.type, draft.startDate ?? null, draft.endDate ?? null) as
-        | number
-        | undefined) ?? null
+      (this.findStmt.get(
+        draft.sourceId,
+        draft.targetId,
+        draft.type,
+        draft.startDate ?? null,
+        draft.endDate ?? null,
+      ) as number | undefined) ?? null
     );
   }
 
@@ -208,14 +237,23 @@ export class RelationRepo {
   /** Relations touching an entity, both directions. */
   ofEntity(entityId: number): Relation[] {
     return (
-      this.db.prepare('SELECT * FROM relation WHERE source_id = ? OR target_id = ? ORDER BY id').all(entityId, entityId) as RelationDbRow[]
+      this.db
+        .prepare('SELECT * FROM relation WHERE source_id = ? OR target_id = ? ORDER BY id')
+        .all(entityId, entityId) as RelationDbRow[]
     ).map(toRelation);
   }
 
   page(query: RelationQuery): Page<RelationRow> {
     const sql = relationListSql(query);
-    const rows = this.db.prepare(`${sql.select} LIMIT ? OFFSET ?`).all(...sql.params, query.limit, query.offset) as RelationRawRow[];
-    const total = sql.count ? (this.db.prepare(sql.count).pluck().get(...sql.params) as number) : this.count();
+    const rows = this.db
+      .prepare(`${sql.select} LIMIT ? OFFSET ?`)
+      .all(...sql.params, query.limit, query.offset) as RelationRawRow[];
+    const total = sql.count
+      ? (this.db
+          .prepare(sql.count)
+          .pluck()
+          .get(...sql.params) as number)
+      : this.count();
     return { rows: rows.map(relationRowOf), total };
   }
 }

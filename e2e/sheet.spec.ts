@@ -225,3 +225,24 @@ test('Import CSV shows the rows it will reject and why, then imports the good on
   await expect(dialog.getByTestId('import-problem')).toContainText('separated by semicolons, not commas');
   await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
 });
+
+test('selecting a row in the sheet selects the same group in the graph and shows its notes', async ({
+  workbench,
+}) => {
+  const { page } = workbench;
+  const grid = new SheetGrid(page, 'Entities');
+  await expect(grid.cell('Al Murabitoun', 'name')).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => !!window.__awGraph && !window.__awGraph.stats().busy && window.__awGraph.nodes().length > 0,
+      ),
+    )
+    .toBe(true);
+  await grid.cell('Al Murabitoun', 'name').click();
+  const id = await page.evaluate(() => window.__awGraph!.nodes().find((n) => n.name === 'Al Murabitoun')!.id);
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.selected())).toEqual([id]);
+  await expect(
+    page.getByRole('complementary', { name: 'Side panel' }).getByRole('heading', { level: 3 }),
+  ).toContainText('Al Murabitoun');
+});

@@ -1,18 +1,17 @@
 // The Entities tab: every entity of the case, paged from SQLite; edit, add, delete, tag, merge.
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ENTITY_COLUMNS, type EntityColumn, type EntityRow } from '../../../shared/model';
-import { call, IpcCallError } from '../../lib/ipc';
+import { call } from '../../lib/ipc';
 import { confirmDeleteEntities } from '../../lib/confirmDelete';
 import { select, type Selection } from '../../lib/store';
 import { AddEntityForm } from './AddEntityForm';
 import { entityColumns } from './columns';
 import { editEntity, refusal } from './edits';
-import { exportTab } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
 import { MergeDialog } from './MergeDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
-import { sheetActions } from './actions';
+import { useTabActions } from './useTabActions';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedEntities = (selection: Selection): number[] => selection.entityIds;
@@ -41,25 +40,8 @@ export function EntitiesTab() {
     select({ entityIds: rows.map((r) => r.id), origin: 'sheet:entities' });
   }, []);
 
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    try {
-      await action();
-      setMessage(null);
-    } catch (error) {
-      setMessage(error instanceof IpcCallError ? error.message : String((error as Error).message));
-    }
-  };
-  const exportCsv = useCallback(() => {
-    if (api) void run(() => exportTab(api, 'entities', quick));
-  }, [api, quick]);
-  useEffect(() => {
-    sheetActions.exportCsv = exportCsv;
-    sheetActions.importCsv = () => setPanel('import');
-    return () => {
-      sheetActions.exportCsv = null;
-      sheetActions.importCsv = null;
-    };
-  }, [exportCsv]);
+  const openImport = useCallback(() => setPanel('import'), []);
+  const { run, exportCsv } = useTabActions(api, 'entities', quick, setMessage, openImport);
 
   const ids = selected.map((r) => r.id);
   const deleteSelected = (): Promise<void> =>

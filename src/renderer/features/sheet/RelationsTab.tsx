@@ -1,16 +1,15 @@
 // The Relations tab: every relation read as words ("broke away from"), paged from SQLite.
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { RELATION_COLUMNS, type RelationColumn, type RelationRow } from '../../../shared/model';
-import { call, IpcCallError } from '../../lib/ipc';
+import { call } from '../../lib/ipc';
 import { select, type Selection } from '../../lib/store';
-import { sheetActions } from './actions';
 import { AddRelationForm } from './AddRelationForm';
 import { relationColumns } from './columns';
 import { editRelation, refusal } from './edits';
-import { exportTab } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
+import { useTabActions } from './useTabActions';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedRelations = (selection: Selection): number[] => selection.relationIds;
@@ -37,25 +36,8 @@ export function RelationsTab() {
     setSelected(rows);
     select({ entityIds: [], relationIds: rows.map((r) => r.id), origin: 'sheet:relations' });
   }, []);
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    try {
-      await action();
-      setMessage(null);
-    } catch (error) {
-      setMessage(error instanceof IpcCallError ? error.message : String((error as Error).message));
-    }
-  };
-  const exportCsv = useCallback(() => {
-    if (api) void run(() => exportTab(api, 'relations', quick));
-  }, [api, quick]);
-  useEffect(() => {
-    sheetActions.exportCsv = exportCsv;
-    sheetActions.importCsv = () => setPanel('import');
-    return () => {
-      sheetActions.exportCsv = null;
-      sheetActions.importCsv = null;
-    };
-  }, [exportCsv]);
+  const openImport = useCallback(() => setPanel('import'), []);
+  const { run, exportCsv } = useTabActions(api, 'relations', quick, setMessage, openImport);
 
   const ids = selected.map((r) => r.id);
   return (

@@ -202,7 +202,7 @@ test('Import CSV shows the rows it will reject and why, then imports the good on
   const dialog = page.getByRole('dialog', { name: 'Import CSV' });
   await dialog.getByLabel(/CSV file/).setInputFiles(file);
   const report = dialog.getByTestId('import-report');
-  await expect(report).toContainText('5 rows: 3 will be imported, 2 rejected.');
+  await expect(report).toContainText('5 rows: 3 will be imported, 2 rejected. The import is one step');
   const rejected = dialog.getByRole('list', { name: 'Rejected rows' });
   await expect(rejected).toContainText('Line 4: An entity called “AQIM” is already in the case.');
   await expect(rejected).toContainText('Line 5: “planet” is not an entity type');
@@ -215,6 +215,12 @@ test('Import CSV shows the rows it will reject and why, then imports the good on
     'Imported 3 entities; 2 rows were rejected.',
   );
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('sheet-count')).toHaveText('98 entities');
+
+  // The whole import is one undo step, and redo brings it back.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(page.getByTestId('sheet-count')).toHaveText('95 entities');
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
   await expect(page.getByTestId('sheet-count')).toHaveText('98 entities');
 
   // A file that is not CSV of ours is refused whole, in words.

@@ -110,4 +110,33 @@ describe('undo and redo', () => {
     expect(snapshot(store)).toEqual(before);
     expect(store.journal.state().canUndo).toBe(false);
   });
+
+  it('undoes a large insert by its id ranges, across a restart, leaving the file as it was', () => {
+    t = tempCase();
+    const a = t.store.entities.insert({ type: 'organization', name: 'AQIM', aliases: ['GSPC'] });
+    const search = () =>
+      t.store.db.prepare('SELECT rowid, kind, ref, title, body FROM search_index ORDER BY rowid').all();
+    const before = { rows: snapshot(t.store), search: search() };
+    t.store.journal.recordInserts('Import 3 rows', ['entity', 'alias', 'relation'], () => {
+      const b = t.store.entities.insert({ type: 'organization', name: 'MUJAO', aliases: ['MOJWA'] });
+      t.store.entities.setTags(b, ['splinter']);
+      t.store.relations.insert({ sourceId: b, targetId: a, type: 'splinter_of', startDate: '2011' });
+      t.store.entities.insert({ type: 'person', name: 'Belmokhtar' });
+    });
+    const after = { rows: snapshot(t.store), search: search() };
+    const entry = t.store.db.prepare('SELECT changes FROM journal ORDER BY id DESC LIMIT 1').pluck().get();
+    expect(JSON.parse(entry as string)).toEqual({ inserted: { entity: [2, 3], alias: [2, 2], relation: [1, 1] } });
+
+    t.store.close();
+    t.store = CaseStore.open(t.file);
+    expect(t.store.journal.undo()).toBe('Import 3 rows');
+    expect({ rows: snapshot(t.store), search: search() }).toEqual(before);
+    expect(t.store.entities.findByName('MOJWA')).toBeNull();
+
+    t.store.close();
+    t.store = CaseStore.open(t.file);
+    expect(t.store.journal.redo()).toBe('Import 3 rows');
+    expect({ rows: snapshot(t.store), search: search() }).toEqual(after);
+    expect(t.store.db.prepare('SELECT count(*) FROM journal_rows').pluck().get()).toBe(0);
+  });
 });

@@ -203,8 +203,7 @@ describe('CSV import', () => {
   it('imports a large file in one transaction and cancelling leaves nothing behind', async () => {
     const lines = ['type,name'];
     for (let i = 0; i < 30_000; i++) lines.push(`organization,Group ${i}`);
-    const { uploadId, preview } = await check(lines.join('\n'));
-    expect(preview.undoable).toBe(false);
+    const { uploadId } = await check(lines.join('\n'));
     const jobId = 'f'.repeat(32);
     const running = runImport(c.store, { uploadId, kind: 'entities', delimiter: ',', jobId });
     const { cancelImport } = await import('./csvImport');
@@ -224,5 +223,72 @@ describe('CSV import', () => {
     });
     expect(done).toMatchObject({ status: 'done', imported: 30_000 });
     expect(c.store.entities.count()).toBe(30_000);
+  });
+
+  it('undoes and redoes an import above the bulk threshold as one step, search index included', async () => {
+    c.store.journal.record('Add the group before', () =>
+      c.store.entities.insert({ type: 'organization', name: 'Before the import' }),
+    );
+    const lines = ['type,name,aliases,tags'];
+    for (let i = 0; i < 60_000; i++) lines.push(`organization,Group ${i},Alias ${i};Other ${i},imported`);
+    const { uploadId } = await check(lines.join('\n'));
+    const done = await runImport(c.store, {
+      uploadId,
+      kind: 'entities',
+      delimiter: ',',
+      jobId: '1'.repeat(32),
+    });
+    expect(done).toMatchObject({ status: 'done', imported: 60_000 });
+    const snapshot = () => ({
+      entities: c.store.db.prepare('SELECT * FROM entity ORDER BY id').all(),
+      aliases: c.store.db.prepare('SELECT * FROM alias ORDER BY id').all(),
+      search: c.store.db.prepare('SELECT rowid, title, body FROM search_index ORDER BY rowid').all(),
+    });
+    const imported = snapshot();
+    expect(imported.aliases).toHaveLength(120_000);
+    expect(c.store.journal.state().undoLabel).toBe('Import 60,000 entities from “in.csv”');
+
+    expect(c.store.journal.undo()).toBe('Import 60,000 entities from “in.csv”');
+    expect(c.store.entities.count()).toBe(1);
+    expect(c.store.db.prepare('SELECT count(*) FROM alias').pluck().get()).toBe(0);
+    expect(c.store.db.prepare('SELECT count(*) FROM search_index').pluck().get()).toBe(1);
+    expect(c.store.entities.findByName('Other 59999')).toBeNull();
+
+    expect(c.store.journal.redo()).toBe('Import 60,000 entities from “in.csv”');
+    expect(snapshot()).toEqual(imported);
+    expect(c.store.db.prepare('SELECT count(*) FROM journal_rows').pluck().get()).toBe(0);
+    expect(c.store.entities.findByName('Other 59999')).not.toBeNull();
+
+    // Undone, then a new edit drops the redo and the rows set aside with it.
+    c.store.journal.undo();
+    expect(c.store.db.prepare('SELECT count(*) FROM journal_rows').pluck().get()).toBe(180_000);
+    c.store.journal.record('Rename', () => c.store.entities.update(1, { name: 'Renamed' }));
+    expect(c.store.db.prepare('SELECT count(*) FROM journal_rows').pluck().get()).toBe(0);
+    expect(c.store.journal.state()).toMatchObject({ canRedo: false, undoLabel: 'Rename' });
+  });
+
+  it('rejects relations the case already has and repeats within the file', async () => {
+    const a = c.store.entities.insert({ type: 'organization', name: 'AQIM' });
+    const b = c.store.entities.insert({ type: 'organization', name: 'Al Qaeda' });
+    c.store.relations.insert({ sourceId: a, targetId: b, type: 'allegiance_to', startDate: '2007' });
+    const csv = [
+      'source,relation,target,start',
+      'AQIM,pledged allegiance to,Al Qaeda,2007',
+      'AQIM,pledged allegiance to,Al Qaeda,2006',
+      'AQIM,pledged allegiance to,Al Qaeda,2006',
+    ].join('\n');
+    const { uploadId, preview } = await check(csv, 'relations');
+    expect(preview).toMatchObject({ rows: 3, accepted: 1, rejected: 2 });
+    expect(preview.rejections).toEqual([
+      { line: 2, reason: '“AQIM pledged allegiance to Al Qaeda” (2007 – …) is already in the case.' },
+      {
+        line: 4,
+        reason: '“AQIM pledged allegiance to Al Qaeda” (2006 – …) is already on line 3 of this file.',
+      },
+    ]);
+    await runImport(c.store, { uploadId, kind: 'relations', delimiter: ',', jobId: '2'.repeat(32) });
+    expect(c.store.relations.count()).toBe(2);
+    c.store.journal.undo();
+    expect(c.store.relations.count()).toBe(1);
   });
 });

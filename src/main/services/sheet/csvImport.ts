@@ -1,5 +1,6 @@
 // CSV import: the file arrives in pieces, is checked as a whole (which rows will be rejected and
-// why), then imported in one transaction — all or nothing — with progress and a cancel.
+// why), then imported in one transaction — all or nothing — with progress and a cancel, as one
+// undo step whatever its size.
 // Parsing is csv-parse's; UTF-8 is checked strictly so broken text is refused, not mangled.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -32,12 +33,11 @@ import {
   type RelationType,
 } from '../../../shared/vocab';
 import { DELIMITER_NAMES, describeCsvError, guessDelimiter } from '../../io/csv';
+import { Spool } from '../../io/spool';
 import type { CaseStore } from '../../store';
 import { bulkInsertEntities } from '../../store/bulk';
 import { AppError } from '../errors';
 
-/** Imports up to this many rows are one undo step; larger ones are too big to keep a copy of. */
-export const UNDO_LIMIT = 20_000;
 const SAMPLE_ROWS = 8;
 const MAX_REJECTIONS_SHOWN = 200;
 const BATCH = 5000;
@@ -291,7 +291,7 @@ for (const type of RELATION_TYPE_NAMES) {
 
 type Verdict<T> = { ok: true; draft: T } | { ok: false; reason: string };
 
-/** Validates rows against the case; remembers names seen so a file cannot add one twice. */
+/** Validates rows against the case; remembers names and relations seen so a file cannot add one twice. */
 class RowChecker {
   private readonly seen = new Map<string, number>();
   constructor(
@@ -334,7 +334,7 @@ class RowChecker {
     return { ok: true, draft: { type: typeText as EntityType, name, aliases, summary, tags } };
   }
 
-  relation(cells: string[]): Verdict<RelationDraft> {
+  relation(cells: string[], line: number): Verdict<RelationDraft> {
     const m = this.mapping;
     const sourceName = cellText(cells, m.source);
     const targetName = cellText(cells, m.target);
@@ -370,11 +370,20 @@ class RowChecker {
     const targetId = this.store.entities.findByName(targetName);
     if (targetId === null)
       return { ok: false, reason: `No entity is called “${targetName}” (by name or alias).` };
-    return { ok: true, draft: { sourceId, targetId, type, startDate: start, endDate: end, summary } };
+    const draft: RelationDraft = { sourceId, targetId, type, startDate: start, endDate: end, summary };
+    const reads = `“${sourceName} ${RELATION_TYPES[type].reads} ${targetName}”${start || end ? ` (${start ?? '…'} – ${end ?? '…'})` : ''}`;
+    const key = `r|${sourceId}|${type}|${targetId}|${start ?? ''}|${end ?? ''}`;
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined)
+      return { ok: false, reason: `${reads} is already on line ${earlier} of this file.` };
+    if (this.store.relations.find(draft) !== null)
+      return { ok: false, reason: `${reads} is already in the case.` };
+    this.seen.set(key, line);
+    return { ok: true, draft };
   }
 
   check(kind: ImportKind, cells: string[], line: number): Verdict<EntityDraft | RelationDraft> {
-    return kind === 'entities' ? this.entity(cells, line) : this.relation(cells);
+    return kind === 'entities' ? this.entity(cells, line) : this.relation(cells, line);
   }
 }
 
@@ -493,7 +502,6 @@ export async function checkImport(store: CaseStore, request: ImportRequest): Pro
     rejected,
     rejections,
     problem: result.problem,
-    undoable: accepted <= UNDO_LIMIT,
   };
 }
 
@@ -523,23 +531,27 @@ export function cancelImport(jobId: string): { cancelled: boolean } {
   return { cancelled: true };
 }
 
-function write(store: CaseStore, kind: ImportKind, drafts: (EntityDraft | RelationDraft)[]): void {
+function write(store: CaseStore, kind: ImportKind, drafts: Spool<EntityDraft | RelationDraft>): void {
   if (kind === 'relations') {
-    for (const draft of drafts) store.relations.insert(draft as RelationDraft);
+    for (const draft of drafts.values()) store.relations.insert(draft as RelationDraft);
     return;
   }
-  // The store's bulk path: for large loads it sets indexes and search triggers aside and rebuilds them once.
-  const entities = drafts as EntityDraft[];
-  const { firstId } = bulkInsertEntities(store.db, entities, entities.length);
-  entities.forEach((draft, i) => {
-    if (draft.tags?.length) store.entities.setTags(firstId! + i, draft.tags);
-  });
+  // The store's bulk path: for large loads it sets indexes and search triggers aside and rebuilds
+  // them once. Tags are set after, from a second read of the spool.
+  const entities = drafts as Spool<EntityDraft>;
+  const { firstId } = bulkInsertEntities(store.db, entities.values(), entities.length);
+  let id = firstId!;
+  for (const draft of entities.values()) {
+    if (draft.tags?.length) store.entities.setTags(id, draft.tags);
+    id++;
+  }
 }
 
 /**
- * Imports the accepted rows. First every row is read and judged (progress, cancel); then the
- * accepted ones are written in one transaction — all or nothing. Up to UNDO_LIMIT rows that
- * transaction is one undo step; larger imports are not recorded for undo (the dialog says so).
+ * Imports the accepted rows. First every row is read and judged (progress, cancel) and the
+ * accepted ones are spooled to disk; then they are written in one transaction — all or nothing —
+ * recorded as one undo step by the id ranges it adds (Journal.recordInserts), so even a
+ * million-row import can be undone.
  */
 export async function runImport(
   store: CaseStore,
@@ -555,8 +567,8 @@ export async function runImport(
   jobs.set(request.jobId, job);
   running = request.jobId;
   const noun = request.kind;
+  const drafts = new Spool<EntityDraft | RelationDraft>();
   try {
-    const drafts: (EntityDraft | RelationDraft)[] = [];
     const result = await scan(
       store,
       request,
@@ -584,13 +596,12 @@ export async function runImport(
         'Every row of the file would be rejected, so nothing was imported. Read the reasons, fix the file and try again.',
       );
     }
-    const undoable = drafts.length <= UNDO_LIMIT;
     const label = `Import ${drafts.length.toLocaleString('en-US')} ${noun} from “${upload.fileName}”`;
-    if (undoable) store.journal.record(label, () => write(store, request.kind, drafts));
-    else store.transaction(() => write(store, request.kind, drafts));
+    const tables = request.kind === 'entities' ? (['entity', 'alias'] as const) : (['relation'] as const);
+    store.journal.recordInserts(label, tables, () => write(store, request.kind, drafts));
     job.state.imported = drafts.length;
     job.state.status = 'done';
-    job.state.message = `Imported ${drafts.length.toLocaleString('en-US')} ${noun}; ${job.state.rejected.toLocaleString('en-US')} rows were rejected.${undoable ? '' : ' An import this large cannot be undone.'}`;
+    job.state.message = `Imported ${drafts.length.toLocaleString('en-US')} ${noun}; ${job.state.rejected.toLocaleString('en-US')} rows were rejected. Undo (Ctrl+Z) takes the whole import back.`;
     discardUpload(request.uploadId);
     return job.state;
   } catch (error) {
@@ -602,6 +613,7 @@ export async function runImport(
         : `The import failed (${(error as Error).message}). Nothing was imported.`;
     throw error instanceof AppError ? error : new AppError('internal', job.state.message);
   } finally {
+    drafts.close();
     running = null;
   }
 }

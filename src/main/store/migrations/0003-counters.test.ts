@@ -95,7 +95,7 @@ describe('migration 0003 (counters)', () => {
     `);
     raw.close();
     const store = CaseStore.open(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
     expect(stored(store)).toEqual({
       entities: [
         { id: 1, citation_count: 1, grade: 'C1', note_count: 1 },

@@ -251,8 +251,8 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
             <p>
               <strong>{preview.rows.toLocaleString('en-US')}</strong> rows:{' '}
               <strong>{preview.accepted.toLocaleString('en-US')}</strong> will be imported,{' '}
-              <strong>{preview.rejected.toLocaleString('en-US')}</strong> rejected.
-              {!preview.undoable && ' An import this large cannot be undone with Ctrl+Z.'}
+              <strong>{preview.rejected.toLocaleString('en-US')}</strong> rejected. The import is one
+              step: Undo (Ctrl+Z) takes it all back.
             </p>
             {preview.rejections.length > 0 && (
               <ul className="import-rejections" aria-label="Rejected rows">

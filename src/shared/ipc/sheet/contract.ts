@@ -69,8 +69,6 @@ export interface ImportPreview {
   rejections: RejectedRow[];
   /** When the whole file cannot be imported: what is wrong, in words. Nothing is imported then. */
   problem: string | null;
-  /** Imports this large are not recorded for undo (the dialog says so before importing). */
-  undoable: boolean;
 }
 
 export interface ImportJobState {

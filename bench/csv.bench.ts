@@ -1,6 +1,7 @@
 // CSV figures (issue 4): exporting 1,000,000 entities (rows/s and peak memory) against a raw
 // better-sqlite3 iterate-and-write of the same rows, and importing a 1,000,000-row CSV (check +
-// import, rows/s) against a raw prepared-insert loop of the same rows. `npm run bench -- csv`
+// import, rows/s, peak memory) against a raw prepared-insert loop of the same rows, and undoing
+// and redoing that import. `npm run bench -- csv`
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -99,6 +100,24 @@ export async function run(): Promise<void> {
   );
   if (imported.result.result.imported !== ROWS)
     throw new Error(`imported ${imported.result.result.imported} of ${ROWS}`);
+  // The whole import is one undo step: undo and redo it, against the import's own write time.
+  const undone = time(() => store.journal.undo());
+  if (store.entities.count() !== 0) throw new Error('undo left rows behind');
+  const redone = time(() => store.journal.redo());
+  if (store.entities.count() !== ROWS) throw new Error('redo did not bring every row back');
+  for (const [name, figure] of [
+    ['csv.import_undo', undone],
+    ['csv.import_redo', redone],
+  ] as const) {
+    report({
+      name,
+      value: figure.ms,
+      unit: 'ms',
+      baseline: imported.result.ms,
+      rows: ROWS,
+      note: 'baseline: the import itself (check + write)',
+    });
+  }
   store.close();
 
   // Baseline: a raw prepared insert loop of the same rows, one transaction, same schema.

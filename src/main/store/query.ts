@@ -14,6 +14,14 @@ export interface Built {
   params: unknown[];
 }
 
+/**
+ * The row count that goes with a page. A short page (fewer rows than asked, not past the end)
+ * already tells it, which saves a second pass over a million rows for a rare match.
+ */
+export function totalOf(page: { offset: number; limit: number }, rows: number, count: () => number): number {
+  return rows < page.limit && (rows > 0 || page.offset === 0) ? page.offset + rows : count();
+}
+
 export function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

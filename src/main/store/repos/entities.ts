@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/model';
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
-import { buildQuery, likeEscape, type ColumnSql } from '../query';
+import { buildQuery, likeEscape, totalOf, type ColumnSql } from '../query';
 
 export interface EntityDbRow {
   id: number;
@@ -227,12 +227,14 @@ export class EntityRepo {
     const rows = this.db
       .prepare(`${sql.select} LIMIT ? OFFSET ?`)
       .all(...sql.params, query.limit, query.offset) as EntityRawRow[];
-    const total = sql.count
-      ? (this.db
-          .prepare(sql.count)
-          .pluck()
-          .get(...sql.params) as number)
-      : this.count();
+    const total = totalOf(query, rows.length, () =>
+      sql.count
+        ? (this.db
+            .prepare(sql.count)
+            .pluck()
+            .get(...sql.params) as number)
+        : this.count(),
+    );
     return { rows: rows.map(entityRowOf), total };
   }
 

@@ -10,7 +10,7 @@ import type {
   RelationRow,
 } from '../../../shared/model';
 import type { Db } from '../db';
-import { buildQuery, likeEscape, type ColumnSql } from '../query';
+import { buildQuery, likeEscape, totalOf, type ColumnSql } from '../query';
 
 interface RelationDbRow {
   id: number;
@@ -248,12 +248,14 @@ export class RelationRepo {
     const rows = this.db
       .prepare(`${sql.select} LIMIT ? OFFSET ?`)
       .all(...sql.params, query.limit, query.offset) as RelationRawRow[];
-    const total = sql.count
-      ? (this.db
-          .prepare(sql.count)
-          .pluck()
-          .get(...sql.params) as number)
-      : this.count();
+    const total = totalOf(query, rows.length, () =>
+      sql.count
+        ? (this.db
+            .prepare(sql.count)
+            .pluck()
+            .get(...sql.params) as number)
+        : this.count(),
+    );
     return { rows: rows.map(relationRowOf), total };
   }
 }

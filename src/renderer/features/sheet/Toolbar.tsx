@@ -3,10 +3,13 @@ import type { GridApi } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
 import { SELECTION_COLUMN } from './useLayout';
 
+/** How long the quick search box waits for typing to stop before it asks main. */
+const QUICK_PAUSE_MS = 150;
+
 export function QuickSearch({ label, onChange }: { label: string; onChange: (value: string) => void }) {
   const [value, setValue] = useState('');
   useEffect(() => {
-    const timer = setTimeout(() => onChange(value), 250);
+    const timer = setTimeout(() => onChange(value), QUICK_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [value, onChange]);
   return (

@@ -51,4 +51,31 @@ test.describe('Electron shell', () => {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  test('exports the sheet as CSV through the save dialog, streamed by main', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-electron-'));
+    const target = path.join(dir, 'groups.csv');
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [ROOT],
+      env: { ...process.env, AW_CASE: path.join(dir, 'export.awcase'), AW_DATA_DIR: path.join(dir, 'data') },
+    });
+    // The native dialog answers with our path (a test cannot click a system dialog).
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (() =>
+        Promise.resolve({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+    }, target);
+    const page = await app.firstWindow();
+    await page.getByRole('button', { name: 'Add entity' }).click();
+    await page.getByRole('form', { name: 'Add entity' }).getByLabel('Name').fill('=cmd|calc');
+    await page.getByRole('form', { name: 'Add entity' }).getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByTestId('status-entities')).toHaveText('1 entity');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await expect.poll(() => fs.existsSync(target)).toBe(true);
+    const text = fs.readFileSync(target, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain("'=cmd|calc");
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

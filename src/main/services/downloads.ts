@@ -1,7 +1,10 @@
 // Files main streams to the analyst (CSV exports): a ticket the shell redeems once, through its
 // own door — a save dialog in Electron, GET /download/<id> in the browser shell.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface PendingDownload {
   fileName: string;
@@ -27,4 +30,23 @@ export function redeemDownload(id: string): PendingDownload | null {
   pending.delete(id);
   if (!entry || entry.expires < Date.now()) return null;
   return entry;
+}
+
+/**
+ * Writes a download to the file the analyst chose (Electron's save dialog): into a temporary file
+ * beside it, renamed over the target only when every byte is written, so a failed export never
+ * leaves a half-written file or damages one that was there.
+ */
+export async function saveDownload(download: PendingDownload, filePath: string): Promise<void> {
+  const partial = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${crypto.randomBytes(4).toString('hex')}.part`,
+  );
+  try {
+    await pipeline(download.open(), fs.createWriteStream(partial, { flags: 'wx' }));
+    fs.renameSync(partial, filePath);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
 }

@@ -2,7 +2,6 @@
 // is served from app://, every other URL is cancelled, navigation, new windows and permissions denied.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import {
   app,
@@ -20,7 +19,7 @@ import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
 import { openSampleCase } from '../../ipc/handlers';
 import { createDispatch } from '../../ipc/handle';
-import { redeemDownload } from '../../services/downloads';
+import { redeemDownload, saveDownload } from '../../services/downloads';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
@@ -226,7 +225,17 @@ function bindIpc(): void {
     });
     if (result.canceled || !result.filePath)
       return { ok: false, error: { code: 'cancelled', message: 'Not saved.' } };
-    await pipeline(download.open(), fs.createWriteStream(result.filePath));
+    try {
+      await saveDownload(download, result.filePath);
+    } catch (error) {
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `The export could not be written (${(error as Error).message}). No file was changed.`,
+        },
+      };
+    }
     return { ok: true, value: { path: result.filePath } };
   });
   core.session.onChanged((change) => send(STORE_CHANGED, change));

@@ -51,4 +51,42 @@ describe('paged rows and their total', () => {
     );
     expect(store.relations.page({ offset: 240, limit: 100 }).total).toBe(249);
   });
+
+  it('quick-searches relations by either end’s name and by the relation’s words, with filters and sorts', () => {
+    t = tempCase();
+    const { store } = t;
+    const [aqim, mujao, murabitoun, mali] = store.transaction(() =>
+      ['AQIM', 'MUJAO', 'Al Murabitoun', 'Mali'].map((name, i) =>
+        store.entities.insert({ type: i === 3 ? 'location' : 'organization', name }),
+      ),
+    ) as [number, number, number, number];
+    store.transaction(() => {
+      store.relations.insert({ sourceId: mujao, targetId: aqim, type: 'splinter_of', startDate: '2011' });
+      store.relations.insert({ sourceId: mujao, targetId: murabitoun, type: 'merged_into', startDate: '2013' });
+      store.relations.insert({ sourceId: aqim, targetId: mali, type: 'operates_in' });
+      store.relations.insert({ sourceId: murabitoun, targetId: mali, type: 'operates_in' });
+    });
+    const names = (q: Parameters<typeof store.relations.page>[0]) => {
+      const page = store.relations.page(q);
+      return { total: page.total, rows: page.rows.map((r) => `${r.sourceName} ${r.type} ${r.targetName}`) };
+    };
+    expect(names({ quick: 'mujao', offset: 0, limit: 100 })).toEqual({
+      total: 2,
+      rows: ['MUJAO splinter_of AQIM', 'MUJAO merged_into Al Murabitoun'],
+    });
+    expect(names({ quick: 'broke away', offset: 0, limit: 100 }).rows).toEqual(['MUJAO splinter_of AQIM']);
+    expect(names({ quick: 'operates_in', offset: 0, limit: 100 }).total).toBe(2);
+    expect(
+      names({
+        quick: 'murabitoun',
+        filters: { startDate: { kind: 'dateRange', from: '2012', to: null } },
+        offset: 0,
+        limit: 100,
+      }).rows,
+    ).toEqual(['MUJAO merged_into Al Murabitoun']);
+    expect(
+      names({ quick: 'mali', sort: [{ column: 'sourceName', dir: 'desc' }], offset: 0, limit: 1 }),
+    ).toEqual({ total: 2, rows: ['AQIM operates_in Mali'] });
+    expect(names({ quick: '100%_', offset: 0, limit: 100 })).toEqual({ total: 0, rows: [] });
+  });
 });

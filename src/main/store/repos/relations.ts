@@ -9,6 +9,7 @@ import type {
   RelationQuery,
   RelationRow,
 } from '../../../shared/model';
+import { RELATION_TYPES, RELATION_TYPE_NAMES, type RelationType } from '../../../shared/vocab';
 import type { Db } from '../db';
 import { buildQuery, likeEscape, totalOf, type ColumnSql } from '../query';
 
@@ -67,6 +68,17 @@ export function relationRowOf(r: RelationRawRow): RelationRow {
   };
 }
 
+/** Relation types whose name or words contain the text ("broke away" finds splinter_of). */
+function typesMatching(text: string): RelationType[] {
+  const wanted = text.toLowerCase();
+  return RELATION_TYPE_NAMES.filter(
+    (type) =>
+      type.replaceAll('_', ' ').includes(wanted) ||
+      type.includes(wanted) ||
+      RELATION_TYPES[type].reads.includes(wanted),
+  );
+}
+
 /** An end's name filter as a lookup in the entity table (indexed), not a name per relation. */
 function endFilter(
   endColumn: 'source_id' | 'target_id',
@@ -106,13 +118,24 @@ export function relationListSql(query: RelationListQuery): {
     conditions.push(f.sql);
     params.push(...f.params);
   }
+  // Quick search: the entities whose name matches, found in one pass and kept, then their relations
+  // through the end indexes (and relation types whose words match, through the type index), so a
+  // rare match costs a name scan instead of a pass over every relation.
   const quick = query.quick?.trim();
+  let withClause = '';
   if (quick) {
-    const pattern = `%${likeEscape(quick)}%`;
+    withClause =
+      "WITH quick_ends AS MATERIALIZED (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') ";
+    params.unshift(`%${likeEscape(quick)}%`);
+    const types = typesMatching(quick);
     conditions.push(
-      "(r.source_id IN (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') OR r.target_id IN (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') OR r.type LIKE ? ESCAPE '\\')",
+      `r.id IN (SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends${
+        types.length
+          ? ` UNION SELECT id FROM relation WHERE type IN (${types.map(() => '?').join(', ')})`
+          : ''
+      })`,
     );
-    params.push(pattern, pattern, pattern);
+    params.push(...types);
   }
   if (query.entityId !== undefined) {
     conditions.push('(r.source_id = ? OR r.target_id = ?)');
@@ -132,8 +155,8 @@ export function relationListSql(query: RelationListQuery): {
     : 'relation r';
   const orderBy = byEnd ? `ORDER BY n.name COLLATE NOCASE ${dir}, n.id ${dir}, r.id ${dir}` : built.orderBy;
   return {
-    select: `SELECT r.*, ${select} FROM ${from} ${where} ${orderBy}`,
-    count: where ? `SELECT count(*) FROM relation r ${where}` : null,
+    select: `${withClause}SELECT r.*, ${select} FROM ${from} ${where} ${orderBy}`,
+    count: where ? `${withClause}SELECT count(*) FROM relation r ${where}` : null,
     params,
   };
 }

@@ -1,5 +1,6 @@
 // Turns the sheet's sort and filter model into indexed SQL over a whitelist of column expressions.
 import type { ColumnFilter } from '../../shared/model';
+import type { Db } from './db';
 
 export interface ColumnSql {
   /** SQL expression for the column (sorting and filtering). */
@@ -18,8 +19,45 @@ export interface Built {
  * The row count that goes with a page. A short page (fewer rows than asked, not past the end)
  * already tells it, which saves a second pass over a million rows for a rare match.
  */
-export function totalOf(page: { offset: number; limit: number }, rows: number, count: () => number): number {
-  return rows < page.limit && (rows > 0 || page.offset === 0) ? page.offset + rows : count();
+export function totalOf(
+  page: { offset: number; limit: number },
+  rows: number,
+  sql: { count: string | null; params: unknown[] },
+  counts: CountCache,
+  all: () => number,
+): number {
+  if (rows < page.limit && (rows > 0 || page.offset === 0)) return page.offset + rows;
+  return sql.count ? counts.get(sql.count, sql.params) : all();
+}
+
+/**
+ * Row counts of filtered queries, kept until the case changes. The grid asks for a page at a time
+ * and every page carries the total: without this, scrolling a filtered million-row table recounted
+ * it for every block. The key includes the connection's total_changes() and data_version, which
+ * move with any write by this connection (triggers included) or another one.
+ */
+export class CountCache {
+  private readonly entries = new Map<string, number>();
+  private readonly version;
+  constructor(private readonly db: Db) {
+    this.version = db
+      .prepare("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)")
+      .pluck();
+  }
+
+  /** The count of a `SELECT count(*) …` statement with its parameters. */
+  get(sql: string, params: unknown[]): number {
+    const key = `${this.version.get() as string}\u0000${sql}\u0000${JSON.stringify(params)}`;
+    const known = this.entries.get(key);
+    if (known !== undefined) return known;
+    const value = this.db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
+    if (this.entries.size >= 16) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+    return value;
+  }
 }
 
 export function likeEscape(value: string): string {

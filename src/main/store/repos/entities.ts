@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/model';
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
-import { buildQuery, likeEscape, totalOf, type ColumnSql } from '../query';
+import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
 
 export interface EntityDbRow {
   id: number;
@@ -91,8 +91,10 @@ export class EntityRepo {
   private readonly deleteStmt;
   private readonly byNorm;
   private readonly countStmt;
+  private readonly counts;
 
   constructor(private readonly db: Db) {
+    this.counts = new CountCache(db);
     this.insertStmt = db.prepare(
       'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -227,14 +229,7 @@ export class EntityRepo {
     const rows = this.db
       .prepare(`${sql.select} LIMIT ? OFFSET ?`)
       .all(...sql.params, query.limit, query.offset) as EntityRawRow[];
-    const total = totalOf(query, rows.length, () =>
-      sql.count
-        ? (this.db
-            .prepare(sql.count)
-            .pluck()
-            .get(...sql.params) as number)
-        : this.count(),
-    );
+    const total = totalOf(query, rows.length, sql, this.counts, () => this.count());
     return { rows: rows.map(entityRowOf), total };
   }
 

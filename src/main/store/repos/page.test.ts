@@ -41,6 +41,21 @@ describe('paged rows and their total', () => {
       total: 0,
     });
     expect(store.entities.page({ offset: 200, limit: 100 }).total).toBe(250);
+
+    // Totals are remembered per query until the case changes: an edit, an undo, a redo.
+    const persons10 = () =>
+      store.entities.page({ filters: { type: { kind: 'set', values: ['person'] } }, offset: 0, limit: 10 }).total;
+    expect(persons10()).toBe(50);
+    store.journal.record('Add', () => store.entities.insert({ type: 'person', name: 'Iyad Ag Ghaly' }));
+    expect(persons10()).toBe(51);
+    store.journal.record('Retype', () => store.entities.update(ids[1]!, { type: 'person' }));
+    expect(persons10()).toBe(52);
+    store.journal.undo();
+    expect(persons10()).toBe(51);
+    store.journal.undo();
+    expect(persons10()).toBe(50);
+    store.journal.redo();
+    expect(persons10()).toBe(51);
     expect(store.relations.page({ quick: 'Katiba 12', offset: 0, limit: 100 }).total).toBe(
       store.db
         .prepare(

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/model';
 import { RELATION_TYPES, RELATION_TYPE_NAMES, type RelationType } from '../../../shared/vocab';
 import type { Db } from '../db';
-import { buildQuery, likeEscape, totalOf, type ColumnSql } from '../query';
+import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
 
 interface RelationDbRow {
   id: number;
@@ -167,8 +167,10 @@ export class RelationRepo {
   private readonly deleteStmt;
   private readonly findStmt;
   private readonly countStmt;
+  private readonly counts;
 
   constructor(private readonly db: Db) {
+    this.counts = new CountCache(db);
     this.insertStmt = db.prepare(
       'INSERT INTO relation (source_id, target_id, type, start_date, end_date, summary, attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -271,14 +273,7 @@ export class RelationRepo {
     const rows = this.db
       .prepare(`${sql.select} LIMIT ? OFFSET ?`)
       .all(...sql.params, query.limit, query.offset) as RelationRawRow[];
-    const total = totalOf(query, rows.length, () =>
-      sql.count
-        ? (this.db
-            .prepare(sql.count)
-            .pluck()
-            .get(...sql.params) as number)
-        : this.count(),
-    );
+    const total = totalOf(query, rows.length, sql, this.counts, () => this.count());
     return { rows: rows.map(relationRowOf), total };
   }
 }

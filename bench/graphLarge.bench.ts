@@ -124,9 +124,11 @@ export async function run(): Promise<void> {
     value: median(frames),
     unit: 'ms',
     baseline: null,
+    p50_ms: Math.round(median(frames) * 10) / 10,
     p95_ms: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+    max_ms: Math.round(sorted.at(-1) ?? 0),
     frames: frames.length,
-    note: 'median requestAnimationFrame interval during wheel zoom and drag pan (texture while moving, edges hidden mid-gesture)',
+    note: 'median requestAnimationFrame interval during wheel zoom and a drag from the centre of the view (on this graph the press lands on a node, so the drag moves that node rather than panning: every drag frame redraws the 20,000 nodes); edges hidden mid-gesture',
     ...common,
   });
   report({
@@ -141,6 +143,8 @@ export async function run(): Promise<void> {
     strips: exportStats?.strips,
     draw_ms: Math.round(exportStats?.drawMs ?? NaN),
     encode_ms: Math.round(exportStats?.encodeMs ?? NaN),
+    // Where the time goes (exportImage.ts): plan, edges, background, elements, read, encode.
+    phases_ms: Object.fromEntries(Object.entries((exportStats as { phases?: Record<string, number> } | undefined)?.phases ?? {}).map(([k, v]) => [k, Math.round(v)])),
     baseline_blank: baseline.blank,
     baseline_bytes: baseline.bytes,
     note: 'click Export → file downloaded (whole graph, scale 1, legend + sources; 20,000 nodes and 80,000 edges drawn); baseline cy.png({full:true}) of the same node positions with labels but WITHOUT the edges (less work than ours), checked for blankness',

@@ -280,7 +280,10 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
       const s = edge.sourceEndpoint();
       const t = edge.targetEndpoint();
       const [r, g, b] = edge.pstyle('line-color').value as [number, number, number];
-      const lineStyle = edge.pstyle('line-style').strValue;
+      // From the classes, as style.ts sets them: a big graph zoomed out draws its dashes solid on
+      // screen (DASHES_MIN_ZOOM), but the image shows them.
+      const classed = ele as unknown as EdgeSingular;
+      const lineStyle = classed.hasClass('loop') ? 'dotted' : classed.hasClass('single') ? 'dashed' : edge.pstyle('line-style').strValue;
       const unit = Math.max(1, k * scale);
       lines.push({
         x1: toX(s.x),

@@ -48,7 +48,15 @@ export const MAX_NODE_SIZE = 56;
 /** Above this the graph drops edge labels and curves so pan and zoom stay responsive. */
 export const LARGE_GRAPH_ELEMENTS = 6000;
 
-export function stylesheet(large: boolean): StylesheetJson {
+/**
+ * A big graph zoomed out below this draws its dashed and dotted edges solid: a 6/4 dash is then
+ * under two pixels, too small to read, and the software rasterizer strokes dashes slowly (80,000
+ * dashed edges: 2.4 s a full redraw, solid 0.95 s). Exports still draw the dashes (exportImage.ts).
+ */
+export const DASHES_MIN_ZOOM = 0.4;
+
+/** `dashes` false: single-source and loop edges drawn solid (a big graph zoomed out, see above). */
+export function stylesheet(large: boolean, dashes = true): StylesheetJson {
   const typeRules = ENTITY_TYPES.map((type) => ({
     selector: `node[type = "${type}"]`,
     style: { 'background-color': ENTITY_STYLE[type]!.colour, shape: ENTITY_STYLE[type]!.shape },
@@ -101,8 +109,8 @@ export function stylesheet(large: boolean): StylesheetJson {
       },
     },
     { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
-    { selector: 'edge.single', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
-    { selector: 'edge.loop', style: { 'line-style': 'dotted', width: 2 } },
+    { selector: 'edge.single', style: { 'line-style': dashes ? 'dashed' : 'solid', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge.loop', style: { 'line-style': dashes ? 'dotted' : 'solid', width: 2 } },
     { selector: 'edge.aside', style: { opacity: 0.18, 'target-arrow-shape': 'none' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },

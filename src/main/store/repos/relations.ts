@@ -123,18 +123,16 @@ export function relationListSql(query: RelationListQuery): {
   // rare match costs a name scan instead of a pass over every relation.
   const quick = query.quick?.trim();
   let withClause = '';
+  let quickIds: string | null = null;
   if (quick) {
     withClause =
       "WITH quick_ends AS MATERIALIZED (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') ";
     params.unshift(`%${likeEscape(quick)}%`);
     const types = typesMatching(quick);
-    conditions.push(
-      `r.id IN (SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends${
-        types.length
-          ? ` UNION SELECT id FROM relation WHERE type IN (${types.map(() => '?').join(', ')})`
-          : ''
-      })`,
-    );
+    quickIds = `SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends${
+      types.length ? ` UNION SELECT id FROM relation WHERE type IN (${types.map(() => '?').join(', ')})` : ''
+    }`;
+    conditions.push(`r.id IN (${quickIds})`);
     params.push(...types);
   }
   if (query.entityId !== undefined) {
@@ -156,7 +154,13 @@ export function relationListSql(query: RelationListQuery): {
   const orderBy = byEnd ? `ORDER BY n.name COLLATE NOCASE ${dir}, n.id ${dir}, r.id ${dir}` : built.orderBy;
   return {
     select: `${withClause}SELECT r.*, ${select} FROM ${from} ${where} ${orderBy}`,
-    count: where ? `${withClause}SELECT count(*) FROM relation r ${where}` : null,
+    // Quick search alone is counted from its id set, without visiting each relation row.
+    count:
+      quickIds && conditions.length === 1
+        ? `${withClause}SELECT count(*) FROM (${quickIds})`
+        : where
+          ? `${withClause}SELECT count(*) FROM relation r ${where}`
+          : null,
     params,
   };
 }

@@ -55,7 +55,9 @@ export async function run(): Promise<void> {
   const opened = await openInShell('20k', file, 20_000, 90_000);
   const { page } = opened;
   const frames = await frameTimes(page);
-  const positions = await page.evaluate(() => window.__awGraph!.nodes().map((n) => [n.id, n.x, n.y] as const));
+  const positions = await page.evaluate(() =>
+    window.__awGraph!.nodes().map((n) => [n.id, n.x, n.y] as const),
+  );
 
   // Export the whole graph through the UI, as the analyst would.
   await page.getByRole('button', { name: 'Export image…' }).click();
@@ -74,12 +76,17 @@ export async function run(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const bpage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await bpage.setContent('<div id="cy" style="width:800px;height:600px"></div>');
-  await bpage.addScriptTag({ path: path.resolve(import.meta.dirname, '../node_modules/cytoscape/dist/cytoscape.min.js') });
+  await bpage.addScriptTag({
+    path: path.resolve(import.meta.dirname, '../node_modules/cytoscape/dist/cytoscape.min.js'),
+  });
   const baseline = await bpage.evaluate(async (positions) => {
     const w = window as unknown as { cytoscape: (o: unknown) => { png(o: unknown): Promise<Blob> } };
     const cy = w.cytoscape({
       container: document.getElementById('cy'),
-      elements: positions.map(([id, x, y]) => ({ data: { id: `n${id}`, label: `Group ${id}` }, position: { x, y } })),
+      elements: positions.map(([id, x, y]) => ({
+        data: { id: `n${id}`, label: `Group ${id}` },
+        position: { x, y },
+      })),
       style: [{ selector: 'node', style: { label: 'data(label)' } }],
       layout: { name: 'preset' },
     });
@@ -144,7 +151,9 @@ export async function run(): Promise<void> {
     draw_ms: Math.round(exportStats?.drawMs ?? NaN),
     encode_ms: Math.round(exportStats?.encodeMs ?? NaN),
     // Where the time goes (exportImage.ts): plan, edges, background, elements, read, encode.
-    phases_ms: Object.fromEntries(Object.entries((exportStats as { phases?: Record<string, number> } | undefined)?.phases ?? {}).map(([k, v]) => [k, Math.round(v)])),
+    phases_ms: Object.fromEntries(
+      Object.entries(exportStats?.phases ?? {}).map(([k, v]) => [k, Math.round(v)]),
+    ),
     baseline_blank: baseline.blank,
     baseline_bytes: baseline.bytes,
     note: 'click Export → file downloaded (whole graph, scale 1, legend + sources; 20,000 nodes and 80,000 edges drawn); baseline cy.png({full:true}) of the same node positions with labels but WITHOUT the edges (less work than ours), checked for blankness',

@@ -11,9 +11,24 @@ export interface GraphStats {
    * performance.now() in the page when the data arrived, the layout started and ended, its positions
    * were applied (elements added), and cytoscape first drew them.
    */
-  marks: { loaded?: number; added?: number; layoutStart?: number; layoutEnd?: number; applied?: number; drawn?: number };
+  marks: {
+    loaded?: number;
+    added?: number;
+    layoutStart?: number;
+    layoutEnd?: number;
+    applied?: number;
+    drawn?: number;
+  };
   /** The last PNG export: its size, strips, and time spent drawing and encoding. */
-  lastExport?: { width: number; height: number; strips: number; drawMs: number; encodeMs: number };
+  lastExport?: {
+    width: number;
+    height: number;
+    strips: number;
+    drawMs: number;
+    encodeMs: number;
+    /** Milliseconds by part: plan, edges, background, elements, read, encode. */
+    phases?: Record<string, number>;
+  };
 }
 
 export interface GraphHookFilters {
@@ -27,7 +42,16 @@ export interface GraphHookFilters {
 
 export interface GraphHook {
   nodes(): { id: number; name: string; type: string; x: number; y: number; size: number }[];
-  edges(): { id: number; source: number; target: number; type: string; start: string | null; end: string | null; label: string; dashed: boolean }[];
+  edges(): {
+    id: number;
+    source: number;
+    target: number;
+    type: string;
+    start: string | null;
+    end: string | null;
+    label: string;
+    dashed: boolean;
+  }[];
   layoutName(): string;
   /** Lineage: relations that close a loop (a group rejoining one it came from) and so point backwards. */
   loopEdges(): number[];

@@ -122,6 +122,7 @@ export async function run(): Promise<void> {
   const download = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Export PNG' }).click();
   const png = fs.readFileSync(await (await download).path());
+  fs.writeFileSync(path.join(dir, 'export.png'), png); // to look at
   const exportMs = performance.now() - started;
   const exportStats = await page.evaluate(() => window.__awGraph!.stats().lastExport);
   await opened.browser.close();

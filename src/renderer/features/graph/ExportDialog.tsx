@@ -1,10 +1,10 @@
 // File ▸ Export ▸ Graph image: PNG or SVG, with scale, background, area, caption, legend and sources.
 import type { Core } from 'cytoscape';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { saveFile } from '../../lib/platform';
 import { Dialog } from '../../ui/Dialog';
-import { exportPng, exportSvg, type ExportOptions, type PngResult } from './exportImage';
+import { exportPng, exportSvg, prewarmEdgeThread, releaseEdgeThread, type ExportOptions, type PngResult } from './exportImage';
 
 interface Props {
   format: 'png' | 'svg';
@@ -32,6 +32,11 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
   const [withSources, setWithSources] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  useEffect(() => {
+    if (!straightEdges) return;
+    prewarmEdgeThread();
+    return releaseEdgeThread;
+  }, [straightEdges]);
 
   const run = async () => {
     setBusy(true);
@@ -41,7 +46,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
       if (format === 'png') {
         const { blob, ...result } = await exportPng(cy, options, { sources, straightEdges });
         onPng?.(result);
-        await saveFile(`${fileStem()}.png`, new Uint8Array(await blob.arrayBuffer()), 'image/png');
+        await saveFile(`${fileStem()}.png`, blob, 'image/png');
       } else {
         await saveFile(`${fileStem()}.svg`, exportSvg(cy, options, { sources }), 'image/svg+xml');
       }

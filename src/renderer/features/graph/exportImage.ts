@@ -2,12 +2,15 @@
 // an optional caption, legend and list of sources drawn in. The PNG is drawn by cytoscape's own
 // renderer strip by strip (each strip drawing only the elements that reach into it), so a graph
 // larger than one browser canvas still exports; the strips are compressed in png.worker.ts while
-// the next one is drawn. Notes are never drawn (they are private by default).
+// the next one is drawn. A big graph's straight edges are rasterised on a second thread
+// (edges.worker.ts) while the nodes are drawn, and laid under them. Notes are never drawn (they are
+// private by default).
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { relationReads } from '../../../shared/vocab';
+import type { EdgeStrip, EdgesWorkerRequest, EdgesWorkerResponse } from './edges.worker';
 import type { PngWorkerRequest, PngWorkerResponse } from './png.worker';
-import { rasterLines, type RasterLine } from './rasterEdges';
+import type { RasterLine } from './rasterEdges';
 import { EDGE_FONT_SIZE, LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH, entityStyle, isSymmetric, relationColour } from './style';
 
 export interface ExportOptions {
@@ -252,8 +255,6 @@ interface DrawList {
   y2: Float64Array;
   /** With straight edges: the edges as lines in image pixels (and `eles` holds the nodes only). */
   lines: RasterLine[] | null;
-  /** The band of pixels the lines are drawn into, reused from band to band and strip to strip. */
-  band?: ImageData;
 }
 
 interface EdgeStyleLike {
@@ -311,9 +312,11 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
 
 /**
  * Draws strip [top, top + height) of the image into ctx (image pixels): the decorations, then the
- * graph's elements that reach into the strip, with cytoscape's own renderer.
+ * graph's elements that reach into the strip, with cytoscape's own renderer. Straight edges are
+ * rasterised meanwhile on the edge thread and laid under everything drawn (destination-over), so
+ * the result is as if they had been drawn first, and the two cores share the work.
  */
-function drawStrip(
+async function drawStrip(
   cy: Core,
   ctx: CanvasRenderingContext2D,
   p: Plan,
@@ -323,33 +326,26 @@ function drawStrip(
   width: number,
   height: number,
   phases: Phases,
-): void {
+  edges: EdgeRasterClient | null,
+): Promise<void> {
   const s = options.scale;
   const { box, k, left } = p.graph;
   let t = performance.now();
+  const edgeBands = edges
+    ? edges.strip({
+        top,
+        height,
+        width,
+        bandRows: Math.max(1, Math.min(height, Math.floor(BAND_PIXELS / width))),
+        background: options.background === 'white' ? 0xffffffff : 0,
+        clip: { x1: left * s, y1: p.graph.top * s, x2: (left + box.w * k) * s, y2: (p.graph.top + box.h * k) * s },
+      })
+    : null;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  if (list.lines) {
-    // Edges first, straight into the background's pixels, then onto the canvas; the decorations,
-    // nodes and labels are drawn over them. The pixels go through one small buffer, band by band:
-    // reading the whole canvas back instead (fillRect, getImageData) cost 1.8 s of the
-    // 20,000-node export's 3.9 s of drawing, most of it in first touches of fresh memory.
-    const bandRows = Math.max(1, Math.min(height, Math.floor(BAND_PIXELS / width)));
-    if (list.band?.width !== width || list.band.height !== bandRows) list.band = new ImageData(width, bandRows);
-    const pixels = new Uint32Array(list.band.data.buffer);
-    const clip = { x1: left * s, y1: p.graph.top * s, x2: (left + box.w * k) * s, y2: (p.graph.top + box.h * k) * s };
-    for (let y = 0; y < height; y += bandRows) {
-      const rows = Math.min(bandRows, height - y);
-      pixels.fill(options.background === 'white' ? 0xffffffff : 0);
-      rasterLines(pixels, width, rows, top + y, list.lines, clip);
-      ctx.putImageData(list.band, 0, y, 0, 0, width, rows);
-    }
-    t = lap(phases, 'edges', t);
-  } else {
-    ctx.clearRect(0, 0, width, height);
-    if (options.background === 'white') {
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, width, height);
-    }
+  if (top > 0) ctx.clearRect(0, 0, width, height); // the first strip is a fresh, clear canvas
+  if (options.background === 'white' && !edgeBands) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
   }
   ctx.setTransform(s, 0, 0, s, 0, -top);
   drawDecor(ctx, p);
@@ -357,20 +353,111 @@ function drawStrip(
   // The strip's rows in model coordinates.
   const modelTop = box.y1 + (top / s - p.graph.top) / k;
   const modelBottom = box.y1 + ((top + height) / s - p.graph.top) / k;
-  if (modelBottom < box.y1 || modelTop > box.y1 + box.h) return;
-  const inStrip: ElementSingularLike[] = [];
-  for (let i = 0; i < list.eles.length; i++) if (list.y2[i]! >= modelTop && list.y1[i]! <= modelBottom) inStrip.push(list.eles[i]!);
+  if (modelBottom >= box.y1 && modelTop <= box.y1 + box.h) {
+    const inStrip: ElementSingularLike[] = [];
+    for (let i = 0; i < list.eles.length; i++) if (list.y2[i]! >= modelTop && list.y1[i]! <= modelBottom) inStrip.push(list.eles[i]!);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, p.graph.top, box.w * k, box.h * k);
+    ctx.clip();
+    ctx.translate(left - box.x1 * k, p.graph.top - box.y1 * k);
+    ctx.scale(k, k);
+    try {
+      (cy as unknown as { renderer(): CanvasRendererInternals }).renderer().drawElements(ctx, inStrip);
+    } finally {
+      ctx.restore();
+      t = lap(phases, 'elements', t);
+    }
+  }
+  if (!edgeBands) return;
+  const { bands, ms } = await edgeBands;
+  t = lap(phases, 'edges', t); // waiting for the edge thread
   ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, p.graph.top, box.w * k, box.h * k);
-  ctx.clip();
-  ctx.translate(left - box.x1 * k, p.graph.top - box.y1 * k);
-  ctx.scale(k, k);
-  try {
-    (cy as unknown as { renderer(): CanvasRendererInternals }).renderer().drawElements(ctx, inStrip);
-  } finally {
-    ctx.restore();
-    lap(phases, 'elements', t);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.globalCompositeOperation = 'destination-over';
+  for (const band of bands) {
+    ctx.drawImage(band.bitmap, 0, band.y);
+    band.bitmap.close();
+  }
+  ctx.restore();
+  lap(phases, 'underlay', t); // laying its bands under what was drawn
+  phases.edgeThread = (phases.edgeThread ?? 0) + ms;
+}
+
+const startEdgeThread = (): Worker => new Worker(new URL('./edges.worker.ts', import.meta.url), { type: 'module' });
+let warmEdgeThread: Worker | null = null;
+
+/** Starts the edge thread ahead of an export (the dialog is open), so the export does not wait for it. */
+export function prewarmEdgeThread(): void {
+  warmEdgeThread ??= startEdgeThread();
+}
+
+/** Stops a thread started ahead and not used. */
+export function releaseEdgeThread(): void {
+  warmEdgeThread?.terminate();
+  warmEdgeThread = null;
+}
+
+/** The edge thread (edges.worker.ts): the lines once, then a strip at a time. */
+class EdgeRasterClient {
+  private readonly worker: Worker;
+  private nextId = 0;
+  private readonly pending = new Map<number, { bands: { y: number; bitmap: ImageBitmap }[]; done: (ms: number) => void }>();
+  private failure: ((error: Error) => void)[] = [];
+  /**
+   * Settles once the thread has started and holds the lines. Starting a worker needs this thread's
+   * event loop, so the export waits for it before drawing synchronously, or the edges would only
+   * begin once the nodes were done.
+   */
+  readonly ready: Promise<void>;
+  private isReady: () => void = () => undefined;
+
+  constructor(lines: RasterLine[]) {
+    this.worker = warmEdgeThread ?? startEdgeThread();
+    warmEdgeThread = null;
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.isReady = resolve;
+      this.failure.push(reject);
+    });
+    this.worker.onmessage = (event: MessageEvent<EdgesWorkerResponse>) => {
+      const message = event.data;
+      if (message.kind === 'ready') this.isReady();
+      else if (message.kind === 'band') this.pending.get(message.id)?.bands.push({ y: message.y, bitmap: message.bitmap });
+      else if (message.kind === 'strip-done') this.pending.get(message.id)?.done(message.ms);
+      else this.fail(new Error(message.message));
+    };
+    this.worker.onerror = (event) => this.fail(new Error(event.message || 'The edge drawing thread stopped.'));
+    this.post({ kind: 'lines', lines });
+  }
+
+  private post(message: EdgesWorkerRequest): void {
+    this.worker.postMessage(message);
+  }
+
+  private fail(error: Error): void {
+    for (const reject of this.failure.splice(0)) reject(error);
+  }
+
+  strip(strip: Omit<EdgeStrip, 'id'>): Promise<{ bands: { y: number; bitmap: ImageBitmap }[]; ms: number }> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const entry = {
+        bands: [] as { y: number; bitmap: ImageBitmap }[],
+        done: (ms: number) => {
+          this.pending.delete(id);
+          resolve({ bands: entry.bands, ms });
+        },
+      };
+      this.pending.set(id, entry);
+      this.failure.push(reject);
+      this.post({ kind: 'strip', id, ...strip });
+    });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    for (const { bands } of this.pending.values()) for (const band of bands) band.bitmap.close();
+    this.pending.clear();
   }
 }
 
@@ -410,7 +497,11 @@ export interface PngResult {
   /** Milliseconds spent drawing and encoding (encoding overlaps drawing when there are strips). */
   drawMs: number;
   encodeMs: number;
-  /** Milliseconds by part: plan, edges, background, elements, read (pixels off the canvas), encode. */
+  /**
+   * Milliseconds by part: plan, drawList, edgeThreadStart, background, elements, edges (waiting for
+   * the edge thread), underlay, read (pixels off the canvas), encode; edgeThread is the edge
+   * thread's own time, spent alongside the others.
+   */
   phases: Record<string, number>;
 }
 
@@ -495,12 +586,21 @@ export async function exportPng(cy: Core, options: ExportOptions, context: Expor
   canvas.width = width;
   canvas.height = stripHeight;
   const ctx = canvas.getContext('2d', { willReadFrequently: stripHeight < height })!;
+  let t2 = lap(phases, 'plan', t);
   const list = drawList(cy, p, scale, !!context.straightEdges);
-  lap(phases, 'plan', t);
+  t2 = lap(phases, 'drawList', t2);
+  const edges = list.lines ? new EdgeRasterClient(list.lines) : null;
+  try {
+    await edges?.ready;
+    lap(phases, 'edgeThreadStart', t2);
+  } catch (error) {
+    edges?.dispose();
+    throw error;
+  }
   return withLabelsAt100(cy, opts, async () => {
     const started = performance.now();
     if (stripHeight >= height) {
-      drawStrip(cy, ctx, p, opts, list, 0, width, height, phases);
+      await drawStrip(cy, ctx, p, opts, list, 0, width, height, phases, edges);
       const drawn = performance.now();
       const blob = await new Promise<Blob>((resolve, reject) =>
         canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the image.'))), 'image/png'),
@@ -516,7 +616,7 @@ export async function exportPng(cy: Core, options: ExportOptions, context: Expor
       for (let top = 0; top < height; top += stripHeight) {
         const h = Math.min(stripHeight, height - top);
         const t0 = performance.now();
-        drawStrip(cy, ctx, p, opts, list, top, width, stripHeight, phases);
+        await drawStrip(cy, ctx, p, opts, list, top, width, stripHeight, phases, edges);
         const t1 = performance.now();
         const rows = ctx.getImageData(0, 0, width, h).data;
         lap(phases, 'read', t1);
@@ -532,7 +632,7 @@ export async function exportPng(cy: Core, options: ExportOptions, context: Expor
     } finally {
       encoder.dispose();
     }
-  });
+  }).finally(() => edges?.dispose());
 }
 
 // ---- SVG ----------------------------------------------------------------------------------------

@@ -1,0 +1,85 @@
+// A big graph's PNG: its straight edges are rasterised on a second thread while the nodes are
+// drawn, then laid under them. This checks the image has both.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type {} from '../src/shared/ipc/graph/hook';
+import { CaseStore } from '../src/main/store';
+import { expect, test } from './fixtures/shell';
+
+const NODES = 1_500;
+const EDGES = 5_000;
+
+function bigCase(file: string): void {
+  const store = CaseStore.open(file, { create: true });
+  let seed = 7;
+  const next = () => (seed = (seed * 16807) % 2147483647);
+  store.transaction(() => {
+    for (let i = 0; i < NODES; i++) store.entities.insert({ type: 'organization', name: `Katiba ${i}` });
+    for (let i = 0; i < EDGES; i++) {
+      const a = (next() % NODES) + 1;
+      const b = (next() % NODES) + 1;
+      if (a !== b) store.relations.insert({ sourceId: a, targetId: b, type: 'rival_of' });
+    }
+  });
+  store.close();
+}
+
+async function openCase(page: Page, file: string): Promise<void> {
+  await page.evaluate(async (file) => {
+    const response = await fetch('/ipc/case:open', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-aw-token': sessionStorage.getItem('aw-token') ?? '' },
+      body: JSON.stringify({ path: file }),
+    });
+    if (!((await response.json()) as { ok: boolean }).ok) throw new Error('case:open failed');
+  }, file);
+}
+
+test('a big graph exports as a PNG with its edges and its nodes drawn', async ({ workbench }) => {
+  test.setTimeout(90_000);
+  const { page } = workbench;
+  const file = path.join(workbench.dir, 'big.awcase');
+  bigCase(file);
+  await openCase(page, file);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () => !!window.__awGraph && !window.__awGraph.stats().busy && window.__awGraph.nodes().length,
+        ),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe(NODES);
+
+  await page.getByRole('region', { name: 'Graph' }).getByRole('button', { name: 'Export image…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export graph image' });
+  await dialog.getByLabel('Scale').selectOption('1');
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Export PNG' }).click();
+  const png = fs.readFileSync(await (await download).path());
+  const made = await page.evaluate(() => window.__awGraph!.stats().lastExport!);
+  expect(made.phases?.edgeThread).toBeGreaterThan(0); // the edges went through the edge thread
+
+  // Count, in the decoded image, rival_of pink (#d81b60) edge pixels and organization blue node pixels.
+  const counts = await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let pink = 0;
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r > 170 && g < 90 && b > 60 && b < 140) pink++;
+      if (b > 150 && r < 80) blue++;
+    }
+    return { pink, blue, total: data.length / 4 };
+  }, png.toString('base64'));
+  expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
+  expect(counts.blue).toBeGreaterThan(NODES * 20);
+});

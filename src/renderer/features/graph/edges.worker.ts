@@ -1,0 +1,61 @@
+// The PNG export's edge thread: big graphs' straight edges are rasterised here (rasterEdges.ts),
+// band by band, while the pane draws the nodes and labels on the main thread; the bands come back
+// as ImageBitmaps that the pane lays under what it drew.
+import { rasterLines, type RasterLine } from './rasterEdges';
+
+export interface EdgeStrip {
+  id: number;
+  /** Image rows [top, top + height) at `width` pixels, in bands of `bandRows` rows. */
+  top: number;
+  height: number;
+  width: number;
+  bandRows: number;
+  /** Pixel value of the background (0xffffffff white, 0 transparent). */
+  background: number;
+  clip: { x1: number; y1: number; x2: number; y2: number };
+}
+
+export type EdgesWorkerRequest = { kind: 'lines'; lines: RasterLine[] } | ({ kind: 'strip' } & EdgeStrip);
+
+export type EdgesWorkerResponse =
+  | { kind: 'ready' }
+  | { kind: 'band'; id: number; y: number; bitmap: ImageBitmap }
+  | { kind: 'strip-done'; id: number; ms: number }
+  | { kind: 'error'; message: string };
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<EdgesWorkerRequest>) => void) | null;
+  postMessage(message: EdgesWorkerResponse, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+let lines: RasterLine[] = [];
+let band: ImageData | null = null;
+let queue: Promise<void> = Promise.resolve();
+
+async function rasterStrip(strip: EdgeStrip): Promise<void> {
+  const started = performance.now();
+  if (band?.width !== strip.width || band.height !== strip.bandRows)
+    band = new ImageData(strip.width, strip.bandRows);
+  const pixels = new Uint32Array(band.data.buffer);
+  for (let y = 0; y < strip.height; y += strip.bandRows) {
+    const rows = Math.min(strip.bandRows, strip.height - y);
+    pixels.fill(strip.background);
+    rasterLines(pixels, strip.width, rows, strip.top + y, lines, strip.clip);
+    const bitmap = await createImageBitmap(band, 0, 0, strip.width, rows);
+    scope.postMessage({ kind: 'band', id: strip.id, y, bitmap }, [bitmap]);
+  }
+  scope.postMessage({ kind: 'strip-done', id: strip.id, ms: performance.now() - started });
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  queue = queue
+    .then(async () => {
+      if (message.kind === 'lines') {
+        lines = message.lines;
+        scope.postMessage({ kind: 'ready' });
+      } else await rasterStrip(message);
+    })
+    .catch((error: Error) => scope.postMessage({ kind: 'error', message: error.message }));
+};

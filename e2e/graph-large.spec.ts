@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
 import { CaseStore } from '../src/main/store';
+import { countPixels } from './fixtures/pixels';
 import { expect, test } from './fixtures/shell';
 
 const NODES = 1_500;
@@ -64,22 +65,10 @@ test('a big graph exports as a PNG with its edges and its nodes drawn', async ({
   expect(made.phases?.edgeThread).toBeGreaterThan(0); // the edges went through the edge thread
 
   // Count, in the decoded image, rival_of pink (#d81b60) edge pixels and organization blue node pixels.
-  const counts = await page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let pink = 0;
-    let blue = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-      if (r > 170 && g < 90 && b > 60 && b < 140) pink++;
-      if (b > 150 && r < 80) blue++;
-    }
-    return { pink, blue, total: data.length / 4 };
-  }, png.toString('base64'));
+  const counts = await countPixels(page, png, {
+    pink: [171, 255, 0, 89, 61, 139],
+    blue: [0, 79, 0, 255, 151, 255],
+  });
   expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
   expect(counts.blue).toBeGreaterThan(NODES * 20);
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
+import { countPixels } from './fixtures/pixels';
 import { expect, test } from './fixtures/shell';
 
 test.use({ sample: true });
@@ -98,21 +99,15 @@ test('exports the graph as PNG and SVG files', async ({ workbench }) => {
   const height = png.readUInt32BE(20);
   expect(width).toBeGreaterThan(600);
   expect(height).toBeGreaterThan(400);
-  const pixels = await page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let inked = 0;
-    let blue = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) inked++;
-      if (data[i + 2]! > 150 && data[i]! < 80) blue++;
-    }
-    return { width: bitmap.width, inked, blue, total: data.length / 4 };
-  }, png.toString('base64'));
+  // Inked: any channel under 200; blue: organization nodes.
+  const ink = await countPixels(page, png, {
+    r: [0, 199, 0, 255, 0, 255],
+    g: [0, 255, 0, 199, 0, 255],
+    b: [0, 255, 0, 255, 0, 199],
+    white: [200, 255, 200, 255, 200, 255],
+    blue: [0, 79, 0, 255, 151, 255],
+  });
+  const pixels = { width: ink.width, inked: ink.total - ink.white, blue: ink.blue, total: ink.total };
   expect(pixels.width).toBe(width);
   expect(pixels.inked / pixels.total).toBeGreaterThan(0.005);
   expect(pixels.blue).toBeGreaterThan(500); // organization nodes are drawn

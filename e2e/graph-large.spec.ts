@@ -1,11 +1,10 @@
 // A big graph's PNG: its straight edges are rasterised on a second thread while the nodes are
 // drawn, then laid under them. This checks the image has both.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
 import { CaseStore } from '../src/main/store';
-import { countPixels } from './fixtures/pixels';
+import { countPixels, exportGraphPng } from './fixtures/images';
 import { expect, test } from './fixtures/shell';
 
 const NODES = 1_500;
@@ -55,13 +54,7 @@ test('a big graph exports as a PNG with its edges and its nodes drawn', async ({
     )
     .toBe(NODES);
 
-  await page.getByRole('region', { name: 'Graph' }).getByRole('button', { name: 'Export image…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export graph image' });
-  await dialog.getByLabel('Scale').selectOption('1');
-  const download = page.waitForEvent('download', { timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Export PNG' }).click();
-  const png = fs.readFileSync(await (await download).path());
-  const made = await page.evaluate(() => window.__awGraph!.stats().lastExport!);
+  const { png, made } = await exportGraphPng(page);
   expect(made.phases?.edgeThread).toBeGreaterThan(0); // the edges went through the edge thread
 
   // Count, in the decoded image, rival_of pink (#d81b60) edge pixels and organization blue node pixels.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
-import { countPixels } from './fixtures/pixels';
+import { countPixels, exportGraphPng } from './fixtures/images';
 import { expect, test } from './fixtures/shell';
 
 test.use({ sample: true });
@@ -171,13 +171,7 @@ test('exports a graph bigger than a browser canvas allows as a correct, non-blan
   const spread = await extent();
   expect(spread.h / spread.w).toBeGreaterThan(0.12);
 
-  await graph(page).getByRole('button', { name: 'Export image…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export graph image' });
-  await dialog.getByLabel('Scale').selectOption('1');
-  const download = page.waitForEvent('download', { timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Export PNG' }).click();
-  const png = fs.readFileSync(await (await download).path());
-  const made = await page.evaluate(() => window.__awGraph!.stats().lastExport!);
+  const { png, made } = await exportGraphPng(page);
   expect(made.strips).toBeGreaterThan(1);
   // Decode it here: PNG signature, header, and organization blue near the right edge and the bottom.
   expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);

@@ -6,7 +6,7 @@
 import type { EntityDraft } from '../../shared/model';
 import { normalizeName } from '../../shared/text';
 import type { Db } from './db';
-import { ENTITY_TITLE } from './migrations/0002-search';
+import { indexEntities } from './migrations/0002-search';
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -53,7 +53,7 @@ export function bulkInsertEntities(db: Db, drafts: Iterable<EntityDraft>, expect
     const before = db.prepare('SELECT coalesce(max(id), 0) FROM entity').pluck().get() as number;
     const aside = expectedRows >= BULK_THRESHOLD ? setAside(db, ['entity', 'alias']) : [];
     const insert = db.prepare(
-      "INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, '{}', '[]', ?, ?)",
+      "INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?, ?)",
     );
     const alias = db.prepare('INSERT OR IGNORE INTO alias (entity_id, name, name_norm) VALUES (?, ?, ?)');
     const at = new Date().toISOString();
@@ -61,7 +61,15 @@ export function bulkInsertEntities(db: Db, drafts: Iterable<EntityDraft>, expect
     for (const draft of drafts) {
       const name = draft.name.trim();
       const norm = normalizeName(name);
-      const id = insert.run(draft.type, name, norm, draft.summary ?? '', at, at).lastInsertRowid;
+      const id = insert.run(
+        draft.type,
+        name,
+        norm,
+        draft.summary ?? '',
+        JSON.stringify(draft.tags ?? []),
+        at,
+        at,
+      ).lastInsertRowid;
       for (const a of draft.aliases ?? []) {
         const aliasNorm = normalizeName(a);
         if (a.trim() && aliasNorm !== norm) alias.run(id, a.trim(), aliasNorm);
@@ -72,10 +80,7 @@ export function bulkInsertEntities(db: Db, drafts: Iterable<EntityDraft>, expect
     if (aside.length > 0) {
       restore(db, aside);
       if (hasTable(db, 'search_index')) {
-        db.prepare(
-          `INSERT INTO search_index (rowid, kind, ref, title, body)
-             SELECT e.id * 4 + 1, 'entity', e.id, ${ENTITY_TITLE}, e.summary FROM entity e WHERE e.id > ?`,
-        ).run(before);
+        db.prepare(indexEntities('e.id > ?')).run(before);
       }
     }
     return { rows, firstId: rows ? before + 1 : null, lastId: rows ? after : null };

@@ -2,7 +2,7 @@
 // file) record the before/after image of every row a user action changes; the images are saved in
 // the journal table in the same transaction as the action.
 import type { Db } from './db';
-import { ENTITY_TITLE } from './migrations/0002-search';
+import { indexEntities } from './migrations/0002-search';
 
 export const JOURNALED_TABLES = {
   entity: [
@@ -308,9 +308,7 @@ export class Journal {
     collect();
     db.exec(`
       DELETE FROM search_index WHERE rowid IN (SELECT id * 4 + 1 FROM temp.search_refresh);
-      INSERT INTO search_index (rowid, kind, ref, title, body)
-        SELECT e.id * 4 + 1, 'entity', e.id, ${ENTITY_TITLE}, e.summary FROM entity e
-         WHERE e.id IN (SELECT id FROM temp.search_refresh);
+      ${indexEntities('e.id IN (SELECT id FROM temp.search_refresh)')};
       DELETE FROM temp.search_refresh;
     `);
   }

@@ -246,6 +246,7 @@ describe('CSV import', () => {
     });
     const imported = snapshot();
     expect(imported.aliases).toHaveLength(120_000);
+    expect(c.store.entities.get(c.store.entities.findByName('Group 59999')!)?.tags).toEqual(['imported']);
     expect(c.store.journal.state().undoLabel).toBe('Import 60,000 entities from “in.csv”');
 
     expect(c.store.journal.undo()).toBe('Import 60,000 entities from “in.csv”');

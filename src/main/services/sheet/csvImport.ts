@@ -536,15 +536,9 @@ function write(store: CaseStore, kind: ImportKind, drafts: Spool<EntityDraft | R
     for (const draft of drafts.values()) store.relations.insert(draft as RelationDraft);
     return;
   }
-  // The store's bulk path: for large loads it sets indexes and search triggers aside and rebuilds
-  // them once. Tags are set after, from a second read of the spool.
+  // The store's bulk path: for large loads it sets indexes and search triggers aside and rebuilds them once.
   const entities = drafts as Spool<EntityDraft>;
-  const { firstId } = bulkInsertEntities(store.db, entities.values(), entities.length);
-  let id = firstId!;
-  for (const draft of entities.values()) {
-    if (draft.tags?.length) store.entities.setTags(id, draft.tags);
-    id++;
-  }
+  bulkInsertEntities(store.db, entities.values(), entities.length);
 }
 
 /**

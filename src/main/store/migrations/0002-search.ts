@@ -7,6 +7,11 @@ import type { Migration } from './index';
 /** An entity's searchable title: its name and every alias, in a row of the entity table aliased e. */
 export const ENTITY_TITLE = `e.name || coalesce((SELECT ' · ' || group_concat(a.name, ' · ') FROM alias a WHERE a.entity_id = e.id), '')`;
 
+/** Adds the search rows of the entities (table alias e) that `where` picks, for bulk catch-up. */
+export const indexEntities = (where: string): string =>
+  `INSERT INTO search_index (rowid, kind, ref, title, body)
+     SELECT e.id * 4 + 1, 'entity', e.id, ${ENTITY_TITLE}, e.summary FROM entity e WHERE ${where}`;
+
 const REFRESH_ENTITY = (id: string) => `
   DELETE FROM search_index WHERE rowid = ${id} * 4 + 1;
   INSERT INTO search_index (rowid, kind, ref, title, body)

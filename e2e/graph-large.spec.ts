@@ -1,5 +1,8 @@
-// A big graph's PNG: its straight edges are rasterised on a second thread while the nodes are
-// drawn, then laid under them. This checks the image has both.
+// A big graph on screen and in a PNG. On screen its edges (and, zoomed out, its nodes) are drawn by
+// the edge layer's worker under cytoscape's canvas, and what is under the pointer is found from
+// the layer's arrays; in the PNG its straight edges are rasterised on a second thread while the
+// nodes are drawn, then laid under them. These check both pictures hold edges and nodes, and that
+// a click still finds the node under it.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
@@ -64,4 +67,64 @@ test('a big graph exports as a PNG with its edges and its nodes drawn', async ({
   });
   expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
   expect(counts.blue).toBeGreaterThan(NODES * 20);
+});
+
+test('a big graph on screen: the edge layer draws edges and nodes, and a click selects the node under it', async ({
+  workbench,
+}) => {
+  test.setTimeout(90_000);
+  const { page } = workbench;
+  const file = path.join(workbench.dir, 'big.awcase');
+  bigCase(file);
+  await openCase(page, file);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          window.__awGraph && !window.__awGraph.stats().busy ? window.__awGraph.nodes().length : 0,
+        ),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe(NODES);
+  const edges = await page.evaluate(() => window.__awGraph!.edges().length);
+  await expect
+    .poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.draws ?? 0))
+    .toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.__awGraph!.stats().edgeLayer?.lines)).toBe(edges);
+
+  // What the analyst sees: rival_of pink edges and organization blue nodes, neither blank.
+  const shot = await page.getByTestId('graph-canvas').screenshot();
+  const counts = await countPixels(page, shot, {
+    pink: [171, 255, 0, 89, 61, 139],
+    blue: [0, 79, 0, 255, 151, 255],
+  });
+  expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
+  expect(counts.blue).toBeGreaterThan(counts.total * 0.01);
+
+  // Click the node nearest the middle of the view that no other node overlaps: it is selected.
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  const target = await page.evaluate(
+    ({ w, h }) => {
+      const g = window.__awGraph!;
+      const z = g.zoom();
+      const pan = g.pan();
+      const nodes = g
+        .nodes()
+        .map((n) => ({ id: n.id, x: n.x * z + pan.x, y: n.y * z + pan.y, r: (n.size * z) / 2 }));
+      const byDistance = [...nodes].sort(
+        (a, b) => (a.x - w / 2) ** 2 + (a.y - h / 2) ** 2 - ((b.x - w / 2) ** 2 + (b.y - h / 2) ** 2),
+      );
+      return byDistance.find((n) =>
+        nodes.every((o) => o === n || Math.hypot(o.x - n.x, o.y - n.y) > (o.r + n.r) * 1.5 + 4),
+      )!;
+    },
+    { w: box.width, h: box.height },
+  );
+  await page.mouse.click(box.x + target.x, box.y + target.y);
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.selected())).toEqual([target.id]);
+  // A click on nothing clears the selection.
+  await page.mouse.click(box.x + 3, box.y + 3);
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.selected())).toEqual([]);
 });

@@ -45,6 +45,7 @@ import {
 } from './style';
 import { installTestHook, type GraphStats } from './testHook';
 import { useHardwareWebGL } from './webgl';
+import { EdgeLayer } from './edgeLayer';
 import { GraphWorkers, Superseded } from './workerClient';
 import './graph.css';
 
@@ -114,6 +115,7 @@ export function GraphPane() {
   const cyRef = useRef<Core | null>(null);
   const largeRef = useRef<boolean | null>(null);
   const cyLarge = useRef<boolean | null>(null);
+  const edgeLayerRef = useRef<EdgeLayer | null>(null);
   const dataRef = useRef<GraphData>({ nodes: [], edges: [] });
   const sourcesRef = useRef<Map<number, GraphSource>>(new Map());
   const positionsRef = useRef<Positions>(new Map());
@@ -173,23 +175,33 @@ export function GraphPane() {
   const ensureCy = useCallback(
     (large: boolean): Core => {
       if (cyRef.current && cyLarge.current === large) return cyRef.current;
+      edgeLayerRef.current?.destroy();
+      edgeLayerRef.current = null;
       cyRef.current?.destroy();
+      // A big graph under the canvas renderer has its edges drawn on a worker (edgeLayer.ts); on a
+      // real GPU cytoscape's WebGL renderer draws them fast enough itself.
+      const layered = large && !webgl;
       const cy = cytoscape({
         container: containerRef.current,
-        style: stylesheet(large),
+        style: stylesheet(large, true, layered),
         wheelSensitivity: 0.3,
         minZoom: 0.02,
         maxZoom: 4,
         boxSelectionEnabled: true,
         selectionType: 'additive',
-        // Large graphs: draw a texture while panning, skip edges mid-gesture, WebGL only on real GPUs.
-        hideEdgesOnViewport: large,
-        textureOnViewport: large,
+        // Large graphs: without the edge layer (WebGL), edges hidden mid-gesture and a texture of
+        // the rest moved; with it, the few nodes cytoscape draws redraw faster than a texture starts.
+        hideEdgesOnViewport: large && !layered,
+        textureOnViewport: large && !layered,
         pixelRatio: large ? 1 : 'auto',
         motionBlur: false,
         renderer: { name: 'canvas', webgl: large && webgl } as never,
       } as cytoscape.CytoscapeOptions);
-      if (large) {
+      if (layered) {
+        const layer = new EdgeLayer(cy, containerRef.current!);
+        edgeLayerRef.current = layer;
+        statsRef.current.edgeLayer = layer.stats;
+      } else if (large) {
         // Dashes only where they can be seen (style.ts, DASHES_MIN_ZOOM): restyling 80,000 edges
         // takes about 0.1 s, once each time the zoom crosses the threshold.
         let dashes = true;
@@ -280,6 +292,13 @@ export function GraphPane() {
           classes,
         });
       }
+      // An earlier load may still hold a batch open while its layout is being superseded. Adding
+      // inside it would lose these elements' styles: cytoscape keeps the batch's restyle list by id,
+      // and the removed elements of the same ids already fill those places. Its batch closes as soon
+      // as its superseded layout settles.
+      for (let waits = 0; (cy as unknown as { batching(): boolean }).batching() && waits < 200; waits++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      if (dataRef.current !== data) return; // a newer load took over meanwhile
       cy.startBatch();
       try {
         cy.elements().remove();
@@ -364,6 +383,8 @@ export function GraphPane() {
     workersRef.current = new GraphWorkers();
     return () => {
       workersRef.current?.dispose();
+      edgeLayerRef.current?.destroy();
+      edgeLayerRef.current = null;
       cyRef.current?.destroy();
       cyRef.current = null;
     };

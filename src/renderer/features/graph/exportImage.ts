@@ -259,10 +259,18 @@ interface DrawList {
 
 interface EdgeStyleLike {
   isEdge(): boolean;
-  sourceEndpoint(): { x: number; y: number };
-  targetEndpoint(): { x: number; y: number };
   effectiveOpacity(): number;
   pstyle(name: string): { value: unknown; pfValue: number; strValue: string };
+}
+
+/**
+ * An edge's ends as drawn. Haystack edges (big graphs) run centre to centre, and as the edge layer
+ * draws them on screen (edgeLayer.ts) cytoscape may never have worked out their endpoints.
+ */
+function edgeEnds(edge: EdgeSingular): [{ x: number; y: number }, { x: number; y: number }] {
+  if ((edge as unknown as EdgeStyleLike).pstyle('curve-style').strValue === 'haystack')
+    return [edge.source().position(), edge.target().position()];
+  return [edge.sourceEndpoint(), edge.targetEndpoint()];
 }
 
 function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): DrawList {
@@ -278,8 +286,7 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
     if (!ele.visible()) continue;
     const edge = ele as unknown as EdgeStyleLike;
     if (lines && edge.isEdge()) {
-      const s = edge.sourceEndpoint();
-      const t = edge.targetEndpoint();
+      const [s, t] = edgeEnds(ele as unknown as EdgeSingular);
       const [r, g, b] = edge.pstyle('line-color').value as [number, number, number];
       // From the classes, as style.ts sets them: a big graph zoomed out draws its dashes solid on
       // screen (DASHES_MIN_ZOOM), but the image shows them.
@@ -650,8 +657,7 @@ function svgShape(shape: string, x: number, y: number, r: number, fill: string, 
 }
 
 function svgEdge(edge: EdgeSingular): string {
-  const s = edge.sourceEndpoint();
-  const t = edge.targetEndpoint();
+  const [s, t] = edgeEnds(edge);
   const colour = String(edge.data('colour'));
   const cps = (edge.controlPoints() as { x: number; y: number }[] | undefined) ?? [];
   const d = cps.length === 1 ? `M${num(s.x)},${num(s.y)} Q${num(cps[0]!.x)},${num(cps[0]!.y)} ${num(t.x)},${num(t.y)}` : `M${num(s.x)},${num(s.y)} L${num(t.x)},${num(t.y)}`;

@@ -1,7 +1,7 @@
 // How the graph looks: shape and colour per entity type, colour per relation type, dashed when a
 // single source backs a relation. The legend, the SVG writer and the cytoscape stylesheet all
 // read these tables, so what is on screen and what is exported agree.
-import type { StylesheetJson } from 'cytoscape';
+import type { StylesheetJson, StylesheetJsonBlock } from 'cytoscape';
 import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../shared/vocab';
 
 export type NodeShape = 'round-rectangle' | 'ellipse' | 'diamond' | 'hexagon';
@@ -55,13 +55,19 @@ export const LARGE_GRAPH_ELEMENTS = 6000;
  */
 export const DASHES_MIN_ZOOM = 0.4;
 
-/** `dashes` false: single-source and loop edges drawn solid (a big graph zoomed out, see above). */
-export function stylesheet(large: boolean, dashes = true): StylesheetJson {
+/**
+ * `dashes` false: single-source and loop edges drawn solid (a big graph zoomed out, see above).
+ * `edgeLayer`: the edges are drawn by the edge layer under cytoscape's canvas (edgeLayer.ts), so
+ * the part of cytoscape's texture outside the view it had is left clear rather than painted white.
+ */
+export function stylesheet(large: boolean, dashes = true, edgeLayer = false): StylesheetJson {
   const typeRules = ENTITY_TYPES.map((type) => ({
     selector: `node[type = "${type}"]`,
     style: { 'background-color': ENTITY_STYLE[type]!.colour, shape: ENTITY_STYLE[type]!.shape },
   }));
   return [
+    // (@types/cytoscape wants every core property named in a core block.)
+    ...(edgeLayer ? [{ selector: 'core', style: { 'outside-texture-bg-opacity': 0 } } as unknown as StylesheetJsonBlock] : []),
     {
       selector: 'node',
       style: {

@@ -19,6 +19,8 @@ export interface GraphStats {
     applied?: number;
     drawn?: number;
   };
+  /** A big graph's edge layer (edgeLayer.ts), when it draws the edges: pictures shown, the last one's time and edge count. */
+  edgeLayer?: { draws: number; lastMs: number; lines: number };
   /** The last PNG export: its size, strips, and time spent drawing and encoding. */
   lastExport?: {
     width: number;

@@ -1,0 +1,496 @@
+// The edge layer of a big graph under the canvas renderer (see edgeView.ts for why). A canvas under
+// cytoscape's shows the edges — and, zoomed out, the nodes — as a bitmap drawn on a worker; while
+// the analyst pans or zooms, the page only moves and scales that bitmap with a CSS transform, and
+// asks the worker for the new view. Cytoscape keeps every element — selection, events, styles and
+// exports are its — but draws only the nodes in view (zoomed out, none) and the few elements the
+// analyst is acting on: selected ones, a shortest path, and what is being dragged (its drag layer).
+// What is under the pointer is found from the layer's arrays, not by asking every element.
+import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
+import {
+  DASH_DASHED,
+  DASH_DOTTED,
+  DASH_SOLID,
+  NODE_DOTS_ZOOM,
+  emptyNodeDots,
+  shapeCode,
+  type EdgeViewport,
+  type LayerModel,
+  type NodeDots,
+} from './edgeView';
+import type { EdgeLayerRequest, EdgeLayerResponse } from './edgeLayer.worker';
+
+/** The parts of cytoscape's canvas renderer the layer takes over (cytoscape 3.34). */
+interface RendererInternals {
+  findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown[];
+  nodeShapes: Record<
+    string,
+    | {
+        checkPoint(
+          x: number,
+          y: number,
+          padding: number,
+          w: number,
+          h: number,
+          cx: number,
+          cy: number,
+          cornerRadius: unknown,
+          rs: unknown,
+        ): boolean;
+      }
+    | undefined
+  >;
+  getNodeShape(node: unknown): string;
+  drawLayeredElements(
+    ctx: CanvasRenderingContext2D,
+    eles: ArrayLike<unknown>,
+    pxRatio: number,
+    extent: unknown,
+  ): void;
+  drawCachedElement(ctx: CanvasRenderingContext2D, ele: unknown, pxRatio: number, extent: unknown): void;
+}
+
+type Scratch = { _private: { rscratch: { inDragLayer?: boolean } } };
+/** Style as cytoscape computed it (not in @types/cytoscape). */
+type Styled = { pstyle(name: string): { value: unknown; pfValue: number } };
+
+export interface EdgeLayerStats {
+  /** Pictures drawn by the worker and shown. */
+  draws: number;
+  /** Milliseconds the worker took for the last one, and how many edges it drew. */
+  lastMs: number;
+  lines: number;
+}
+
+type Rgb = [number, number, number];
+const packRgb = ([r, g, b]: Rgb): number => ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
+type Box = { x1: number; y1: number; x2: number; y2: number };
+/** How far a node's label reaches beyond its body, model units: to each side (unwrapped) and below. */
+const LABEL_REACH = { x: 120, below: 24 };
+
+/** Above this many changed edges the whole look is read again rather than patched. */
+const PATCH_LIMIT = 5000;
+
+export class EdgeLayer {
+  readonly stats: EdgeLayerStats = { draws: 0, lastMs: 0, lines: 0 };
+  private readonly canvas = document.createElement('canvas');
+  private readonly bitmaps: ImageBitmapRenderingContext;
+  private readonly worker = new Worker(new URL('./edgeLayer.worker.ts', import.meta.url), { type: 'module' });
+  private nodes: NodeSingular[] = [];
+  private edges: EdgeSingular[] = [];
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly edgeIndex = new Map<string, number>();
+  private model: LayerModel | null = null;
+  private structureDirty = true;
+  private positionsDirty = false;
+  private readonly dirtyEdges = new Set<number>();
+  /** Nodes restyled since the last picture, and whether each node was shown then. */
+  private readonly dirtyNodes = new Set<NodeSingular>();
+  private nodeShown = new Uint8Array(0);
+  /** Edges cytoscape draws itself, over the layer: selected or on a path. */
+  private readonly live = new Set<EdgeSingular>();
+  /** Nodes cytoscape draws itself when zoomed out (the layer draws the rest then): selected or on a path. */
+  private readonly liveNodes = new Set<NodeSingular>();
+  /** Edges and nodes left out of the picture while dragged (cytoscape's drag layer has them). */
+  private skipEdges = new Int32Array(0);
+  private skipNodes = new Int32Array(0);
+  private grabbed = false;
+  private inFlight = false;
+  private again = false;
+  private scheduled = 0;
+  private shown: EdgeViewport | null = null;
+  private nextId = 1;
+  private destroyed = false;
+  private readonly off: (() => void)[] = [];
+
+  constructor(
+    private readonly cy: Core,
+    container: HTMLElement,
+    private readonly pixelRatio = 1,
+  ) {
+    this.canvas.className = 'graph-edge-layer';
+    this.canvas.dataset.testid = 'graph-edge-layer';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    container.prepend(this.canvas);
+    this.bitmaps = this.canvas.getContext('bitmaprenderer')!;
+    this.worker.onmessage = (event: MessageEvent<EdgeLayerResponse>) => this.received(event.data);
+
+    const on = (events: string, selector: string | null, handler: (event: EventObject) => void) => {
+      if (selector) cy.on(events, selector, handler);
+      else cy.on(events, handler);
+      this.off.push(() =>
+        selector ? cy.removeListener(events, selector, handler) : cy.removeListener(events, handler),
+      );
+    };
+    on('add remove', null, () => {
+      this.structureDirty = true;
+      this.schedule();
+    });
+    on('position', 'node', () => {
+      this.positionsDirty = true;
+      if (!this.grabbed) this.schedule();
+    });
+    on('style', 'edge', (event) => this.edgeChanged(event.target as EdgeSingular));
+    on('select unselect', 'edge', (event) => this.edgeChanged(event.target as EdgeSingular));
+    // A node shown or hidden shows or hides its edges without touching their style.
+    on('style', 'node', (event) => this.nodeChanged(event.target as NodeSingular));
+    on('select unselect', 'node', (event) => this.nodeChanged(event.target as NodeSingular));
+    on('grab', 'node', () => {
+      this.grabbed = true;
+      const grabbed = cy.nodes(':grabbed');
+      this.skipEdges = Int32Array.from(
+        grabbed.connectedEdges(),
+        (edge) => this.edgeIndex.get(edge.id()) ?? -1,
+      );
+      this.skipNodes = Int32Array.from(grabbed, (node) => this.nodeIndex.get(node.id()) ?? -1);
+      this.draw();
+    });
+    on('free', 'node', () => {
+      this.grabbed = false;
+      this.skipEdges = new Int32Array(0);
+      this.skipNodes = new Int32Array(0);
+      this.schedule();
+    });
+    on('viewport', null, () => {
+      this.place();
+      this.draw();
+    });
+    on('resize', null, () => this.draw());
+
+    // Cytoscape's node layer draws the live edges and the nodes in view (zoomed out, only the
+    // live nodes); the worker has the rest.
+    const renderer = (cy as unknown as { renderer(): RendererInternals }).renderer();
+    const drawLayered = renderer.drawLayeredElements;
+    renderer.drawLayeredElements = (ctx, _eles, pxRatio, extent) =>
+      this.drawLive(renderer, ctx, pxRatio, extent as Box);
+    this.off.push(() => (renderer.drawLayeredElements = drawLayered));
+    // Cytoscape finds what is under the pointer by asking every element in turn, on every mouse
+    // move: about a second per move at 100,000 elements. The same answer from the arrays takes
+    // about a millisecond.
+    const findNearest = renderer.findNearestElements;
+    renderer.findNearestElements = (x, y, _interactiveOnly, isTouch) => this.nearest(renderer, x, y, isTouch);
+    this.off.push(() => (renderer.findNearestElements = findNearest));
+    this.schedule();
+  }
+
+  /**
+   * Cytoscape's node layer: the live edges, then the nodes. Zoomed out the worker's picture has the
+   * nodes and only the live ones are drawn here; zoomed in, the nodes in view, found from the
+   * arrays — cytoscape would work out the bounds of all 20,000 to find the few on screen.
+   */
+  private drawLive(
+    renderer: RendererInternals,
+    ctx: CanvasRenderingContext2D,
+    pxRatio: number,
+    extent: Box,
+  ): void {
+    const inDrag = (ele: unknown) => !!(ele as Scratch)._private.rscratch.inDragLayer;
+    for (const edge of this.live)
+      if (!inDrag(edge) && edge.inside()) renderer.drawCachedElement(ctx, edge, pxRatio, extent);
+    if (this.cy.zoom() < NODE_DOTS_ZOOM) {
+      for (const node of this.liveNodes)
+        if (!inDrag(node) && node.inside()) renderer.drawCachedElement(ctx, node, pxRatio, extent);
+      return;
+    }
+    if (!this.grabbed) this.sync();
+    const model = this.model;
+    if (!model) return;
+    const { xy } = model;
+    for (let i = 0; i < this.nodes.length; i++) {
+      if (!this.nodeShown[i]) continue;
+      const x = xy[i * 2]!;
+      const y = xy[i * 2 + 1]!;
+      const hw = model.nodes.half[i * 2]! + LABEL_REACH.x;
+      const hh = model.nodes.half[i * 2 + 1]!;
+      if (
+        x + hw < extent.x1 ||
+        x - hw > extent.x2 ||
+        y + hh + LABEL_REACH.below < extent.y1 ||
+        y - hh > extent.y2
+      )
+        continue;
+      const node = this.nodes[i]!;
+      if (!inDrag(node)) renderer.drawCachedElement(ctx, node, pxRatio, extent);
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    cancelAnimationFrame(this.scheduled);
+    for (const off of this.off) off();
+    this.worker.terminate();
+    this.canvas.remove();
+  }
+
+  private nodeChanged(node: NodeSingular): void {
+    if (node.selected() || node.hasClass('path')) this.liveNodes.add(node);
+    else this.liveNodes.delete(node);
+    this.dirtyNodes.add(node);
+    this.schedule();
+  }
+
+  private edgeChanged(edge: EdgeSingular): void {
+    if (edge.selected() || edge.hasClass('path')) this.live.add(edge);
+    else this.live.delete(edge);
+    const i = this.edgeIndex.get(edge.id());
+    if (i !== undefined) this.dirtyEdges.add(i);
+    this.schedule();
+  }
+
+  /** Coalesces a burst of events (a filter restyles 80,000 edges) into one read and one picture. */
+  private schedule(): void {
+    if (this.scheduled || this.destroyed) return;
+    this.scheduled = requestAnimationFrame(() => {
+      this.scheduled = 0;
+      this.draw();
+    });
+  }
+
+  private post(message: EdgeLayerRequest): void {
+    this.worker.postMessage(message);
+  }
+
+  /**
+   * Whether cytoscape is inside a batch (the graph pane keeps one open while a layout runs): the
+   * styles of what it added are not worked out until it ends, and reading them then would read
+   * cytoscape's defaults — and leave them in place.
+   */
+  private batching(): boolean {
+    return (this.cy as unknown as { batching(): boolean }).batching();
+  }
+
+  /** Sends the worker what changed since the last picture. */
+  private sync(): void {
+    if (this.batching()) return;
+    if (this.structureDirty || !this.model) {
+      this.structureDirty = false;
+      this.positionsDirty = false;
+      this.dirtyEdges.clear();
+      this.live.clear();
+      this.nodes = this.cy.nodes().toArray();
+      this.edges = this.cy.edges().toArray();
+      this.nodeIndex.clear();
+      this.edgeIndex.clear();
+      this.dirtyNodes.clear();
+      this.liveNodes.clear();
+      this.nodeShown = new Uint8Array(this.nodes.length);
+      const dots = emptyNodeDots(this.nodes.length);
+      this.nodes.forEach((node, i) => {
+        this.nodeIndex.set(node.id(), i);
+        this.readNode(dots, node, i);
+        if (node.selected() || node.hasClass('path')) this.liveNodes.add(node);
+      });
+      const n = this.edges.length;
+      const model: LayerModel = {
+        nodes: dots,
+        xy: new Float32Array(this.nodes.length * 2),
+        source: new Int32Array(n),
+        target: new Int32Array(n),
+        colour: new Uint32Array(n),
+        opacity: new Float32Array(n),
+        width: new Float32Array(n),
+        dash: new Uint8Array(n),
+      };
+      this.edges.forEach((edge, i) => {
+        this.edgeIndex.set(edge.id(), i);
+        model.source[i] = this.nodeIndex.get(edge.source().id()) ?? 0;
+        model.target[i] = this.nodeIndex.get(edge.target().id()) ?? 0;
+        this.readEdge(model, i);
+        if (edge.selected() || edge.hasClass('path')) this.live.add(edge);
+      });
+      this.model = model;
+      this.readPositions();
+      this.post({ kind: 'model', model });
+      return;
+    }
+    const nodesChanged = this.dirtyNodes.size > 0;
+    for (const node of this.dirtyNodes) {
+      const i = this.nodeIndex.get(node.id());
+      if (i === undefined) continue;
+      const wasShown = this.nodeShown[i];
+      this.readNode(this.model.nodes, node, i);
+      if (this.nodeShown[i] === wasShown) continue;
+      for (const edge of node.connectedEdges()) {
+        const j = this.edgeIndex.get(edge.id());
+        if (j !== undefined) this.dirtyEdges.add(j);
+      }
+    }
+    this.dirtyNodes.clear();
+    if (nodesChanged) this.post({ kind: 'nodes', nodes: this.model.nodes });
+    if (this.positionsDirty) {
+      this.positionsDirty = false;
+      this.readPositions();
+      this.post({ kind: 'positions', xy: this.model.xy }); // copied by postMessage
+    }
+    if (this.dirtyEdges.size > PATCH_LIMIT) {
+      for (let i = 0; i < this.edges.length; i++) this.readEdge(this.model, i);
+      this.dirtyEdges.clear();
+      this.post({ kind: 'model', model: this.model });
+    } else if (this.dirtyEdges.size) {
+      const index = Int32Array.from(this.dirtyEdges);
+      this.dirtyEdges.clear();
+      const m = this.model;
+      for (const i of index) this.readEdge(m, i);
+      this.post({
+        kind: 'edges',
+        index,
+        colour: Uint32Array.from(index, (i) => m.colour[i]!),
+        opacity: Float32Array.from(index, (i) => m.opacity[i]!),
+        width: Float32Array.from(index, (i) => m.width[i]!),
+        dash: Uint8Array.from(index, (i) => m.dash[i]!),
+      });
+    }
+  }
+
+  private readNode(dots: NodeDots, node: NodeSingular, i: number): void {
+    const shown = node.visible();
+    this.nodeShown[i] = shown ? 1 : 0;
+    dots.half[i * 2] = node.outerWidth() / 2;
+    dots.half[i * 2 + 1] = node.outerHeight() / 2;
+    const styled = node as unknown as Styled;
+    dots.colour[i] = packRgb(styled.pstyle('background-color').value as Rgb);
+    dots.opacity[i] = shown ? node.effectiveOpacity() : 0;
+    dots.shape[i] = shapeCode(String(styled.pstyle('shape').value));
+    dots.ring[i] =
+      styled.pstyle('border-width').pfValue >= 3 ? packRgb(styled.pstyle('border-color').value as Rgb) : 0;
+  }
+
+  /**
+   * What is under model point (x, y), as cytoscape's own hit test answers it: the topmost node
+   * whose shape holds the point (within 2 px, 8 px by touch), and the nearest edge within 8 px
+   * (24 px by touch) of it. Node labels do not take events (style.ts), so they are not tested.
+   */
+  private nearest(renderer: RendererInternals, x: number, y: number, isTouch: boolean): unknown[] {
+    this.sync();
+    const model = this.model;
+    if (!model) return [];
+    const zoom = this.cy.zoom();
+    const nodePad = (isTouch ? 8 : 2) / zoom;
+    const edgePad = (isTouch ? 24 : 8) / zoom;
+    const { xy } = model;
+    const near: unknown[] = [];
+    for (let i = this.nodes.length - 1; i >= 0; i--) {
+      if (!this.nodeShown[i]) continue;
+      const hw = model.nodes.half[i * 2]! + nodePad;
+      const hh = model.nodes.half[i * 2 + 1]! + nodePad;
+      const cx = xy[i * 2]!;
+      const cy = xy[i * 2 + 1]!;
+      if (Math.abs(x - cx) > hw || Math.abs(y - cy) > hh) continue;
+      const node = this.nodes[i]!;
+      const shape = renderer.nodeShapes[renderer.getNodeShape(node)];
+      const styled = node as unknown as Styled & { _private: { rscratch: unknown } };
+      const corner = styled.pstyle('corner-radius');
+      const radius = corner.value === 'auto' ? 'auto' : corner.pfValue;
+      if (shape && !shape.checkPoint(x, y, 0, hw * 2, hh * 2, cx, cy, radius, styled._private.rscratch))
+        continue;
+      near.push(node);
+      break;
+    }
+    const { source, target, opacity, width } = model;
+    let best = -1;
+    let bestSq = Infinity;
+    for (let j = 0; j < source.length; j++) {
+      if (opacity[j]! <= 0) continue;
+      const reach = width[j]! / 2 + edgePad;
+      const s = source[j]! * 2;
+      const t = target[j]! * 2;
+      const ax = xy[s]!;
+      const ay = xy[s + 1]!;
+      const dx = xy[t]! - ax;
+      const dy = xy[t + 1]! - ay;
+      // A cheap box test first: most edges are nowhere near the pointer.
+      if (x < Math.min(ax, ax + dx) - reach || x > Math.max(ax, ax + dx) + reach) continue;
+      if (y < Math.min(ay, ay + dy) - reach || y > Math.max(ay, ay + dy) + reach) continue;
+      const length = dx * dx + dy * dy;
+      const u = length > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length)) : 0;
+      const ex = ax + u * dx - x;
+      const ey = ay + u * dy - y;
+      const sq = ex * ex + ey * ey;
+      if (sq <= reach * reach && sq < bestSq) {
+        bestSq = sq;
+        best = j;
+      }
+    }
+    if (best >= 0) near.push(this.edges[best]!);
+    return near;
+  }
+
+  private readPositions(): void {
+    const xy = this.model!.xy;
+    this.nodes.forEach((node, i) => {
+      const p = node.position();
+      xy[i * 2] = p.x;
+      xy[i * 2 + 1] = p.y;
+    });
+  }
+
+  private readEdge(model: LayerModel, i: number): void {
+    const edge = this.edges[i]!;
+    const styled = edge as unknown as Styled;
+    model.colour[i] = packRgb(styled.pstyle('line-color').value as Rgb);
+    model.opacity[i] = edge.visible() ? edge.effectiveOpacity() : 0;
+    model.width[i] = styled.pstyle('width').pfValue;
+    // From the classes (style.ts): the stylesheet draws dashes solid when zoomed out; the layer
+    // decides that itself from the zoom it draws at.
+    model.dash[i] = edge.hasClass('loop') ? DASH_DOTTED : edge.hasClass('single') ? DASH_DASHED : DASH_SOLID;
+  }
+
+  /** Asks for a picture of the current view; one is drawn at a time, and the newest view wins. */
+  private draw(): void {
+    if (this.destroyed) return;
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    if (this.batching()) {
+      this.schedule(); // again next frame
+      return;
+    }
+    this.sync();
+    const pan = this.cy.pan();
+    const view: EdgeViewport = {
+      panX: pan.x,
+      panY: pan.y,
+      zoom: this.cy.zoom(),
+      width: this.cy.width(),
+      height: this.cy.height(),
+      pixelRatio: this.pixelRatio,
+    };
+    if (view.width <= 0 || view.height <= 0) return;
+    this.inFlight = true;
+    this.post({
+      kind: 'draw',
+      id: this.nextId++,
+      view,
+      skipEdges: this.skipEdges,
+      skipNodes: this.skipNodes,
+    });
+  }
+
+  private received(message: EdgeLayerResponse): void {
+    this.inFlight = false;
+    if (this.destroyed) return;
+    if (message.kind === 'drawn') {
+      this.bitmaps.transferFromImageBitmap(message.bitmap);
+      this.canvas.style.width = `${message.view.width}px`;
+      this.canvas.style.height = `${message.view.height}px`;
+      this.shown = message.view;
+      this.place();
+      this.stats.draws++;
+      this.stats.lastMs = message.ms;
+      this.stats.lines = message.lines;
+    } else console.error(`The edge layer could not draw: ${message.message}`);
+    if (this.again) {
+      this.again = false;
+      this.draw();
+    }
+  }
+
+  /** Moves and scales the last picture to where the current view has its edges. */
+  private place(): void {
+    const shown = this.shown;
+    if (!shown) return;
+    const pan = this.cy.pan();
+    const s = this.cy.zoom() / shown.zoom;
+    this.canvas.style.transform = `translate(${pan.x - s * shown.panX}px, ${pan.y - s * shown.panY}px) scale(${s})`;
+  }
+}

@@ -98,7 +98,9 @@ function plan(cy: Core, options: ExportOptions, context: ExportContext): Plan {
     box = { x1: e.x1, y1: e.y1, w: e.w, h: e.h };
     k = cy.zoom();
   } else {
-    const bb = nodes.union(edges).boundingBox({});
+    // Straight edges run centre to centre, inside the nodes' bounds; their own bounds would cost
+    // 80,000 edge geometries cytoscape has not worked out (the edge layer draws them on screen).
+    const bb = (context.straightEdges ? nodes : nodes.union(edges)).boundingBox({});
     box = nodes.length ? { x1: bb.x1, y1: bb.y1, w: bb.w, h: bb.h } : { x1: 0, y1: 0, w: 200, h: 100 };
   }
   const graphW = box.w * k;

@@ -124,6 +124,21 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
   );
   await page.mouse.click(box.x + target.x, box.y + target.y);
   await expect.poll(() => page.evaluate(() => window.__awGraph!.selected())).toEqual([target.id]);
+  // Hiding the organizations hides every node, so every edge: the layer's picture loses them all.
+  await page
+    .getByRole('region', { name: 'Graph' })
+    .getByRole('checkbox', { name: 'Organizations' })
+    .uncheck();
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.lines)).toBe(0);
+  const hidden = await countPixels(page, await page.getByTestId('graph-canvas').screenshot(), {
+    pink: [171, 255, 0, 89, 61, 139],
+    blue: [0, 79, 0, 255, 151, 255],
+  });
+  expect(hidden.pink).toBeLessThan(hidden.total * 0.001);
+  expect(hidden.blue).toBeLessThan(hidden.total * 0.001);
+  await page.getByRole('region', { name: 'Graph' }).getByRole('checkbox', { name: 'Organizations' }).check();
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.lines)).toBe(edges);
+
   // A click on nothing clears the selection.
   await page.mouse.click(box.x + 3, box.y + 3);
   await expect.poll(() => page.evaluate(() => window.__awGraph!.selected())).toEqual([]);

@@ -56,7 +56,7 @@ type Styled = { pstyle(name: string): { value: unknown; pfValue: number } };
 export interface EdgeLayerStats {
   /** Pictures drawn by the worker and shown. */
   draws: number;
-  /** Milliseconds the worker took for the last one, and how many edges it drew. */
+  /** Milliseconds the worker took for the last one, and how many edges it drew (shown ones only). */
   lastMs: number;
   lines: number;
 }

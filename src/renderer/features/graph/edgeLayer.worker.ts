@@ -40,13 +40,11 @@ async function draw(
   const w = Math.max(1, Math.round(view.width * view.pixelRatio));
   const h = Math.max(1, Math.round(view.height * view.pixelRatio));
   if (image?.width !== w || image.height !== h) image = new ImageData(w, h);
-  const skipped = skipEdges.length ? new Set(skipEdges) : undefined;
-  drawView(new Uint32Array(image.data.buffer), model, view, 0xffffffff, {
-    edges: skipped,
+  const lines = drawView(new Uint32Array(image.data.buffer), model, view, 0xffffffff, {
+    edges: skipEdges.length ? new Set(skipEdges) : undefined,
     nodes: skipNodes.length ? new Set(skipNodes) : undefined,
   });
   const bitmap = await createImageBitmap(image);
-  const lines = model.source.length - (skipped?.size ?? 0);
   scope.postMessage({ kind: 'drawn', id, view, bitmap, ms: performance.now() - started, lines }, [bitmap]);
 }
 

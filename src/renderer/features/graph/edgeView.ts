@@ -201,7 +201,8 @@ export function drawDots(
 
 /**
  * The picture: `view`'s device pixels over `background` (0xffffffff white), as RGBA in a
- * Uint32Array — the edges, and zoomed out (below NODE_DOTS_ZOOM) the nodes over them.
+ * Uint32Array — the edges, and zoomed out (below NODE_DOTS_ZOOM) the nodes over them. Returns how
+ * many edges it drew (shown, not skipped).
  */
 export function drawView(
   pixels: Uint32Array,
@@ -209,10 +210,12 @@ export function drawView(
   view: EdgeViewport,
   background: number,
   skip?: { edges?: ReadonlySet<number>; nodes?: ReadonlySet<number> },
-): void {
+): number {
   const w = Math.round(view.width * view.pixelRatio);
   const h = Math.round(view.height * view.pixelRatio);
   pixels.fill(background, 0, w * h);
-  rasterLines(pixels, w, h, 0, viewLines(model, view, skip?.edges), { x1: 0, y1: 0, x2: w - 1, y2: h - 1 });
+  const lines = viewLines(model, view, skip?.edges);
+  rasterLines(pixels, w, h, 0, lines, { x1: 0, y1: 0, x2: w - 1, y2: h - 1 });
   if (view.zoom < NODE_DOTS_ZOOM) drawDots(pixels, w, h, model, view, skip?.nodes);
+  return lines.length;
 }

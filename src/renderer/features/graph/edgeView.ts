@@ -4,7 +4,7 @@
 // layer instead keeps the edges as plain arrays in a worker, which rasterises the current view
 // (rasterEdges.ts) while the page only moves the last picture with the view.
 import { DASHES_MIN_ZOOM } from './style';
-import { rasterLines, type RasterLine } from './rasterEdges';
+import { blendPixel, rasterLines, type RasterLine } from './rasterEdges';
 
 /**
  * The nodes as the layer draws them when zoomed out (below NODE_DOTS_ZOOM): a filled shape of the
@@ -135,19 +135,6 @@ export function viewLines(model: LayerModel, view: EdgeViewport, skip?: Readonly
   return lines;
 }
 
-function blend(pixels: Uint32Array, i: number, colour: number, a: number): void {
-  if (a >= 0.999) {
-    pixels[i] = colour;
-    return;
-  }
-  const d = pixels[i]!;
-  const r = ((colour & 0xff) * a + (d & 0xff) * (1 - a)) | 0;
-  const g = (((colour >>> 8) & 0xff) * a + ((d >>> 8) & 0xff) * (1 - a)) | 0;
-  const b = (((colour >>> 16) & 0xff) * a + ((d >>> 16) & 0xff) * (1 - a)) | 0;
-  const na = Math.max(d >>> 24, Math.round(a * 255));
-  pixels[i] = ((na << 24) | (b << 16) | (g << 8) | r) >>> 0;
-}
-
 /** Draws the nodes of `model` as filled shapes into the picture (w × h device pixels), `skip` left out. */
 export function drawDots(
   pixels: Uint32Array,
@@ -193,7 +180,7 @@ export function drawDots(
                 : Math.max(dx, dy);
         // A node smaller than a pixel still shows as one.
         if (m > 1 && !(rx < 1 && ry < 1)) continue;
-        blend(pixels, y * w + x, m >= inner ? ring : fill, alpha);
+        blendPixel(pixels, y * w + x, m >= inner ? ring : fill, alpha);
       }
     }
   }

@@ -26,6 +26,20 @@ export function packColour(hex: string): number {
   return ((0xff << 24) | (parseInt(m[3]!, 16) << 16) | (parseInt(m[2]!, 16) << 8) | parseInt(m[1]!, 16)) >>> 0;
 }
 
+/** Lays `colour` at opacity `a` (0–1) over pixel i. */
+export function blendPixel(pixels: Uint32Array, i: number, colour: number, a: number): void {
+  if (a >= 0.999) {
+    pixels[i] = colour;
+    return;
+  }
+  const d = pixels[i]!;
+  const r = ((colour & 0xff) * a + (d & 0xff) * (1 - a)) | 0;
+  const g = (((colour >>> 8) & 0xff) * a + ((d >>> 8) & 0xff) * (1 - a)) | 0;
+  const b = (((colour >>> 16) & 0xff) * a + ((d >>> 16) & 0xff) * (1 - a)) | 0;
+  const na = Math.max(d >>> 24, Math.round(a * 255));
+  pixels[i] = ((na << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
 /**
  * Draws the lines into `pixels` (width × height RGBA as Uint32), whose row 0 is image row `top`.
  * Each line is clipped to the clip rectangle (image pixels) and to the rows held.
@@ -45,9 +59,6 @@ export function rasterLines(
   if (cx1 > cx2 || cy1 > cy2) return;
   for (const line of lines) {
     const { colour, opacity } = line;
-    const r = colour & 0xff;
-    const g = (colour >>> 8) & 0xff;
-    const b = (colour >>> 16) & 0xff;
     const opaque = opacity >= 0.999;
     const a = Math.max(0, Math.min(1, opacity));
     const dx = line.x2 - line.x1;
@@ -102,14 +113,7 @@ export function rasterLines(
         if (x < cx1 || x > cx2 || y < cy1 || y > cy2) continue;
         const i = (y - top) * width + x;
         if (opaque) pixels[i] = colour;
-        else {
-          const d = pixels[i]!;
-          const nr = (r * a + (d & 0xff) * (1 - a)) | 0;
-          const ng = (g * a + ((d >>> 8) & 0xff) * (1 - a)) | 0;
-          const nb = (b * a + ((d >>> 16) & 0xff) * (1 - a)) | 0;
-          const na = Math.max(d >>> 24, Math.round(a * 255));
-          pixels[i] = ((na << 24) | (nb << 16) | (ng << 8) | nr) >>> 0;
-        }
+        else blendPixel(pixels, i, colour, a);
       }
     }
   }

@@ -498,6 +498,28 @@ function withLabelsAt100<T>(cy: Core, options: ExportOptions, run: () => Promise
   });
 }
 
+/**
+ * Runs `draw` with cytoscape's per-draw restyle of nodes held off. Cytoscape 3.34's drawNode sets a
+ * node's :backgrounding state twice per call (its two background-image passes disagree when a node
+ * has no image) and restyles the node whenever it changes: for a big graph's export, 20,000 style
+ * passes and as many 'style' events (~2 s, and the edge layer re-reading every node). Our stylesheet
+ * has no background images and no :backgrounding selector, so the state is pinned while drawing.
+ */
+async function withoutBackgroundingRestyles<T>(cy: Core, draw: () => Promise<T>): Promise<T> {
+  const pinned = cy.nodes().map((node) => {
+    const scratch = (node as unknown as { _private: Record<string, unknown> })._private;
+    const value = scratch.backgrounding;
+    Object.defineProperty(scratch, 'backgrounding', { get: () => value, set: () => undefined, configurable: true });
+    return { scratch, value };
+  });
+  try {
+    return await draw();
+  } finally {
+    for (const { scratch, value } of pinned)
+      Object.defineProperty(scratch, 'backgrounding', { value, writable: true, enumerable: true, configurable: true });
+  }
+}
+
 export interface PngResult {
   blob: Blob;
   width: number;
@@ -606,7 +628,8 @@ export async function exportPng(cy: Core, options: ExportOptions, context: Expor
     edges?.dispose();
     throw error;
   }
-  return withLabelsAt100(cy, opts, async () => {
+  return withLabelsAt100(cy, opts, () =>
+    withoutBackgroundingRestyles(cy, async () => {
     const started = performance.now();
     if (stripHeight >= height) {
       await drawStrip(cy, ctx, p, opts, list, 0, width, height, phases, edges);
@@ -641,7 +664,7 @@ export async function exportPng(cy: Core, options: ExportOptions, context: Expor
     } finally {
       encoder.dispose();
     }
-  }).finally(() => edges?.dispose());
+  })).finally(() => edges?.dispose());
 }
 
 // ---- SVG ----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type {} from '../src/shared/ipc/graph/hook';
 import { CaseStore } from '../src/main/store';
-import { countPixels, exportGraphPng } from './fixtures/images';
+import { countPixels, exportGraphPng, type ColourRange } from './fixtures/images';
 import { expect, test } from './fixtures/shell';
 
 const NODES = 1_500;
@@ -39,40 +39,8 @@ async function openCase(page: Page, file: string): Promise<void> {
   }, file);
 }
 
-test('a big graph exports as a PNG with its edges and its nodes drawn', async ({ workbench }) => {
-  test.setTimeout(90_000);
-  const { page } = workbench;
-  const file = path.join(workbench.dir, 'big.awcase');
-  bigCase(file);
-  await openCase(page, file);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () => !!window.__awGraph && !window.__awGraph.stats().busy && window.__awGraph.nodes().length,
-        ),
-      {
-        timeout: 60_000,
-      },
-    )
-    .toBe(NODES);
-
-  const { png, made } = await exportGraphPng(page);
-  expect(made.phases?.edgeThread).toBeGreaterThan(0); // the edges went through the edge thread
-
-  // Count, in the decoded image, rival_of pink (#d81b60) edge pixels and organization blue node pixels.
-  const counts = await countPixels(page, png, {
-    pink: [171, 255, 0, 89, 61, 139],
-    blue: [0, 79, 0, 255, 151, 255],
-  });
-  expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
-  expect(counts.blue).toBeGreaterThan(NODES * 20);
-});
-
-test('a big graph on screen: the edge layer draws edges and nodes, and a click selects the node under it', async ({
-  workbench,
-}) => {
-  test.setTimeout(90_000);
+/** Writes the big case into the test's folder, opens it, and waits until every node is in the graph. */
+async function openBigCase(workbench: { page: Page; dir: string }): Promise<Page> {
   const { page } = workbench;
   const file = path.join(workbench.dir, 'big.awcase');
   bigCase(file);
@@ -88,6 +56,33 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
       },
     )
     .toBe(NODES);
+  return page;
+}
+
+/** rival_of pink (#d81b60) edge pixels and organization blue node pixels, as channel ranges. */
+const PINK_AND_BLUE = {
+  pink: [171, 255, 0, 89, 61, 139],
+  blue: [0, 79, 0, 255, 151, 255],
+} satisfies Record<string, ColourRange>;
+
+test('a big graph exports as a PNG with its edges and its nodes drawn', async ({ workbench }) => {
+  test.setTimeout(90_000);
+  const page = await openBigCase(workbench);
+
+  const { png, made } = await exportGraphPng(page);
+  expect(made.phases?.edgeThread).toBeGreaterThan(0); // the edges went through the edge thread
+
+  // Count, in the decoded image, rival_of pink (#d81b60) edge pixels and organization blue node pixels.
+  const counts = await countPixels(page, png, PINK_AND_BLUE);
+  expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
+  expect(counts.blue).toBeGreaterThan(NODES * 20);
+});
+
+test('a big graph on screen: the edge layer draws edges and nodes, and a click selects the node under it', async ({
+  workbench,
+}) => {
+  test.setTimeout(90_000);
+  const page = await openBigCase(workbench);
   const edges = await page.evaluate(() => window.__awGraph!.edges().length);
   await expect
     .poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.draws ?? 0))
@@ -96,10 +91,7 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
 
   // What the analyst sees: rival_of pink edges and organization blue nodes, neither blank.
   const shot = await page.getByTestId('graph-canvas').screenshot();
-  const counts = await countPixels(page, shot, {
-    pink: [171, 255, 0, 89, 61, 139],
-    blue: [0, 79, 0, 255, 151, 255],
-  });
+  const counts = await countPixels(page, shot, PINK_AND_BLUE);
   expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
   expect(counts.blue).toBeGreaterThan(counts.total * 0.01);
 
@@ -130,10 +122,7 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
     .getByRole('checkbox', { name: 'Organizations' })
     .uncheck();
   await expect.poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.lines)).toBe(0);
-  const hidden = await countPixels(page, await page.getByTestId('graph-canvas').screenshot(), {
-    pink: [171, 255, 0, 89, 61, 139],
-    blue: [0, 79, 0, 255, 151, 255],
-  });
+  const hidden = await countPixels(page, await page.getByTestId('graph-canvas').screenshot(), PINK_AND_BLUE);
   expect(hidden.pink).toBeLessThan(hidden.total * 0.001);
   expect(hidden.blue).toBeLessThan(hidden.total * 0.001);
   await page.getByRole('region', { name: 'Graph' }).getByRole('checkbox', { name: 'Organizations' }).check();

@@ -197,6 +197,7 @@ export function GraphPane() {
         motionBlur: false,
         renderer: { name: 'canvas', webgl: large && webgl } as never,
       } as cytoscape.CytoscapeOptions);
+      statsRef.current.edgeLayer = undefined;
       if (layered) {
         const layer = new EdgeLayer(cy, containerRef.current!);
         edgeLayerRef.current = layer;

@@ -17,7 +17,9 @@ import {
   type LayerModel,
   type NodeDots,
 } from './edgeView';
+import type { GraphStats } from '../../../shared/ipc/graph/hook';
 import type { EdgeLayerRequest, EdgeLayerResponse } from './edgeLayer.worker';
+import { packRgb } from './rasterEdges';
 
 /** The parts of cytoscape's canvas renderer the layer takes over (cytoscape 3.34). */
 interface RendererInternals {
@@ -53,16 +55,10 @@ type Scratch = { _private: { rscratch: { inDragLayer?: boolean } } };
 /** Style as cytoscape computed it (not in @types/cytoscape). */
 type Styled = { pstyle(name: string): { value: unknown; pfValue: number } };
 
-export interface EdgeLayerStats {
-  /** Pictures drawn by the worker and shown. */
-  draws: number;
-  /** Milliseconds the worker took for the last one, and how many edges it drew (shown ones only). */
-  lastMs: number;
-  lines: number;
-}
+/** Pictures shown, the last one's milliseconds on the worker and the edges it drew (the test hook's). */
+export type EdgeLayerStats = NonNullable<GraphStats['edgeLayer']>;
 
 type Rgb = [number, number, number];
-const packRgb = ([r, g, b]: Rgb): number => ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
 type Box = { x1: number; y1: number; x2: number; y2: number };
 /** How far a node's label reaches beyond its body, model units: to each side (unwrapped) and below. */
 const LABEL_REACH = { x: 120, below: 24 };

@@ -10,7 +10,7 @@ import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { relationReads } from '../../../shared/vocab';
 import type { EdgeStrip, EdgesWorkerRequest, EdgesWorkerResponse } from './edges.worker';
 import type { PngWorkerRequest, PngWorkerResponse } from './png.worker';
-import type { RasterLine } from './rasterEdges';
+import { packRgb, type RasterLine } from './rasterEdges';
 import { EDGE_FONT_SIZE, LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH, entityStyle, isSymmetric, relationColour } from './style';
 
 export interface ExportOptions {
@@ -289,7 +289,6 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
     const edge = ele as unknown as EdgeStyleLike;
     if (lines && edge.isEdge()) {
       const [s, t] = edgeEnds(ele as unknown as EdgeSingular);
-      const [r, g, b] = edge.pstyle('line-color').value as [number, number, number];
       // From the classes, as style.ts sets them: a big graph zoomed out draws its dashes solid on
       // screen (DASHES_MIN_ZOOM), but the image shows them.
       const classed = ele as unknown as EdgeSingular;
@@ -300,7 +299,7 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
         y1: toY(s.y),
         x2: toX(t.x),
         y2: toY(t.y),
-        colour: ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0,
+        colour: packRgb(edge.pstyle('line-color').value as [number, number, number]),
         opacity: edge.effectiveOpacity(),
         width: edge.pstyle('width').pfValue * k * scale,
         dash: lineStyle === 'dashed' ? [6 * unit, 4 * unit] : lineStyle === 'dotted' ? [1.5 * unit, 3 * unit] : null,

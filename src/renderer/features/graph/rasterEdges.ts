@@ -19,11 +19,16 @@ export interface RasterLine {
   dash: [number, number] | null;
 }
 
-/** '#rrggbb' → 0xffbbggrr (RGBA bytes in memory on little-endian machines). */
+/** [r, g, b] (as cytoscape's computed colours) → 0xffbbggrr (RGBA bytes in memory on little-endian machines). */
+export function packRgb([r, g, b]: readonly [number, number, number]): number {
+  return ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
+/** '#rrggbb' → 0xffbbggrr, as packRgb. */
 export function packColour(hex: string): number {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!m) return 0xff777777 >>> 0;
-  return ((0xff << 24) | (parseInt(m[3]!, 16) << 16) | (parseInt(m[2]!, 16) << 8) | parseInt(m[1]!, 16)) >>> 0;
+  return packRgb([parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)]);
 }
 
 /** Lays `colour` at opacity `a` (0–1) over pixel i. */

@@ -1,5 +1,7 @@
 // The graph pane's read-only test hook, window.__awGraph: its shape is shared here so end-to-end
 // tests and benchmarks (Node side) and the renderer agree on it, as the IPC contract does for calls.
+import type { GraphEdge } from './contract';
+
 export interface GraphStats {
   loadMs: number;
   layoutMs: number;
@@ -44,16 +46,10 @@ export interface GraphHookFilters {
 
 export interface GraphHook {
   nodes(): { id: number; name: string; type: string; x: number; y: number; size: number }[];
-  edges(): {
-    id: number;
-    source: number;
-    target: number;
-    type: string;
-    start: string | null;
-    end: string | null;
+  edges(): (Pick<GraphEdge, 'id' | 'source' | 'target' | 'type' | 'start' | 'end'> & {
     label: string;
     dashed: boolean;
-  }[];
+  })[];
   layoutName(): string;
   /** Lineage: relations that close a loop (a group rejoining one it came from) and so point backwards. */
   loopEdges(): number[];

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { saveFile } from '../../lib/platform';
 import { Dialog } from '../../ui/Dialog';
-import { exportPng, exportSvg, prewarmEdgeThread, releaseEdgeThread, type ExportOptions, type PngResult } from './exportImage';
+import { exportPng, exportSvg, prewarmEdgeThread, type ExportOptions, type PngResult } from './exportImage';
 
 interface Props {
   format: 'png' | 'svg';
@@ -33,9 +33,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   useEffect(() => {
-    if (!straightEdges) return;
-    prewarmEdgeThread();
-    return releaseEdgeThread;
+    if (straightEdges) prewarmEdgeThread();
   }, [straightEdges]);
 
   const run = async () => {

@@ -18,6 +18,7 @@ import { setMetrics, type EntityMetrics } from '../../lib/metrics';
 import { revisionStore, select, selectionStore } from '../../lib/store';
 import { neighbourhood, shortestPath } from './analysis';
 import { ExportDialog } from './ExportDialog';
+import { prewarmEdgeThread } from './exportImage';
 import type { LayoutNode } from './layouts';
 import { GraphLegend, legendMarks } from './GraphLegend';
 import {
@@ -215,6 +216,10 @@ export function GraphPane() {
       }
       cyRef.current = cy;
       cyLarge.current = large;
+      // A big graph's PNG export draws its edges on a thread of its own; started now, while the
+      // page is idle, it is ready when the analyst exports (a worker starting beside the export's
+      // synchronous drawing waited up to a second for this thread's event loop).
+      if (large) prewarmEdgeThread();
       return cy;
     },
     [webgl],

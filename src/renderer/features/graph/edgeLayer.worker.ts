@@ -44,7 +44,7 @@ async function draw(
     edges: skipEdges.length ? new Set(skipEdges) : undefined,
     nodes: skipNodes.length ? new Set(skipNodes) : undefined,
   });
-  const bitmap = await createImageBitmap(image);
+  const bitmap = await createImageBitmap(image, { premultiplyAlpha: 'none' }); // opaque: nothing to premultiply
   scope.postMessage({ kind: 'drawn', id, view, bitmap, ms: performance.now() - started, lines }, [bitmap]);
 }
 

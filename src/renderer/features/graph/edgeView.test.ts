@@ -11,7 +11,7 @@ import {
   type EdgeViewport,
   type LayerModel,
 } from './edgeView';
-import { packColour } from './rasterEdges';
+import { lineAt, packColour, type Lines } from './rasterEdges';
 import { DASHES_MIN_ZOOM } from './style';
 
 const red = packColour('#ff0000');
@@ -41,13 +41,14 @@ const view = (patch: Partial<EdgeViewport> = {}): EdgeViewport => ({
   pixelRatio: 1,
   ...patch,
 });
+const list = (lines: Lines) => Array.from({ length: lines.count }, (_, i) => lineAt(lines, i));
 const row = (pixels: Uint32Array, v: EdgeViewport, y: number) =>
   Array.from(pixels.subarray(y * v.width * v.pixelRatio, (y + 1) * v.width * v.pixelRatio));
 
 describe('the edge layer picture (big graphs)', () => {
   it('puts each edge where cytoscape draws it: model × zoom + pan, in device pixels', () => {
     const v = view({ panX: 10, panY: -20, zoom: 0.5, pixelRatio: 2 });
-    const [first] = viewLines(model(), v);
+    const [first] = list(viewLines(model(), v));
     expect(first).toMatchObject({ x1: 20, y1: 10, x2: 120, y2: 10, colour: red, width: 1 });
   });
 
@@ -64,22 +65,22 @@ describe('the edge layer picture (big graphs)', () => {
   });
 
   it('draws dashes solid zoomed out, where they could not be seen', () => {
-    const lines = viewLines(model(), view({ zoom: DASHES_MIN_ZOOM / 2 }));
+    const lines = list(viewLines(model(), view({ zoom: DASHES_MIN_ZOOM / 2 })));
     expect(lines[1]!.dash).toBeNull();
-    expect(viewLines(model(), view({ zoom: DASHES_MIN_ZOOM }))[1]!.dash).toEqual(
+    expect(list(viewLines(model(), view({ zoom: DASHES_MIN_ZOOM })))[1]!.dash).toEqual(
       [6 * DASHES_MIN_ZOOM, 4 * DASHES_MIN_ZOOM].map((d) => Math.max(1, d)),
     );
   });
 
   it('leaves out hidden edges and the ones asked to be skipped (dragged with their nodes)', () => {
-    expect(viewLines(model({ opacity: new Float32Array([0, 1]) }), view()).map((l) => l.colour)).toEqual([
-      blue,
-    ]);
-    expect(viewLines(model(), view(), new Set([1])).map((l) => l.colour)).toEqual([red]);
+    expect(
+      list(viewLines(model({ opacity: new Float32Array([0, 1]) }), view())).map((l) => l.colour),
+    ).toEqual([blue]);
+    expect(list(viewLines(model(), view(), new Set([1]))).map((l) => l.colour)).toEqual([red]);
   });
 
   it('draws a line thinner than a pixel one pixel wide and as much fainter', () => {
-    const [thin] = viewLines(model(), view({ zoom: 0.25 }));
+    const [thin] = list(viewLines(model(), view({ zoom: 0.25 })));
     expect(thin!.width).toBe(1);
     expect(thin!.opacity).toBeCloseTo(0.25);
     const pixels = new Uint32Array(220 * 100);

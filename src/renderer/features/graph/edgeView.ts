@@ -4,7 +4,7 @@
 // layer instead keeps the edges as plain arrays in a worker, which rasterises the current view
 // (rasterEdges.ts) while the page only moves the last picture with the view.
 import { DASHES_MIN_ZOOM } from './style';
-import { blendPixel, rasterLines, type RasterLine } from './rasterEdges';
+import { addLine, blendPixel, newLines, rasterLines, type Lines } from './rasterEdges';
 
 /**
  * The nodes as the layer draws them when zoomed out (below NODE_DOTS_ZOOM): a filled shape of the
@@ -107,13 +107,13 @@ export function emptyLayerModel(): LayerModel {
  * drawn one pixel wide and as much fainter, as an antialiasing canvas would; dashes are drawn where
  * they can be seen (zoom ≥ DASHES_MIN_ZOOM), as on screen.
  */
-export function viewLines(model: LayerModel, view: EdgeViewport, skip?: ReadonlySet<number>): RasterLine[] {
+export function viewLines(model: LayerModel, view: EdgeViewport, skip?: ReadonlySet<number>): Lines {
   const k = view.zoom * view.pixelRatio;
   const ox = view.panX * view.pixelRatio;
   const oy = view.panY * view.pixelRatio;
   const dashes = view.zoom >= DASHES_MIN_ZOOM;
   const { xy, source, target, colour, opacity, width, dash } = model;
-  const lines: RasterLine[] = [];
+  const lines = newLines(source.length);
   for (let i = 0; i < source.length; i++) {
     const alpha = opacity[i]!;
     if (alpha <= 0 || skip?.has(i)) continue;
@@ -121,7 +121,7 @@ export function viewLines(model: LayerModel, view: EdgeViewport, skip?: Readonly
     const t = target[i]! * 2;
     const w = width[i]! * k;
     const pattern = dashes ? PATTERNS[dash[i]!] : undefined;
-    lines.push({
+    addLine(lines, {
       x1: xy[s]! * k + ox,
       y1: xy[s + 1]! * k + oy,
       x2: xy[t]! * k + ox,
@@ -204,5 +204,5 @@ export function drawView(
   const lines = viewLines(model, view, skip?.edges);
   rasterLines(pixels, w, h, 0, lines, { x1: 0, y1: 0, x2: w - 1, y2: h - 1 });
   if (view.zoom < NODE_DOTS_ZOOM) drawDots(pixels, w, h, model, view, skip?.nodes);
-  return lines.length;
+  return lines.count;
 }

@@ -1,7 +1,7 @@
 // The PNG export's edge thread: big graphs' straight edges are rasterised here (rasterEdges.ts),
 // band by band, while the pane draws the nodes and labels on the main thread; the bands come back
 // as ImageBitmaps that the pane lays under what it drew.
-import { rasterLines, type RasterLine } from './rasterEdges';
+import { newLines, rasterLines, type Lines } from './rasterEdges';
 
 export interface EdgeStrip {
   id: number;
@@ -15,7 +15,11 @@ export interface EdgeStrip {
   clip: { x1: number; y1: number; x2: number; y2: number };
 }
 
-export type EdgesWorkerRequest = { kind: 'lines'; lines: RasterLine[] } | ({ kind: 'strip' } & EdgeStrip);
+export type EdgesWorkerRequest =
+  | { kind: 'lines'; lines: Lines }
+  | ({ kind: 'strip' } & EdgeStrip)
+  /** The export is over: drop the lines and the band (the thread stays for the next one). */
+  | { kind: 'release' };
 
 export type EdgesWorkerResponse =
   | { kind: 'ready' }
@@ -29,7 +33,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let lines: RasterLine[] = [];
+let lines: Lines = newLines(0);
 let band: ImageData | null = null;
 let queue: Promise<void> = Promise.resolve();
 
@@ -42,7 +46,8 @@ async function rasterStrip(strip: EdgeStrip): Promise<void> {
     const rows = Math.min(strip.bandRows, strip.height - y);
     pixels.fill(strip.background);
     rasterLines(pixels, strip.width, rows, strip.top + y, lines, strip.clip);
-    const bitmap = await createImageBitmap(band, 0, 0, strip.width, rows);
+    // Not premultiplied: the band is opaque or its lines are, and premultiplying would cost a pass.
+    const bitmap = await createImageBitmap(band, 0, 0, strip.width, rows, { premultiplyAlpha: 'none' });
     scope.postMessage({ kind: 'band', id: strip.id, y, bitmap }, [bitmap]);
   }
   scope.postMessage({ kind: 'strip-done', id: strip.id, ms: performance.now() - started });
@@ -55,6 +60,9 @@ scope.onmessage = (event) => {
       if (message.kind === 'lines') {
         lines = message.lines;
         scope.postMessage({ kind: 'ready' });
+      } else if (message.kind === 'release') {
+        lines = newLines(0);
+        band = null;
       } else await rasterStrip(message);
     })
     .catch((error: Error) => scope.postMessage({ kind: 'error', message: error.message }));

@@ -10,7 +10,7 @@ import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { relationReads } from '../../../shared/vocab';
 import type { EdgeStrip, EdgesWorkerRequest, EdgesWorkerResponse } from './edges.worker';
 import type { PngWorkerRequest, PngWorkerResponse } from './png.worker';
-import { packRgb, type RasterLine } from './rasterEdges';
+import { addLine, lineBuffers, newLines, packRgb, type Lines } from './rasterEdges';
 import { EDGE_FONT_SIZE, LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH, entityStyle, isSymmetric, relationColour } from './style';
 
 export interface ExportOptions {
@@ -256,7 +256,7 @@ interface DrawList {
   y1: Float64Array;
   y2: Float64Array;
   /** With straight edges: the edges as lines in image pixels (and `eles` holds the nodes only). */
-  lines: RasterLine[] | null;
+  lines: Lines | null;
 }
 
 interface EdgeStyleLike {
@@ -279,7 +279,7 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
   const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
   const all = renderer.getCachedZSortedEles();
   const eles: ElementSingularLike[] = [];
-  const lines: RasterLine[] | null = straightEdges ? [] : null;
+  const lines = straightEdges ? newLines(all.length) : null;
   const { box, k, left, top } = p.graph;
   const toX = (x: number) => (left + (x - box.x1) * k) * scale;
   const toY = (y: number) => (top + (y - box.y1) * k) * scale;
@@ -294,7 +294,7 @@ function drawList(cy: Core, p: Plan, scale: number, straightEdges: boolean): Dra
       const classed = ele as unknown as EdgeSingular;
       const lineStyle = classed.hasClass('loop') ? 'dotted' : classed.hasClass('single') ? 'dashed' : edge.pstyle('line-style').strValue;
       const unit = Math.max(1, k * scale);
-      lines.push({
+      addLine(lines, {
         x1: toX(s.x),
         y1: toY(s.y),
         x2: toX(t.x),
@@ -392,26 +392,24 @@ async function drawStrip(
   phases.edgeThread = (phases.edgeThread ?? 0) + ms;
 }
 
-const startEdgeThread = (): Worker => new Worker(new URL('./edges.worker.ts', import.meta.url), { type: 'module' });
-let warmEdgeThread: Worker | null = null;
+/**
+ * The edge thread, started when the export dialog of a big graph first opens and kept for later
+ * exports: a worker takes up to a second to start on a busy machine, and idle it holds nothing.
+ */
+let edgeThread: Worker | null = null;
+let nextStripId = 0;
 
 /** Starts the edge thread ahead of an export (the dialog is open), so the export does not wait for it. */
 export function prewarmEdgeThread(): void {
-  warmEdgeThread ??= startEdgeThread();
-}
-
-/** Stops a thread started ahead and not used. */
-export function releaseEdgeThread(): void {
-  warmEdgeThread?.terminate();
-  warmEdgeThread = null;
+  edgeThread ??= new Worker(new URL('./edges.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** The edge thread (edges.worker.ts): the lines once, then a strip at a time. */
 class EdgeRasterClient {
   private readonly worker: Worker;
-  private nextId = 0;
   private readonly pending = new Map<number, { bands: { y: number; bitmap: ImageBitmap }[]; done: (ms: number) => void }>();
   private failure: ((error: Error) => void)[] = [];
+  private failed = false;
   /**
    * Settles once the thread has started and holds the lines. Starting a worker needs this thread's
    * event loop, so the export waits for it before drawing synchronously, or the edges would only
@@ -420,9 +418,9 @@ class EdgeRasterClient {
   readonly ready: Promise<void>;
   private isReady: () => void = () => undefined;
 
-  constructor(lines: RasterLine[]) {
-    this.worker = warmEdgeThread ?? startEdgeThread();
-    warmEdgeThread = null;
+  constructor(lines: Lines) {
+    prewarmEdgeThread();
+    this.worker = edgeThread!;
     this.ready = new Promise<void>((resolve, reject) => {
       this.isReady = resolve;
       this.failure.push(reject);
@@ -430,24 +428,28 @@ class EdgeRasterClient {
     this.worker.onmessage = (event: MessageEvent<EdgesWorkerResponse>) => {
       const message = event.data;
       if (message.kind === 'ready') this.isReady();
-      else if (message.kind === 'band') this.pending.get(message.id)?.bands.push({ y: message.y, bitmap: message.bitmap });
-      else if (message.kind === 'strip-done') this.pending.get(message.id)?.done(message.ms);
+      else if (message.kind === 'band') {
+        const strip = this.pending.get(message.id);
+        if (strip) strip.bands.push({ y: message.y, bitmap: message.bitmap });
+        else message.bitmap.close(); // an abandoned export's
+      } else if (message.kind === 'strip-done') this.pending.get(message.id)?.done(message.ms);
       else this.fail(new Error(message.message));
     };
     this.worker.onerror = (event) => this.fail(new Error(event.message || 'The edge drawing thread stopped.'));
-    this.post({ kind: 'lines', lines });
+    this.post({ kind: 'lines', lines }, lineBuffers(lines));
   }
 
-  private post(message: EdgesWorkerRequest): void {
-    this.worker.postMessage(message);
+  private post(message: EdgesWorkerRequest, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   private fail(error: Error): void {
+    this.failed = true;
     for (const reject of this.failure.splice(0)) reject(error);
   }
 
   strip(strip: Omit<EdgeStrip, 'id'>): Promise<{ bands: { y: number; bitmap: ImageBitmap }[]; ms: number }> {
-    const id = this.nextId++;
+    const id = nextStripId++;
     return new Promise((resolve, reject) => {
       const entry = {
         bands: [] as { y: number; bitmap: ImageBitmap }[],
@@ -462,10 +464,14 @@ class EdgeRasterClient {
     });
   }
 
+  /** Lets the thread drop the lines and its band; a thread that failed is stopped (the next export starts another). */
   dispose(): void {
-    this.worker.terminate();
     for (const { bands } of this.pending.values()) for (const band of bands) band.bitmap.close();
     this.pending.clear();
+    if (this.failed) {
+      this.worker.terminate();
+      if (edgeThread === this.worker) edgeThread = null;
+    } else this.post({ kind: 'release' });
   }
 }
 

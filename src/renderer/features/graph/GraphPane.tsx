@@ -572,6 +572,15 @@ export function GraphPane() {
   };
 
   // ---- centrality --------------------------------------------------------------------------------
+  const stopResizeRef = useRef<() => void>(() => undefined);
+  const sizeByRef = useRef(sizeBy);
+  sizeByRef.current = sizeBy;
+  /** Sizes the nodes, stopping a big graph's resize still under way. */
+  const resize = (metrics: ReadonlyMap<number, EntityMetrics>, by: SizeBy) => {
+    stopResizeRef.current();
+    stopResizeRef.current = applySizes(cyRef.current, metrics, by);
+  };
+  useEffect(() => () => stopResizeRef.current(), []);
   useEffect(() => {
     const workers = workersRef.current;
     if (!workers || dataVersion === 0) return;
@@ -605,7 +614,7 @@ export function GraphPane() {
               : 'all years';
           setMetrics(byId, `visible graph, ${window}, ${nodes.length.toLocaleString()} entities`);
           setDataVersion((v) => v); // no-op; sizes applied below
-          applySizes(cyRef.current, byId, sizeBy);
+          resize(byId, sizeByRef.current); // as chosen now, not when this effect started
         })
         .catch((error) => {
           if (!(error instanceof Superseded))
@@ -616,7 +625,7 @@ export function GraphPane() {
     return () => clearTimeout(timer);
   }, [visible, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => applySizes(cyRef.current, metricsRef.current, sizeBy), [sizeBy]);
+  useEffect(() => resize(metricsRef.current, sizeBy), [sizeBy]);
 
   // ---- selection ---------------------------------------------------------------------------------
   useEffect(() => {
@@ -761,10 +770,16 @@ export function GraphPane() {
     [],
   );
 
+  // Cytoscape sizes its canvases to the container only on window resizes; the container also
+  // changes when the pane is enlarged or the filters panel opens and closes (which left the graph
+  // drawn into the old, smaller box, and clicks mapped to it).
   useEffect(() => {
-    const cy = cyRef.current;
-    if (cy) requestAnimationFrame(() => cy.resize());
-  }, [maximised]);
+    const container = containerRef.current;
+    if (!container) return;
+    const observer = new ResizeObserver(() => cyRef.current?.resize());
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, []);
 
   // ---- test hook (reads only) --------------------------------------------------------------------
   useEffect(
@@ -1079,19 +1094,48 @@ function placeNearNeighbours(missing: number[], data: GraphData, positions: Posi
   });
 }
 
-function applySizes(cy: Core | null, metrics: ReadonlyMap<number, EntityMetrics>, sizeBy: SizeBy): void {
-  if (!cy) return;
+/** Nodes resized per step when a big graph's sizes change (see applySizes). */
+const SIZE_CHUNK = 500;
+
+/**
+ * Sizes the nodes by `sizeBy`. A big graph is resized a chunk per idle slot: restyling all 20,000
+ * nodes at once cost one frame of about 1.8 s (cytoscape restyling them and working out their
+ * 80,000 edges' ends, the edge layer reading them again) — the window froze just as the graph
+ * appeared. Returns a function that stops a resize still under way.
+ */
+function applySizes(
+  cy: Core | null,
+  metrics: ReadonlyMap<number, EntityMetrics>,
+  sizeBy: SizeBy,
+): () => void {
+  if (!cy) return () => undefined;
   let max = 0;
   for (const m of metrics.values()) max = Math.max(max, m[sizeBy] ?? 0);
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const value = metrics.get(n.data('entityId') as number)?.[sizeBy] ?? 0;
-      n.data(
-        'size',
-        MIN_NODE_SIZE + (max > 0 ? Math.sqrt(value / max) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE),
-      );
+  const nodes = cy.nodes().toArray();
+  let next = 0;
+  const step = (count: number) =>
+    cy.batch(() => {
+      for (const end = Math.min(nodes.length, next + count); next < end; next++) {
+        const n = nodes[next]!;
+        if (n.removed()) continue;
+        const value = metrics.get(n.data('entityId') as number)?.[sizeBy] ?? 0;
+        n.data(
+          'size',
+          MIN_NODE_SIZE + (max > 0 ? Math.sqrt(value / max) : 0) * (MAX_NODE_SIZE - MIN_NODE_SIZE),
+        );
+      }
     });
-  });
+  if (nodes.length + cy.edges().length <= LARGE_GRAPH_ELEMENTS) {
+    step(nodes.length);
+    return () => undefined;
+  }
+  let handle = 0;
+  const run = () => {
+    step(SIZE_CHUNK);
+    if (next < nodes.length) handle = requestIdleCallback(run, { timeout: 200 });
+  };
+  handle = requestIdleCallback(run, { timeout: 200 });
+  return () => cancelIdleCallback(handle);
 }
 
 function highlight(

@@ -88,6 +88,10 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
     .poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.draws ?? 0))
     .toBeGreaterThan(0);
   expect(await page.evaluate(() => window.__awGraph!.stats().edgeLayer?.lines)).toBe(edges);
+  // Cytoscape works out the bounds only of what it draws; the layer has it work out the rest in
+  // idle time, so an export (or anything else asking for all of them) finds them ready.
+  const boundsPending = () => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.boundsPending);
+  await expect.poll(boundsPending).toBe(0);
 
   // What the analyst sees: rival_of pink edges and organization blue nodes, neither blank.
   const shot = await page.getByTestId('graph-canvas').screenshot();
@@ -127,8 +131,28 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
   expect(hidden.blue).toBeLessThan(hidden.total * 0.001);
   await page.getByRole('region', { name: 'Graph' }).getByRole('checkbox', { name: 'Organizations' }).check();
   await expect.poll(() => page.evaluate(() => window.__awGraph!.stats().edgeLayer?.lines)).toBe(edges);
+  await expect.poll(boundsPending).toBe(0); // shown again, restyled: worked out again
 
-  // A click on nothing clears the selection.
-  await page.mouse.click(box.x + 3, box.y + 3);
+  // Node size by PageRank: a big graph is resized a chunk per idle slot (one restyle of every node
+  // froze the window); in the end every node is sized by its rank.
+  const graph = page.getByRole('region', { name: 'Graph' });
+  await graph.getByRole('button', { name: 'Filters & analysis' }).click();
+  await graph.getByLabel('Node size by').selectOption('pagerank');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const g = window.__awGraph!;
+        const nodes = g.nodes().map((n) => ({ size: n.size, rank: g.metrics(n.id)?.pagerank ?? NaN }));
+        nodes.sort((a, b) => a.rank - b.rank);
+        const ordered = nodes.every((n, i) => i === 0 || n.size >= nodes[i - 1]!.size - 1e-9);
+        return ordered && nodes[0]!.size < nodes.at(-1)!.size;
+      }),
+    )
+    .toBe(true);
+  await graph.getByRole('button', { name: 'Filters & analysis' }).click();
+
+  // A click on nothing clears the selection (the canvas moved as the panel opened and closed).
+  const moved = (await page.getByTestId('graph-canvas').boundingBox())!;
+  await page.mouse.click(moved.x + 3, moved.y + 3);
   await expect.poll(() => page.evaluate(() => window.__awGraph!.selected())).toEqual([]);
 });

@@ -5,7 +5,7 @@
 // exports are its — but draws only the nodes in view (zoomed out, none) and the few elements the
 // analyst is acting on: selected ones, a shortest path, and what is being dragged (its drag layer).
 // What is under the pointer is found from the layer's arrays, not by asking every element.
-import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
+import type { CollectionArgument, Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import {
   DASH_DASHED,
   DASH_DOTTED,
@@ -42,6 +42,8 @@ interface RendererInternals {
     | undefined
   >;
   getNodeShape(node: unknown): string;
+  /** Works out where elements are drawn (label positions, edge ends); skips those already clean. */
+  recalculateRenderedStyle(eles: unknown): void;
   drawLayeredElements(
     ctx: CanvasRenderingContext2D,
     eles: ArrayLike<unknown>,
@@ -51,7 +53,7 @@ interface RendererInternals {
   drawCachedElement(ctx: CanvasRenderingContext2D, ele: unknown, pxRatio: number, extent: unknown): void;
 }
 
-type Scratch = { _private: { rscratch: { inDragLayer?: boolean } } };
+type Scratch = { _private: { rscratch: { inDragLayer?: boolean }; rstyle: { cleanConnected?: boolean } } };
 /** Style as cytoscape computed it (not in @types/cytoscape). */
 type Styled = { pstyle(name: string): { value: unknown; pfValue: number } };
 
@@ -66,8 +68,11 @@ const LABEL_REACH = { x: 120, below: 24 };
 /** Above this many changed edges the whole look is read again rather than patched. */
 const PATCH_LIMIT = 5000;
 
+/** Nodes whose bounds are worked out per idle slot (about 30 ms at four edges a node). */
+const WARM_CHUNK = 400;
+
 export class EdgeLayer {
-  readonly stats: EdgeLayerStats = { draws: 0, lastMs: 0, lines: 0 };
+  readonly stats: EdgeLayerStats = { draws: 0, lastMs: 0, lines: 0, boundsPending: 0 };
   private readonly canvas = document.createElement('canvas');
   private readonly bitmaps: ImageBitmapRenderingContext;
   private readonly worker = new Worker(new URL('./edgeLayer.worker.ts', import.meta.url), { type: 'module' });
@@ -96,6 +101,14 @@ export class EdgeLayer {
   private shown: EdgeViewport | null = null;
   private nextId = 1;
   private destroyed = false;
+  /**
+   * Nodes whose bounds cytoscape has not worked out since they last moved or changed look. It does
+   * so only for what it draws — here, next to nothing — so the first thing to ask for all of them
+   * (an export) paid for 20,000 nodes and, at the next frame, their 80,000 edges: about a second.
+   * They are worked out in idle time instead, a chunk at a time.
+   */
+  private readonly coldNodes = new Set<NodeSingular>();
+  private warming = 0;
   private readonly off: (() => void)[] = [];
 
   constructor(
@@ -121,8 +134,10 @@ export class EdgeLayer {
       this.structureDirty = true;
       this.schedule();
     });
-    on('position', 'node', () => {
+    on('add', 'node', (event) => this.cool(event.target as NodeSingular));
+    on('position', 'node', (event) => {
       this.positionsDirty = true;
+      this.cool(event.target as NodeSingular);
       if (!this.grabbed) this.schedule();
     });
     on('style', 'edge', (event) => this.edgeChanged(event.target as EdgeSingular));
@@ -212,12 +227,50 @@ export class EdgeLayer {
   destroy(): void {
     this.destroyed = true;
     cancelAnimationFrame(this.scheduled);
+    cancelIdleCallback(this.warming);
     for (const off of this.off) off();
     this.worker.terminate();
     this.canvas.remove();
   }
 
+  private cool(node: NodeSingular): void {
+    this.coldNodes.add(node);
+    this.stats.boundsPending = this.coldNodes.size;
+    this.warming ||= requestIdleCallback(this.warm);
+  }
+
+  private readonly warm = (deadline: IdleDeadline): void => {
+    this.warming = 0;
+    if (this.destroyed) return;
+    if (!this.grabbed && !this.batching()) {
+      const renderer = (this.cy as unknown as { renderer(): RendererInternals }).renderer();
+      while (this.coldNodes.size && deadline.timeRemaining() > 10) {
+        const chunk: NodeSingular[] = [];
+        for (const node of this.coldNodes) {
+          this.coldNodes.delete(node);
+          if (!node.removed()) chunk.push(node);
+          if (chunk.length === WARM_CHUNK) break;
+        }
+        const nodes = this.cy.collection(chunk as unknown as CollectionArgument);
+        nodes.boundingBox();
+        // Working out the bounds queues the nodes for cytoscape's next frame, which would then work
+        // out their rendered style and their edges' — for all queued nodes at once (a 2 s frame
+        // after a restyle of every node). Done here a chunk at a time instead, and the nodes marked
+        // as cytoscape marks them when it has done so; an edge to a node still to come waits for it.
+        const edges = nodes
+          .connectedEdges()
+          .filter((edge) => !this.coldNodes.has(edge.source()) && !this.coldNodes.has(edge.target()));
+        renderer.recalculateRenderedStyle(nodes);
+        renderer.recalculateRenderedStyle(edges);
+        for (const node of chunk) (node as unknown as Scratch)._private.rstyle.cleanConnected = true;
+      }
+    }
+    this.stats.boundsPending = this.coldNodes.size;
+    if (this.coldNodes.size) this.warming = requestIdleCallback(this.warm);
+  };
+
   private nodeChanged(node: NodeSingular): void {
+    this.cool(node);
     if (node.selected() || node.hasClass('path')) this.liveNodes.add(node);
     else this.liveNodes.delete(node);
     this.dirtyNodes.add(node);

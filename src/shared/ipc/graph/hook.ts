@@ -21,8 +21,11 @@ export interface GraphStats {
     applied?: number;
     drawn?: number;
   };
-  /** A big graph's edge layer (edgeLayer.ts), when it draws the edges: pictures shown, the last one's time and edge count. */
-  edgeLayer?: { draws: number; lastMs: number; lines: number };
+  /**
+   * A big graph's edge layer (edgeLayer.ts), when it draws the edges: pictures shown, the last
+   * one's time and edge count, and how many nodes' bounds are still to be worked out in idle time.
+   */
+  edgeLayer?: { draws: number; lastMs: number; lines: number; boundsPending: number };
   /** The last PNG export: its size, strips, and time spent drawing and encoding. */
   lastExport?: {
     width: number;

@@ -572,15 +572,19 @@ export function GraphPane() {
   };
 
   // ---- centrality --------------------------------------------------------------------------------
-  const stopResizeRef = useRef<() => void>(() => undefined);
+  const resizeRef = useRef<Resize>(NO_RESIZE);
   const sizeByRef = useRef(sizeBy);
   sizeByRef.current = sizeBy;
   /** Sizes the nodes, stopping a big graph's resize still under way. */
   const resize = (metrics: ReadonlyMap<number, EntityMetrics>, by: SizeBy) => {
-    stopResizeRef.current();
-    stopResizeRef.current = applySizes(cyRef.current, metrics, by);
+    resizeRef.current.stop();
+    resizeRef.current = applySizes(cyRef.current, metrics, by);
   };
-  useEffect(() => () => stopResizeRef.current(), []);
+  useEffect(() => () => resizeRef.current.stop(), []);
+  // The image shows every node at its size: a big graph's resize still under way is finished first.
+  useEffect(() => {
+    if (exporting) resizeRef.current.finish();
+  }, [exporting]);
   useEffect(() => {
     const workers = workersRef.current;
     if (!workers || dataVersion === 0) return;
@@ -1097,18 +1101,21 @@ function placeNearNeighbours(missing: number[], data: GraphData, positions: Posi
 /** Nodes resized per step when a big graph's sizes change (see applySizes). */
 const SIZE_CHUNK = 500;
 
+interface Resize {
+  stop(): void;
+  finish(): void;
+}
+const NO_RESIZE: Resize = { stop: () => undefined, finish: () => undefined };
+
 /**
  * Sizes the nodes by `sizeBy`. A big graph is resized a chunk per idle slot: restyling all 20,000
  * nodes at once cost one frame of about 1.8 s (cytoscape restyling them and working out their
  * 80,000 edges' ends, the edge layer reading them again) — the window froze just as the graph
- * appeared. Returns a function that stops a resize still under way.
+ * appeared. Returns how to stop a resize still under way, or to finish it at once (an export must
+ * not catch the graph half resized).
  */
-function applySizes(
-  cy: Core | null,
-  metrics: ReadonlyMap<number, EntityMetrics>,
-  sizeBy: SizeBy,
-): () => void {
-  if (!cy) return () => undefined;
+function applySizes(cy: Core | null, metrics: ReadonlyMap<number, EntityMetrics>, sizeBy: SizeBy): Resize {
+  if (!cy) return NO_RESIZE;
   let max = 0;
   for (const m of metrics.values()) max = Math.max(max, m[sizeBy] ?? 0);
   const nodes = cy.nodes().toArray();
@@ -1127,7 +1134,7 @@ function applySizes(
     });
   if (nodes.length + cy.edges().length <= LARGE_GRAPH_ELEMENTS) {
     step(nodes.length);
-    return () => undefined;
+    return NO_RESIZE;
   }
   let handle = 0;
   const run = () => {
@@ -1135,7 +1142,13 @@ function applySizes(
     if (next < nodes.length) handle = requestIdleCallback(run, { timeout: 200 });
   };
   handle = requestIdleCallback(run, { timeout: 200 });
-  return () => cancelIdleCallback(handle);
+  return {
+    stop: () => cancelIdleCallback(handle),
+    finish: () => {
+      cancelIdleCallback(handle);
+      step(nodes.length - next);
+    },
+  };
 }
 
 function highlight(

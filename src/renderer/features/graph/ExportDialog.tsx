@@ -1,10 +1,10 @@
 // File ▸ Export ▸ Graph image: PNG or SVG, with scale, background, area, caption, legend and sources.
 import type { Core } from 'cytoscape';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { saveFile } from '../../lib/platform';
 import { Dialog } from '../../ui/Dialog';
-import { exportPng, exportSvg, prewarmEdgeThread, type ExportOptions, type PngResult } from './exportImage';
+import { exportPng, exportSvg, type ExportOptions, type PngResult } from './exportImage';
 
 interface Props {
   format: 'png' | 'svg';
@@ -32,10 +32,6 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
   const [withSources, setWithSources] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  useEffect(() => {
-    if (straightEdges) prewarmEdgeThread();
-  }, [straightEdges]);
-
   const run = async () => {
     setBusy(true);
     setError('');

@@ -578,7 +578,7 @@ export function GraphPane() {
   /** Sizes the nodes, stopping a big graph's resize still under way. */
   const resize = (metrics: ReadonlyMap<number, EntityMetrics>, by: SizeBy) => {
     resizeRef.current.stop();
-    resizeRef.current = applySizes(cyRef.current, metrics, by);
+    resizeRef.current = applySizes(cyRef.current, !!cyLarge.current, metrics, by);
   };
   useEffect(() => () => resizeRef.current.stop(), []);
   // The image shows every node at its size: a big graph's resize still under way is finished first.
@@ -1114,7 +1114,12 @@ const NO_RESIZE: Resize = { stop: () => undefined, finish: () => undefined };
  * appeared. Returns how to stop a resize still under way, or to finish it at once (an export must
  * not catch the graph half resized).
  */
-function applySizes(cy: Core | null, metrics: ReadonlyMap<number, EntityMetrics>, sizeBy: SizeBy): Resize {
+function applySizes(
+  cy: Core | null,
+  large: boolean,
+  metrics: ReadonlyMap<number, EntityMetrics>,
+  sizeBy: SizeBy,
+): Resize {
   if (!cy) return NO_RESIZE;
   let max = 0;
   for (const m of metrics.values()) max = Math.max(max, m[sizeBy] ?? 0);
@@ -1132,7 +1137,7 @@ function applySizes(cy: Core | null, metrics: ReadonlyMap<number, EntityMetrics>
         );
       }
     });
-  if (nodes.length + cy.edges().length <= LARGE_GRAPH_ELEMENTS) {
+  if (!large) {
     step(nodes.length);
     return NO_RESIZE;
   }

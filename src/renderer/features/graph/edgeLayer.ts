@@ -110,6 +110,7 @@ export class EdgeLayer {
   private readonly coldNodes = new Set<NodeSingular>();
   private warming = 0;
   private readonly off: (() => void)[] = [];
+  private readonly renderer: RendererInternals;
 
   constructor(
     private readonly cy: Core,
@@ -170,6 +171,7 @@ export class EdgeLayer {
     // Cytoscape's node layer draws the live edges and the nodes in view (zoomed out, only the
     // live nodes); the worker has the rest.
     const renderer = (cy as unknown as { renderer(): RendererInternals }).renderer();
+    this.renderer = renderer;
     const drawLayered = renderer.drawLayeredElements;
     renderer.drawLayeredElements = (ctx, _eles, pxRatio, extent) =>
       this.drawLive(renderer, ctx, pxRatio, extent as Box);
@@ -243,7 +245,7 @@ export class EdgeLayer {
     this.warming = 0;
     if (this.destroyed) return;
     if (!this.grabbed && !this.batching()) {
-      const renderer = (this.cy as unknown as { renderer(): RendererInternals }).renderer();
+      const { renderer } = this;
       while (this.coldNodes.size && deadline.timeRemaining() > 10) {
         const chunk: NodeSingular[] = [];
         for (const node of this.coldNodes) {

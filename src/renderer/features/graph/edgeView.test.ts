@@ -11,7 +11,7 @@ import {
   type EdgeViewport,
   type LayerModel,
 } from './edgeView';
-import { lineAt, packColour, type Lines } from './rasterEdges';
+import { packColour, type Lines, type RasterLine } from './rasterEdges';
 import { DASHES_MIN_ZOOM } from './style';
 
 const red = packColour('#ff0000');
@@ -41,7 +41,18 @@ const view = (patch: Partial<EdgeViewport> = {}): EdgeViewport => ({
   pixelRatio: 1,
   ...patch,
 });
-const list = (lines: Lines) => Array.from({ length: lines.count }, (_, i) => lineAt(lines, i));
+/** The lines, unpacked. */
+const list = (lines: Lines): RasterLine[] =>
+  Array.from({ length: lines.count }, (_, i) => ({
+    x1: lines.ends[i * 4]!,
+    y1: lines.ends[i * 4 + 1]!,
+    x2: lines.ends[i * 4 + 2]!,
+    y2: lines.ends[i * 4 + 3]!,
+    colour: lines.colour[i]!,
+    opacity: lines.opacity[i]!,
+    width: lines.width[i]!,
+    dash: lines.dash[i * 2]! > 0 ? [lines.dash[i * 2]!, lines.dash[i * 2 + 1]!] : null,
+  }));
 const row = (pixels: Uint32Array, v: EdgeViewport, y: number) =>
   Array.from(pixels.subarray(y * v.width * v.pixelRatio, (y + 1) * v.width * v.pixelRatio));
 

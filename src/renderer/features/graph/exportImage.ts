@@ -393,13 +393,13 @@ async function drawStrip(
 }
 
 /**
- * The edge thread, started when the export dialog of a big graph first opens and kept for later
- * exports: a worker takes up to a second to start on a busy machine, and idle it holds nothing.
+ * The edge thread, started when a big graph is drawn and kept for later exports: a worker takes up
+ * to a second to start on a busy machine, and idle it holds nothing.
  */
 let edgeThread: Worker | null = null;
 let nextStripId = 0;
 
-/** Starts the edge thread ahead of an export (the dialog is open), so the export does not wait for it. */
+/** Starts the edge thread ahead of an export, so the export does not wait for it. */
 export function prewarmEdgeThread(): void {
   edgeThread ??= new Worker(new URL('./edges.worker.ts', import.meta.url), { type: 'module' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packColour, packLines, rasterLines, type RasterLine } from './rasterEdges';
+import { addLine, newLines, packColour, rasterLines, type RasterLine } from './rasterEdges';
 
 const W = 40;
 const H = 20;
@@ -7,6 +7,11 @@ const white = () => new Uint32Array(W * H).fill(0xffffffff);
 const red = packColour('#ff0000');
 const line = (patch: Partial<RasterLine>): RasterLine => ({ x1: 2, y1: 5, x2: 30, y2: 5, colour: red, opacity: 1, width: 1, dash: null, ...patch });
 const all = { x1: 0, y1: 0, x2: W, y2: H };
+const packLines = (list: RasterLine[]) => {
+  const lines = newLines(list.length);
+  for (const one of list) addLine(lines, one);
+  return lines;
+};
 
 describe('edges drawn straight into pixels (big graph export)', () => {
   it('packs #rrggbb as RGBA bytes', () => {

@@ -86,27 +86,6 @@ export function addLine(lines: Lines, line: RasterLine): void {
   lines.dash[i * 2 + 1] = line.dash?.[1] ?? 0;
 }
 
-export function packLines(list: readonly RasterLine[]): Lines {
-  const lines = newLines(list.length);
-  for (const line of list) addLine(lines, line);
-  return lines;
-}
-
-/** Line i, unpacked. */
-export function lineAt(lines: Lines, i: number): RasterLine {
-  const { ends, dash } = lines;
-  return {
-    x1: ends[i * 4]!,
-    y1: ends[i * 4 + 1]!,
-    x2: ends[i * 4 + 2]!,
-    y2: ends[i * 4 + 3]!,
-    colour: lines.colour[i]!,
-    opacity: lines.opacity[i]!,
-    width: lines.width[i]!,
-    dash: dash[i * 2]! > 0 ? [dash[i * 2]!, dash[i * 2 + 1]!] : null,
-  };
-}
-
 /** The buffers to transfer when posting `lines` to a worker. */
 export function lineBuffers(lines: Lines): ArrayBuffer[] {
   return [lines.ends, lines.colour, lines.opacity, lines.width, lines.dash].map(

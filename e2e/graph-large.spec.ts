@@ -76,6 +76,16 @@ test('a big graph exports as a PNG with its edges and its nodes drawn', async ({
   const counts = await countPixels(page, png, PINK_AND_BLUE);
   expect(counts.pink).toBeGreaterThan(counts.total * 0.01);
   expect(counts.blue).toBeGreaterThan(NODES * 20);
+
+  // The lines come from the edge layer's arrays: hiding the relation type just before exporting
+  // leaves it out of the image too, nodes kept.
+  const graph = page.getByRole('region', { name: 'Graph' });
+  await graph.getByRole('button', { name: 'Filters & analysis' }).click();
+  await graph.getByRole('checkbox', { name: 'is a rival of' }).uncheck();
+  await graph.getByRole('button', { name: 'Filters & analysis' }).click();
+  const filtered = await countPixels(page, (await exportGraphPng(page)).png, PINK_AND_BLUE);
+  expect(filtered.pink).toBeLessThan(filtered.total * 0.001);
+  expect(filtered.blue).toBeGreaterThan(NODES * 20);
 });
 
 test('a big graph on screen: the edge layer draws edges and nodes, and a click selects the node under it', async ({

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { saveFile } from '../../lib/platform';
 import { Dialog } from '../../ui/Dialog';
+import type { LayerModel } from './edgeView';
 import { exportPng, exportSvg, type ExportOptions, type PngResult } from './exportImage';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   sizeMeaning: string;
   /** A big graph, drawn with straight one-pixel edges (see ExportContext.straightEdges). */
   straightEdges?: boolean;
+  /** The edge layer's arrays, brought up to date, when it draws the edges (see ExportContext.edgeModel). */
+  edgeModel?: () => LayerModel | null;
   onClose: () => void;
   /** Told the size and timing of each PNG made (for the test hook and benchmarks). */
   onPng?: (result: Omit<PngResult, 'blob'>) => void;
@@ -22,7 +25,7 @@ function fileStem(): string {
   return `graph-${new Date().toISOString().slice(0, 10)}`;
 }
 
-export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, straightEdges, onClose, onPng }: Props) {
+export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, straightEdges, edgeModel, onClose, onPng }: Props) {
   const [format, setFormat] = useState(initialFormat);
   const [scale, setScale] = useState(2);
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
@@ -38,7 +41,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
     const options: ExportOptions = { scale, background, area, caption, legend, sources: withSources, sizeMeaning };
     try {
       if (format === 'png') {
-        const { blob, ...result } = await exportPng(cy, options, { sources, straightEdges });
+        const { blob, ...result } = await exportPng(cy, options, { sources, straightEdges, edgeModel: edgeModel?.() });
         onPng?.(result);
         await saveFile(`${fileStem()}.png`, blob, 'image/png');
       } else {

@@ -1061,6 +1061,7 @@ export function GraphPane() {
           onClose={() => setExporting(null)}
           onPng={(result) => (statsRef.current.lastExport = result)}
           straightEdges={!!cyLarge.current}
+          edgeModel={() => edgeLayerRef.current?.currentModel() ?? null}
         />
       )}
     </div>

@@ -81,6 +81,10 @@ describe('the edge layer picture (big graphs)', () => {
     expect(list(viewLines(model(), view({ zoom: DASHES_MIN_ZOOM })))[1]!.dash).toEqual(
       [6 * DASHES_MIN_ZOOM, 4 * DASHES_MIN_ZOOM].map((d) => Math.max(1, d)),
     );
+    // An exported image shows them at any size (the export asks for them).
+    const exported = list(viewLines(model(), view({ zoom: DASHES_MIN_ZOOM / 2 }), undefined, true));
+    expect(exported[1]!.dash).toEqual([6, 4].map((d) => Math.max(1, (d * DASHES_MIN_ZOOM) / 2)));
+    expect(exported[0]!.dash).toBeNull(); // a solid line stays solid
   });
 
   it('leaves out hidden edges and the ones asked to be skipped (dragged with their nodes)', () => {

@@ -105,13 +105,18 @@ export function emptyLayerModel(): LayerModel {
 /**
  * The lines of `model` in the picture's pixels, `skip` left out. A line thinner than a pixel is
  * drawn one pixel wide and as much fainter, as an antialiasing canvas would; dashes are drawn where
- * they can be seen (zoom ≥ DASHES_MIN_ZOOM), as on screen.
+ * they can be seen (zoom ≥ DASHES_MIN_ZOOM), as on screen, unless `dashes` says otherwise (an
+ * exported image shows them at any size).
  */
-export function viewLines(model: LayerModel, view: EdgeViewport, skip?: ReadonlySet<number>): Lines {
+export function viewLines(
+  model: LayerModel,
+  view: EdgeViewport,
+  skip?: ReadonlySet<number>,
+  dashes = view.zoom >= DASHES_MIN_ZOOM,
+): Lines {
   const k = view.zoom * view.pixelRatio;
   const ox = view.panX * view.pixelRatio;
   const oy = view.panY * view.pixelRatio;
-  const dashes = view.zoom >= DASHES_MIN_ZOOM;
   const { xy, source, target, colour, opacity, width, dash } = model;
   const lines = newLines(source.length);
   for (let i = 0; i < source.length; i++) {

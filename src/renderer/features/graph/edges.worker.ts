@@ -23,8 +23,10 @@ export type EdgesWorkerRequest =
 
 export type EdgesWorkerResponse =
   | { kind: 'ready' }
-  | { kind: 'band'; id: number; y: number; bitmap: ImageBitmap }
-  | { kind: 'strip-done'; id: number; ms: number }
+  /** A band's rows as slices of a few rows each (see SLICE_PIXELS), top to bottom. */
+  | { kind: 'band'; id: number; slices: { y: number; bitmap: ImageBitmap }[] }
+  /** ms: the strip's time on this thread; rasterMs: of which drawing the lines. */
+  | { kind: 'strip-done'; id: number; ms: number; rasterMs: number }
   | { kind: 'error'; message: string };
 
 interface WorkerScope {
@@ -37,20 +39,40 @@ let lines: Lines = newLines(0);
 let band: ImageData | null = null;
 let queue: Promise<void> = Promise.resolve();
 
+/**
+ * Pixels in one bitmap sent back: under a megabyte, so the memory of the bitmaps the page has drawn
+ * and closed is used again for the next ones. A bitmap of a whole band (16 MB) is new memory each
+ * time, and on a virtual machine the first touch of 312 MB of new memory takes 0.2–0.8 s.
+ */
+const SLICE_PIXELS = 240_000;
+
 async function rasterStrip(strip: EdgeStrip): Promise<void> {
   const started = performance.now();
+  let rasterMs = 0;
   if (band?.width !== strip.width || band.height !== strip.bandRows)
     band = new ImageData(strip.width, strip.bandRows);
   const pixels = new Uint32Array(band.data.buffer);
   for (let y = 0; y < strip.height; y += strip.bandRows) {
     const rows = Math.min(strip.bandRows, strip.height - y);
     pixels.fill(strip.background);
+    const t = performance.now();
     rasterLines(pixels, strip.width, rows, strip.top + y, lines, strip.clip);
-    // Not premultiplied: the band is opaque or its lines are, and premultiplying would cost a pass.
-    const bitmap = await createImageBitmap(band, 0, 0, strip.width, rows, { premultiplyAlpha: 'none' });
-    scope.postMessage({ kind: 'band', id: strip.id, y, bitmap }, [bitmap]);
+    rasterMs += performance.now() - t;
+    const sliceRows = Math.max(1, Math.floor(SLICE_PIXELS / strip.width));
+    const slices: { y: number; bitmap: ImageBitmap }[] = [];
+    for (let r = 0; r < rows; r += sliceRows) {
+      // Not premultiplied: the band is opaque or its lines are, and premultiplying would cost a pass.
+      const bitmap = await createImageBitmap(band, 0, r, strip.width, Math.min(sliceRows, rows - r), {
+        premultiplyAlpha: 'none',
+      });
+      slices.push({ y: y + r, bitmap });
+    }
+    scope.postMessage(
+      { kind: 'band', id: strip.id, slices },
+      slices.map((s) => s.bitmap),
+    );
   }
-  scope.postMessage({ kind: 'strip-done', id: strip.id, ms: performance.now() - started });
+  scope.postMessage({ kind: 'strip-done', id: strip.id, ms: performance.now() - started, rasterMs });
 }
 
 scope.onmessage = (event) => {

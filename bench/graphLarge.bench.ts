@@ -134,9 +134,10 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const download = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Export PNG' }).click();
-  const png = fs.readFileSync(await (await download).path());
-  fs.writeFileSync(path.join(dir, 'export.png'), png); // to look at
+  const saved = await (await download).path(); // resolves once the file is complete on disk
   const exportMs = performance.now() - started;
+  const png = fs.readFileSync(saved);
+  fs.writeFileSync(path.join(dir, 'export.png'), png); // to look at
   const exportStats = await page.evaluate(() => window.__awGraph!.stats().lastExport);
   await opened.browser.close();
   await opened.shell.stop();

@@ -59,14 +59,17 @@ async function rasterStrip(strip: EdgeStrip): Promise<void> {
     rasterLines(pixels, strip.width, rows, strip.top + y, lines, strip.clip);
     rasterMs += performance.now() - t;
     const sliceRows = Math.max(1, Math.floor(SLICE_PIXELS / strip.width));
-    const slices: { y: number; bitmap: ImageBitmap }[] = [];
+    const made: Promise<ImageBitmap>[] = [];
     for (let r = 0; r < rows; r += sliceRows) {
       // Not premultiplied: the band is opaque or its lines are, and premultiplying would cost a pass.
-      const bitmap = await createImageBitmap(band, 0, r, strip.width, Math.min(sliceRows, rows - r), {
-        premultiplyAlpha: 'none',
-      });
-      slices.push({ y: y + r, bitmap });
+      made.push(
+        createImageBitmap(band, 0, r, strip.width, Math.min(sliceRows, rows - r), {
+          premultiplyAlpha: 'none',
+        }),
+      );
     }
+    // Made together: one at a time, each waited for its own round trip.
+    const slices = (await Promise.all(made)).map((bitmap, i) => ({ y: y + i * sliceRows, bitmap }));
     scope.postMessage(
       { kind: 'band', id: strip.id, slices },
       slices.map((s) => s.bitmap),

@@ -59,6 +59,20 @@ async function openBigCase(workbench: { page: Page; dir: string }): Promise<Page
   return page;
 }
 
+/** The model point at the middle of the graph's box, the zoom, and the box's height. */
+async function viewCentre(page: Page): Promise<{ x: number; y: number; zoom: number; height: number }> {
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  return page.evaluate(
+    ({ width, height }) => {
+      const g = window.__awGraph!;
+      const zoom = g.zoom();
+      const pan = g.pan();
+      return { x: (width / 2 - pan.x) / zoom, y: (height / 2 - pan.y) / zoom, zoom, height };
+    },
+    { width: box.width, height: box.height },
+  );
+}
+
 /** rival_of pink (#d81b60) edge pixels and organization blue node pixels, as channel ranges. */
 const PINK_AND_BLUE = {
   pink: [171, 255, 0, 89, 61, 139],
@@ -146,7 +160,13 @@ test('a big graph on screen: the edge layer draws edges and nodes, and a click s
   // Node size by PageRank: a big graph is resized a chunk per idle slot (one restyle of every node
   // froze the window); in the end every node is sized by its rank.
   const graph = page.getByRole('region', { name: 'Graph' });
+  const before = await viewCentre(page);
   await graph.getByRole('button', { name: 'Filters & analysis' }).click();
+  // The panel takes part of the graph's box; the view keeps its centre.
+  await expect.poll(async () => (await viewCentre(page)).height).not.toBe(before.height);
+  const after = await viewCentre(page);
+  expect(Math.abs(after.x - before.x) * after.zoom).toBeLessThan(1);
+  expect(Math.abs(after.y - before.y) * after.zoom).toBeLessThan(1);
   await graph.getByLabel('Node size by').selectOption('pagerank');
   await expect
     .poll(() =>

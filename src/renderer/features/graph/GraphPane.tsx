@@ -780,7 +780,16 @@ export function GraphPane() {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const observer = new ResizeObserver(() => cyRef.current?.resize());
+    // The view keeps its centre as the box changes (the filters panel opening takes part of it).
+    const observer = new ResizeObserver(() => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      const before = { w: cy.width(), h: cy.height() };
+      cy.resize();
+      const dw = cy.width() - before.w;
+      const dh = cy.height() - before.h;
+      if (before.w > 0 && before.h > 0 && (dw || dh)) cy.panBy({ x: dw / 2, y: dh / 2 });
+    });
     observer.observe(container);
     return () => observer.disconnect();
   }, []);

@@ -125,6 +125,27 @@ test('exports the graph as PNG and SVG files', async ({ workbench }) => {
   expect(svg).toContain('Sources:');
 });
 
+test('closing the export dialog while the image is being made saves nothing', async ({ workbench }) => {
+  const { page } = workbench;
+  await settled(page);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const before = await page.evaluate(() => window.__awGraph!.stats().lastExport?.drawMs ?? null);
+  await graph(page).getByRole('button', { name: 'Export image…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export graph image' })).toBeVisible();
+  // Export, then Cancel at once: the export has started and is waiting on the browser's encoder.
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('form[aria-label="Export graph image"]')!;
+    form.requestSubmit();
+    [...form.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click();
+  });
+  await expect(page.getByRole('dialog', { name: 'Export graph image' })).toHaveCount(0);
+  // The image was made (the test hook hears of it) but not saved.
+  await expect.poll(() => page.evaluate(() => window.__awGraph!.stats().lastExport?.drawMs ?? null)).not.toBe(before);
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+});
+
 test('exports a graph bigger than a browser canvas allows as a correct, non-blank PNG, strip by strip', async ({ workbench }) => {
   const { page } = workbench;
   await settled(page);

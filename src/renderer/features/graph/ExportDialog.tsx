@@ -1,6 +1,6 @@
 // File ▸ Export ▸ Graph image: PNG or SVG, with scale, background, area, caption, legend and sources.
 import type { Core } from 'cytoscape';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { saveFile } from '../../lib/platform';
 import { Dialog } from '../../ui/Dialog';
@@ -35,6 +35,12 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
   const [withSources, setWithSources] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // Closed (Cancel, Escape) while the image was being made: it is not saved.
+  const cancelled = useRef(false);
+  const close = () => {
+    cancelled.current = true;
+    onClose();
+  };
   const run = async () => {
     setBusy(true);
     setError('');
@@ -43,6 +49,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
       if (format === 'png') {
         const { blob, ...result } = await exportPng(cy, options, { sources, straightEdges, edgeModel: edgeModel?.() });
         onPng?.(result);
+        if (cancelled.current) return;
         await saveFile(`${fileStem()}.png`, blob, 'image/png');
       } else {
         await saveFile(`${fileStem()}.svg`, exportSvg(cy, options, { sources }), 'image/svg+xml');
@@ -56,7 +63,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
   };
 
   return (
-    <Dialog title="Export graph image" onClose={onClose}>
+    <Dialog title="Export graph image" onClose={close}>
       <form
         aria-label="Export graph image"
         onSubmit={(e) => {
@@ -118,7 +125,7 @@ export function ExportDialog({ format: initialFormat, cy, sources, sizeMeaning, 
           </p>
         )}
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy}>

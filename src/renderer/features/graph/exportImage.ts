@@ -291,8 +291,9 @@ function drawList(cy: Core, p: Plan, scale: number, context: ExportContext): Dra
   const eles: ElementSingularLike[] = [];
   const { box, k, left, top } = p.graph;
   const model = context.straightEdges ? context.edgeModel : null;
-  // Image pixel = model coordinate × k × scale + offset: the layer's own view of the graph, with
-  // its dashes shown at any size.
+  // From the edge layer's arrays when there is one: image pixel = model coordinate × k × scale +
+  // offset, the layer's own view of the graph, with its dashes shown at any size. Without it
+  // (WebGL, or a layout still holding a batch open) each edge is read from cytoscape below.
   const view = { zoom: k * scale, panX: (left - box.x1 * k) * scale, panY: (top - box.y1 * k) * scale, width: 0, height: 0, pixelRatio: 1 };
   const lines = model ? viewLines(model, view, undefined, true) : context.straightEdges ? newLines(all.length) : null;
   const toX = (x: number) => (left + (x - box.x1) * k) * scale;

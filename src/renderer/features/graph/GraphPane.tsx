@@ -868,7 +868,8 @@ export function GraphPane() {
           <input
             type="search"
             aria-label="Find in graph"
-            placeholder="Find by name or alias"
+            placeholder="Find a node…"
+            title="Find a node by name or alias (Enter jumps to it)"
             list="graph-names"
             value={search}
             onChange={(e) => setSearch(e.target.value)}

@@ -11,7 +11,7 @@ import {
   DASH_DOTTED,
   DASH_SOLID,
   NODE_DOTS_ZOOM,
-  emptyNodeDots,
+  newLayerModel,
   shapeCode,
   type EdgeViewport,
   type LayerModel,
@@ -335,28 +335,17 @@ export class EdgeLayer {
       this.dirtyNodes.clear();
       this.liveNodes.clear();
       this.nodeShown = new Uint8Array(this.nodes.length);
-      const dots = emptyNodeDots(this.nodes.length);
+      const model = newLayerModel(this.nodes.length, this.edges.length);
       this.nodes.forEach((node, i) => {
         this.nodeIndex.set(node.id(), i);
-        this.readNode(dots, node, i);
+        this.readNode(model.nodes, node, i);
         if (node.selected() || node.hasClass('path')) this.liveNodes.add(node);
       });
-      const n = this.edges.length;
-      const model: LayerModel = {
-        nodes: dots,
-        xy: new Float32Array(this.nodes.length * 2),
-        source: new Int32Array(n),
-        target: new Int32Array(n),
-        colour: new Uint32Array(n),
-        opacity: new Float32Array(n),
-        width: new Float32Array(n),
-        dash: new Uint8Array(n),
-      };
       this.edges.forEach((edge, i) => {
         this.edgeIndex.set(edge.id(), i);
         model.source[i] = this.nodeIndex.get(edge.source().id()) ?? 0;
         model.target[i] = this.nodeIndex.get(edge.target().id()) ?? 0;
-        this.readEdge(model, i);
+        readEdgeLook(model, i, edge);
         if (edge.selected() || edge.hasClass('path')) this.live.add(edge);
       });
       this.model = model;
@@ -384,14 +373,14 @@ export class EdgeLayer {
       this.post({ kind: 'positions', xy: this.model.xy }); // copied by postMessage
     }
     if (this.dirtyEdges.size > PATCH_LIMIT) {
-      for (let i = 0; i < this.edges.length; i++) this.readEdge(this.model, i);
+      for (let i = 0; i < this.edges.length; i++) readEdgeLook(this.model, i, this.edges[i]!);
       this.dirtyEdges.clear();
       this.post({ kind: 'model', model: this.model });
     } else if (this.dirtyEdges.size) {
       const index = Int32Array.from(this.dirtyEdges);
       this.dirtyEdges.clear();
       const m = this.model;
-      for (const i of index) this.readEdge(m, i);
+      for (const i of index) readEdgeLook(m, i, this.edges[i]!);
       this.post({
         kind: 'edges',
         index,
@@ -485,17 +474,6 @@ export class EdgeLayer {
     });
   }
 
-  private readEdge(model: LayerModel, i: number): void {
-    const edge = this.edges[i]!;
-    const styled = edge as unknown as Styled;
-    model.colour[i] = packRgb(styled.pstyle('line-color').value as Rgb);
-    model.opacity[i] = edge.visible() ? edge.effectiveOpacity() : 0;
-    model.width[i] = styled.pstyle('width').pfValue;
-    // From the classes (style.ts): the stylesheet draws dashes solid when zoomed out; the layer
-    // decides that itself from the zoom it draws at.
-    model.dash[i] = edge.hasClass('loop') ? DASH_DOTTED : edge.hasClass('single') ? DASH_DASHED : DASH_SOLID;
-  }
-
   /** Asks for a picture of the current view; one is drawn at a time, and the newest view wins. */
   private draw(): void {
     if (this.destroyed) return;
@@ -555,4 +533,17 @@ export class EdgeLayer {
     const s = this.cy.zoom() / shown.zoom;
     this.canvas.style.transform = `translate(${pan.x - s * shown.panX}px, ${pan.y - s * shown.panY}px) scale(${s})`;
   }
+}
+
+/**
+ * Reads edge i's look into the model as cytoscape styles it: colour, opacity (0 when hidden), width,
+ * and its dash from the classes (style.ts) — the stylesheet draws dashes solid when zoomed out, the
+ * layer (and an export) decides that itself from the size it draws at.
+ */
+export function readEdgeLook(model: LayerModel, i: number, edge: EdgeSingular): void {
+  const styled = edge as unknown as Styled;
+  model.colour[i] = packRgb(styled.pstyle('line-color').value as Rgb);
+  model.opacity[i] = edge.visible() ? edge.effectiveOpacity() : 0;
+  model.width[i] = styled.pstyle('width').pfValue;
+  model.dash[i] = edge.hasClass('loop') ? DASH_DOTTED : edge.hasClass('single') ? DASH_DASHED : DASH_SOLID;
 }

@@ -1,6 +1,6 @@
 // The edge layer's thread (edgeLayer.ts): holds a big graph's edges as arrays and draws the view it
 // is asked for into a bitmap, so the page's thread never strokes 80,000 edges.
-import { drawView, emptyLayerModel, type LayerModel, type EdgeViewport, type NodeDots } from './edgeView';
+import { drawView, newLayerModel, type LayerModel, type EdgeViewport, type NodeDots } from './edgeView';
 
 export type EdgeLayerRequest =
   | { kind: 'model'; model: LayerModel }
@@ -27,7 +27,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let model = emptyLayerModel();
+let model = newLayerModel();
 let image: ImageData | null = null;
 
 async function draw(

@@ -89,16 +89,17 @@ export function emptyNodeDots(n = 0): NodeDots {
   };
 }
 
-export function emptyLayerModel(): LayerModel {
+/** A model for `nodes` nodes and `edges` edges, all zero (filled in by its reader). */
+export function newLayerModel(nodes = 0, edges = 0): LayerModel {
   return {
-    nodes: emptyNodeDots(),
-    xy: new Float32Array(0),
-    source: new Int32Array(0),
-    target: new Int32Array(0),
-    colour: new Uint32Array(0),
-    opacity: new Float32Array(0),
-    width: new Float32Array(0),
-    dash: new Uint8Array(0),
+    nodes: emptyNodeDots(nodes),
+    xy: new Float32Array(nodes * 2),
+    source: new Int32Array(edges),
+    target: new Int32Array(edges),
+    colour: new Uint32Array(edges),
+    opacity: new Float32Array(edges),
+    width: new Float32Array(edges),
+    dash: new Uint8Array(edges),
   };
 }
 

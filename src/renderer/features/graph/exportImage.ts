@@ -10,8 +10,9 @@ import type { GraphSource } from '../../../shared/ipc/graph/contract';
 import { relationReads } from '../../../shared/vocab';
 import type { EdgeStrip, EdgesWorkerRequest, EdgesWorkerResponse } from './edges.worker';
 import type { PngWorkerRequest, PngWorkerResponse } from './png.worker';
-import { viewLines, type LayerModel } from './edgeView';
-import { addLine, lineBuffers, newLines, packRgb, type Lines } from './rasterEdges';
+import { readEdgeLook } from './edgeLayer';
+import { newLayerModel, viewLines, type LayerModel } from './edgeView';
+import { lineBuffers, type Lines } from './rasterEdges';
 import { EDGE_FONT_SIZE, LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH, entityStyle, isSymmetric, relationColour } from './style';
 
 export interface ExportOptions {
@@ -271,7 +272,6 @@ interface DrawList {
 
 interface EdgeStyleLike {
   isEdge(): boolean;
-  effectiveOpacity(): number;
   pstyle(name: string): { value: unknown; pfValue: number; strValue: string };
 }
 
@@ -285,44 +285,39 @@ function edgeEnds(edge: EdgeSingular): [{ x: number; y: number }, { x: number; y
   return [edge.sourceEndpoint(), edge.targetEndpoint()];
 }
 
+/**
+ * A big graph's edges as the edge layer holds them, read from cytoscape: when there is no layer
+ * (WebGL), or a layout still holds a batch open. Each edge gets its own two points (its ends).
+ */
+function readEdgeModel(edges: EdgeSingular[]): LayerModel {
+  const model = newLayerModel(edges.length * 2, edges.length);
+  edges.forEach((edge, i) => {
+    const [s, t] = edgeEnds(edge);
+    model.xy.set([s.x, s.y, t.x, t.y], i * 4);
+    model.source[i] = i * 2;
+    model.target[i] = i * 2 + 1;
+    readEdgeLook(model, i, edge);
+  });
+  return model;
+}
+
 function drawList(cy: Core, p: Plan, scale: number, context: ExportContext): DrawList {
   const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
   const all = renderer.getCachedZSortedEles();
   const eles: ElementSingularLike[] = [];
   const { box, k, left, top } = p.graph;
-  const model = context.straightEdges ? context.edgeModel : null;
-  // From the edge layer's arrays when there is one: image pixel = model coordinate × k × scale +
-  // offset, the layer's own view of the graph, with its dashes shown at any size. Without it
-  // (WebGL, or a layout still holding a batch open) each edge is read from cytoscape below.
-  const view = { zoom: k * scale, panX: (left - box.x1 * k) * scale, panY: (top - box.y1 * k) * scale, width: 0, height: 0, pixelRatio: 1 };
-  const lines = model ? viewLines(model, view, undefined, true) : context.straightEdges ? newLines(all.length) : null;
-  const toX = (x: number) => (left + (x - box.x1) * k) * scale;
-  const toY = (y: number) => (top + (y - box.y1) * k) * scale;
+  let lines: Lines | null = null;
+  if (context.straightEdges) {
+    // Image pixel = model coordinate × k × scale + offset: the layer's own view of the graph, with
+    // its dashes shown at any size.
+    const model = context.edgeModel ?? readEdgeModel(cy.edges().toArray());
+    const view = { zoom: k * scale, panX: (left - box.x1 * k) * scale, panY: (top - box.y1 * k) * scale, width: 0, height: 0, pixelRatio: 1 };
+    lines = viewLines(model, view, undefined, true);
+  }
   for (let i = 0; i < all.length; i++) {
     const ele = all[i]!;
-    const edge = ele as unknown as EdgeStyleLike;
-    if (model && edge.isEdge()) continue; // lines already made
-    if (!ele.visible()) continue;
-    if (lines && edge.isEdge()) {
-      const [s, t] = edgeEnds(ele as unknown as EdgeSingular);
-      // From the classes, as style.ts sets them: a big graph zoomed out draws its dashes solid on
-      // screen (DASHES_MIN_ZOOM), but the image shows them.
-      const classed = ele as unknown as EdgeSingular;
-      const lineStyle = classed.hasClass('loop') ? 'dotted' : classed.hasClass('single') ? 'dashed' : edge.pstyle('line-style').strValue;
-      const unit = Math.max(1, k * scale);
-      addLine(lines, {
-        x1: toX(s.x),
-        y1: toY(s.y),
-        x2: toX(t.x),
-        y2: toY(t.y),
-        colour: packRgb(edge.pstyle('line-color').value as [number, number, number]),
-        opacity: edge.effectiveOpacity(),
-        width: edge.pstyle('width').pfValue * k * scale,
-        dash: lineStyle === 'dashed' ? [6 * unit, 4 * unit] : lineStyle === 'dotted' ? [1.5 * unit, 3 * unit] : null,
-      });
-      continue;
-    }
-    eles.push(ele);
+    if (lines && (ele as unknown as EdgeStyleLike).isEdge()) continue; // drawn from the lines
+    if (ele.visible()) eles.push(ele);
   }
   const y1 = new Float64Array(eles.length);
   const y2 = new Float64Array(eles.length);

@@ -60,6 +60,15 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'subjects:get': { subject: { kind: 'entity', id: 1 } },
   'noteCounts:get': { kind: 'entity', ids: [1] },
   'case:exportJson': { includeShareableNotes: false },
+  'uploads:put': { name: 'report.pdf', chunk: 'JVBERi0=', totalBytes: 5 },
+  'sources:import': { files: [{ name: 'report.txt', bytes: 'UmVwb3J0Lg==' }], jobId: 'c'.repeat(32) },
+  'sources:importState': { jobId: 'c'.repeat(32) },
+  'sources:importCancel': { jobId: 'c'.repeat(32) },
+  'sources:update': { id: 1, patch: { author: 'Alexis Arieff', language: 'en', publishedOn: '2017-03-20' } },
+  'sources:delete': { id: 1 },
+  'sources:original': { id: 1 },
+  'extraction:suggestions': { sourceId: 1 },
+  'extraction:review': { sourceId: 1, decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }] },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);

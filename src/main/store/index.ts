@@ -4,9 +4,11 @@ import { checkIntegrityInBackground, openCaseFile, type Db, type OpenOptions } f
 import { Journal } from './journal';
 import { EntityRepo } from './repos/entities';
 import { NoteRepo } from './repos/notes';
+import { OriginalRepo } from './repos/originals';
 import { RelationRepo } from './repos/relations';
 import { SettingRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
+import { SuggestionRepo } from './repos/suggestions';
 
 export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
 export type { OpenOptions } from './db';
@@ -17,6 +19,8 @@ export class CaseStore {
   readonly relations: RelationRepo;
   readonly sources: SourceRepo;
   readonly notes: NoteRepo;
+  readonly originals: OriginalRepo;
+  readonly suggestions: SuggestionRepo;
   readonly settings: SettingRepo;
   readonly journal: Journal;
 
@@ -31,6 +35,8 @@ export class CaseStore {
     this.relations = new RelationRepo(db);
     this.sources = new SourceRepo(db);
     this.notes = new NoteRepo(db);
+    this.originals = new OriginalRepo(db);
+    this.suggestions = new SuggestionRepo(db);
     this.settings = new SettingRepo(db);
     this.journal = new Journal(db);
   }

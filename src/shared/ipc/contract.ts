@@ -26,6 +26,7 @@ import type { CHANNEL_NAMES } from './channels';
 import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
+import { sourcesContract } from './sources/contract';
 
 export interface CaseCounts {
   entities: number;
@@ -102,6 +103,7 @@ export const contract = {
   ...sheetContract,
   ...graphContract,
   ...notesContract,
+  ...sourcesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 // Handlers of the sheet feature's channels (see src/shared/ipc/sheet/contract.ts).
 import type { SHEET_CHANNELS } from '../../../shared/ipc/sheet/channels';
 import { offerCsvExport } from '../../services/sheet/csvExport';
-import { cancelImport, checkImport, jobState, receiveChunk, runImport } from '../../services/sheet/csvImport';
+import { cancelImport, checkImport, jobState, receiveCsvChunk, runImport } from '../../services/sheet/csvImport';
 import { getLayout, mergeEntities, saveLayout, tagEntities } from '../../services/sheet/sheetActions';
 import type { Handler } from '../handle';
 import type { HandlerContext } from '../handlers';
@@ -16,7 +16,7 @@ export function sheetHandlers({ session }: HandlerContext): SheetHandlers {
     'entities:tag': ({ ids, tag }) => tagEntities(store(), ids, tag),
     'entities:merge': ({ keepId, mergeIds }) => mergeEntities(store(), keepId, mergeIds),
     'csvExport:get': (request) => offerCsvExport(store(), request),
-    'csvImport:upload': (input) => receiveChunk(input),
+    'csvImport:upload': (input) => receiveCsvChunk(input),
     'csvImport:info': (request) => checkImport(store(), request),
     'csvImport:run': async (request) => {
       const state = await runImport(store(), request);

@@ -11,7 +11,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempCase, type TempCase } from '../../testing/tempCase';
 import { exportStream } from './csvExport';
-import { checkImport, runImport, uploadFromFile } from './csvImport';
+import { checkImport, runImport } from './csvImport';
+import { uploadFromFile } from '../uploads';
 
 let c: TempCase;
 beforeEach(() => {

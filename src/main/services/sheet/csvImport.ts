@@ -2,10 +2,7 @@
 // why), then imported in one transaction — all or nothing — with progress and a cancel, as one
 // undo step whatever its size.
 // Parsing is csv-parse's; UTF-8 is checked strictly so broken text is refused, not mangled.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { parse } from 'csv-parse';
@@ -37,93 +34,28 @@ import { Spool } from '../../io/spool';
 import type { CaseStore } from '../../store';
 import { bulkInsertEntities } from '../../store/bulk';
 import { AppError } from '../errors';
+import { discardUpload, megabytes, receiveChunk, uploadOf, type ChunkInput, type Upload } from '../uploads';
 
 const SAMPLE_ROWS = 8;
 const MAX_REJECTIONS_SHOWN = 200;
 const BATCH = 5000;
 
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 // ── Uploads ────────────────────────────────────────────────────────────────────────────────
 
-interface Upload {
-  path: string;
-  fileName: string;
-  bytes: number;
-  /** Row count of the last check, for the progress bar. */
-  rows?: number;
+/** The CSV import's own upload channel: uploads:put with the CSV size limit. */
+export function receiveCsvChunk(input: ChunkInput): { uploadId: string; bytes: number } {
+  return receiveChunk(input, MAX_IMPORT_BYTES);
 }
 
-const uploads = new Map<string, Upload>();
-const uploadDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'aw-import-'));
-
-function tooLarge(fileName: string, bytes: number): AppError {
-  return new AppError(
-    'invalid_input',
-    `“${fileName}” is ${megabytes(bytes)}; the import takes files up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one. Nothing was imported.`,
-  );
-}
-
-export function receiveChunk(input: {
-  uploadId?: string;
-  fileName: string;
-  chunk: string;
-  totalBytes: number;
-}): {
-  uploadId: string;
-  bytes: number;
-} {
-  if (input.totalBytes > MAX_IMPORT_BYTES) throw tooLarge(input.fileName, input.totalBytes);
-  let id = input.uploadId;
-  let upload = id ? uploads.get(id) : undefined;
-  if (id && !upload)
+function csvUpload(id: string): Upload {
+  const upload = uploadOf(id);
+  if (upload.bytes > MAX_IMPORT_BYTES) {
     throw new AppError(
-      'not_found',
-      'This upload is no longer known (was the app restarted?). Choose the file again.',
+      'invalid_input',
+      `“${upload.fileName}” is ${megabytes(upload.bytes)}; the import takes files up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one. Nothing was imported.`,
     );
-  if (!upload) {
-    id = crypto.randomBytes(16).toString('hex');
-    upload = {
-      path: path.join(uploadDir(), 'upload.csv'),
-      fileName: path.basename(input.fileName),
-      bytes: 0,
-    };
-    fs.writeFileSync(upload.path, '');
-    uploads.set(id, upload);
   }
-  const bytes = Buffer.from(input.chunk, 'base64');
-  if (upload.bytes + bytes.length > MAX_IMPORT_BYTES) {
-    discardUpload(id!);
-    throw tooLarge(upload.fileName, upload.bytes + bytes.length);
-  }
-  fs.appendFileSync(upload.path, bytes);
-  upload.bytes += bytes.length;
-  return { uploadId: id!, bytes: upload.bytes };
-}
-
-export function discardUpload(id: string): void {
-  const upload = uploads.get(id);
-  uploads.delete(id);
-  if (upload) fs.rmSync(path.dirname(upload.path), { recursive: true, force: true });
-}
-
-/** For tests and benchmarks: registers a file already on disk as an upload. */
-export function uploadFromFile(file: string): string {
-  const id = crypto.randomBytes(16).toString('hex');
-  const dir = uploadDir();
-  const copy = path.join(dir, 'upload.csv');
-  fs.copyFileSync(file, copy);
-  uploads.set(id, { path: copy, fileName: path.basename(file), bytes: fs.statSync(copy).size });
-  return id;
-}
-
-function uploadOf(id: string): Upload {
-  const upload = uploads.get(id);
-  if (!upload)
-    throw new AppError(
-      'not_found',
-      'This upload is no longer known (was the app restarted?). Choose the file again.',
-    );
   return upload;
 }
 
@@ -477,7 +409,7 @@ async function scan(
 // ── Check (preview) ────────────────────────────────────────────────────────────────────────
 
 export async function checkImport(store: CaseStore, request: ImportRequest): Promise<ImportPreview> {
-  const upload = uploadOf(request.uploadId);
+  const upload = csvUpload(request.uploadId);
   const sample: string[][] = [];
   const rejections: RejectedRow[] = [];
   let accepted = 0;
@@ -553,7 +485,7 @@ export async function runImport(
 ): Promise<ImportJobState> {
   if (running)
     throw new AppError('conflict', 'An import is already running. Wait for it to finish or cancel it first.');
-  const upload = uploadOf(request.uploadId);
+  const upload = csvUpload(request.uploadId);
   const job: Job = {
     state: { status: 'running', done: 0, total: upload.rows ?? 0, imported: 0, rejected: 0, message: null },
     cancelled: false,

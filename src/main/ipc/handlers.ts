@@ -29,7 +29,13 @@ export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseI
     throw new AppError('not_found', 'The sample case is missing from this installation.');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
-  loadCaseData(store, data, (name) => fs.readFileSync(path.join(dir, path.basename(name)), 'utf8'));
+  const inSample = (name: string): string => path.join(dir, path.basename(name));
+  loadCaseData(
+    store,
+    data,
+    (name) => fs.readFileSync(inSample(name), 'utf8'),
+    (name) => fs.readFileSync(inSample(name)),
+  );
   session.emit(['*'], 'sample case loaded');
   return session.info();
 }

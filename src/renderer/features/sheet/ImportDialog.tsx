@@ -5,13 +5,13 @@ import {
   ENTITY_IMPORT_FIELDS,
   MAX_IMPORT_BYTES,
   RELATION_IMPORT_FIELDS,
-  UPLOAD_CHUNK_BYTES,
   type Delimiter,
   type ImportJobState,
   type ImportKind,
   type ImportMapping,
   type ImportPreview,
 } from '../../../shared/ipc/sheet/contract';
+import { megabytes, randomId, uploadFile } from '../../lib/files';
 import { call, IpcCallError } from '../../lib/ipc';
 import { Dialog } from '../../ui/Dialog';
 
@@ -32,20 +32,6 @@ const DELIMITERS: { value: Delimiter; label: string }[] = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Vertical bar |' },
 ];
-const megabytes = (bytes: number): string =>
-  `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function randomId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const messageOf = (error: unknown): string =>
   error instanceof IpcCallError ? error.message : String((error as Error).message ?? error);
 
@@ -75,20 +61,9 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
       return;
     }
     try {
-      let id: string | undefined;
       setUploading(0);
-      for (let offset = 0; offset === 0 || offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-        const bytes = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer());
-        const result = await call('csvImport:upload', {
-          uploadId: id,
-          fileName: file.name,
-          chunk: toBase64(bytes),
-          totalBytes: file.size,
-        });
-        id = result.uploadId;
-        setUploading(Math.min(1, (offset + bytes.length) / Math.max(1, file.size)));
-      }
-      setUploadId(id!);
+      const id = await uploadFile(file, (sent) => setUploading(sent / Math.max(1, file.size)));
+      setUploadId(id);
     } catch (error) {
       setProblem(messageOf(error));
     } finally {
@@ -251,8 +226,8 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
             <p>
               <strong>{preview.rows.toLocaleString('en-US')}</strong> rows:{' '}
               <strong>{preview.accepted.toLocaleString('en-US')}</strong> will be imported,{' '}
-              <strong>{preview.rejected.toLocaleString('en-US')}</strong> rejected. The import is one
-              step: Undo (Ctrl+Z) takes it all back.
+              <strong>{preview.rejected.toLocaleString('en-US')}</strong> rejected. The import is one step:
+              Undo (Ctrl+Z) takes it all back.
             </p>
             {preview.rejections.length > 0 && (
               <ul className="import-rejections" aria-label="Rejected rows">

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EntityQuery, Id, RelationQuery, type Entity } from '../../model';
 import { channel } from '../channel';
+import { UPLOAD_CHUNK_BYTES } from '../sources/contract';
 
 export const SHEET_TABS = ['entities', 'relations', 'sources'] as const;
 export const SheetTab = z.enum(SHEET_TABS);
@@ -105,8 +106,6 @@ export interface ExportTicket {
   rows: number;
 }
 
-/** Uploads arrive in pieces of at most 4 MB (base64), so no single request is large. */
-export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 /** The largest CSV file the import takes. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 

@@ -68,7 +68,24 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'sources:delete': { id: 1 },
   'sources:original': { id: 1 },
   'extraction:suggestions': { sourceId: 1 },
-  'extraction:review': { sourceId: 1, decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }] },
+  'vocabulary:list': {},
+  'vocabulary:save': {
+    kind: 'relation',
+    type: {
+      id: 'kinship',
+      reads: 'is related to',
+      symmetric: true,
+      lineage: false,
+      colour: '#00897b',
+      lineStyle: 'dashed',
+    },
+  },
+  'vocabulary:merge': { kind: 'relation', from: 'kinship', into: 'allied_with' },
+  'vocabulary:delete': { kind: 'entity', id: 'vehicle' },
+  'extraction:review': {
+    sourceId: 1,
+    decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }],
+  },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);

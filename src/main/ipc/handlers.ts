@@ -14,6 +14,7 @@ import { graphHandlers } from './handlers/graph';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
 import { sourcesHandlers } from './handlers/sources';
+import { vocabularyHandlers } from './handlers/vocabulary';
 
 export interface HandlerContext {
   session: CaseSession;
@@ -107,5 +108,6 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
     ...graphHandlers(ctx),
     ...notesHandlers(ctx),
     ...sourcesHandlers(ctx),
+    ...vocabularyHandlers(ctx),
   };
 }

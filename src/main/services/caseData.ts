@@ -2,11 +2,12 @@
 // Matching is by name and alias, so loading the same data twice adds nothing.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { ENTITY_TYPES, PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { RelationTypeSchema } from '../../shared/model';
+import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
+import { EntityTypeSchema, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
 import type { SourceDraft } from '../store/repos/sources';
 import { AppError } from './errors';
+import { caseTypes } from './vocabulary';
 
 const CitationSpec = z.object({
   source: z.string(),
@@ -36,7 +37,7 @@ export const CaseData = z.object({
   entities: z.array(
     z.object({
       id: z.string(),
-      type: z.enum(ENTITY_TYPES),
+      type: EntityTypeSchema,
       name: z.string().min(1),
       aliases: z.array(z.string()).optional(),
       summary: z.string().optional(),
@@ -108,6 +109,9 @@ export function loadCaseData(
   const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citationsAdded: 0 };
   const citationCount = () => store.db.prepare('SELECT count(*) FROM citation').pluck().get() as number;
   const citationsBefore = citationCount();
+  const types = caseTypes(store);
+  for (const entity of data.entities) types.checkEntityType(entity.type);
+  for (const relation of data.relations) types.checkRelationType(relation.type);
   store.transaction(() => {
     const sourceIds = new Map<string, number>();
     const titles = new Map(data.sources.map((s) => [s.id, s.title]));

@@ -9,6 +9,7 @@ import { RelationRepo } from './repos/relations';
 import { SettingRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
 import { SuggestionRepo } from './repos/suggestions';
+import { VocabularyRepo } from './repos/vocabulary';
 
 export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
 export type { OpenOptions } from './db';
@@ -22,6 +23,7 @@ export class CaseStore {
   readonly originals: OriginalRepo;
   readonly suggestions: SuggestionRepo;
   readonly settings: SettingRepo;
+  readonly vocabulary: VocabularyRepo;
   readonly journal: Journal;
 
   private constructor(
@@ -38,6 +40,7 @@ export class CaseStore {
     this.originals = new OriginalRepo(db);
     this.suggestions = new SuggestionRepo(db);
     this.settings = new SettingRepo(db);
+    this.vocabulary = new VocabularyRepo(db);
     this.journal = new Journal(db);
   }
 

@@ -5,6 +5,7 @@ import type { Db } from './db';
 import { indexEntities } from './migrations/0002-search';
 
 export const JOURNALED_TABLES = {
+  vocabulary: ['id', 'kind', 'key', 'label', 'plural', 'symmetric', 'lineage', 'colour', 'shape', 'line_style', 'position'],
   entity: [
     'id',
     'type',
@@ -34,6 +35,7 @@ export const JOURNALED_TABLES = {
     'corroboration',
     'grade',
     'note_count',
+    'weight',
   ],
   source: [
     'id',

@@ -27,6 +27,7 @@ import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
 import { sourcesContract } from './sources/contract';
+import { vocabularyContract } from './vocabulary/contract';
 
 export interface CaseCounts {
   entities: number;
@@ -104,6 +105,7 @@ export const contract = {
   ...graphContract,
   ...notesContract,
   ...sourcesContract,
+  ...vocabularyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, type EntityType } from '../vocab';
+import { TypeId } from '../vocabulary';
 import { ColumnFilter, Limit, LongText, Name, Offset, SortDir } from './common';
 
-export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+/** An entity type of the case's vocabulary (checked in main against the open case). */
+export const EntityTypeSchema = TypeId;
 const Aliases = z.array(Name).max(200);
 const Tags = z.array(z.string().min(1).max(100)).max(100);
 
@@ -28,7 +29,17 @@ export const EntityPatch = z
   .strict();
 export type EntityPatch = z.infer<typeof EntityPatch>;
 
-export const ENTITY_COLUMNS = ['type', 'name', 'aliases', 'summary', 'citations', 'grade', 'notes', 'updatedAt', 'tags'] as const;
+export const ENTITY_COLUMNS = [
+  'type',
+  'name',
+  'aliases',
+  'summary',
+  'citations',
+  'grade',
+  'notes',
+  'updatedAt',
+  'tags',
+] as const;
 export const EntityColumn = z.enum(ENTITY_COLUMNS);
 export type EntityColumn = z.infer<typeof EntityColumn>;
 
@@ -36,7 +47,10 @@ export const EntityQuery = z
   .object({
     offset: Offset,
     limit: Limit,
-    sort: z.array(z.object({ column: EntityColumn, dir: SortDir }).strict()).max(5).optional(),
+    sort: z
+      .array(z.object({ column: EntityColumn, dir: SortDir }).strict())
+      .max(5)
+      .optional(),
     filters: z.partialRecord(EntityColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
   })
@@ -53,7 +67,7 @@ export interface Fact {
 
 export interface Entity {
   id: number;
-  type: EntityType | string;
+  type: string;
   name: string;
   aliases: string[];
   summary: string;
@@ -76,4 +90,3 @@ export interface EntityRow {
   notes: number;
   updatedAt: string;
 }
-

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { RELATION_TYPE_NAMES, type RelationType } from '../vocab';
+import { TypeId } from '../vocabulary';
 import { ColumnFilter, Id, Limit, LongText, Offset, PartialDate, SortDir } from './common';
 
-export const RelationTypeSchema = z.enum(RELATION_TYPE_NAMES as [RelationType, ...RelationType[]]);
+/** A relation type of the case's vocabulary (checked in main against the open case). */
+export const RelationTypeSchema = TypeId;
+/** Tie strength: any finite number. */
+export const Weight = z.number().finite('A weight is a finite number.');
 
 export const RelationDraft = z
   .object({
@@ -12,6 +15,7 @@ export const RelationDraft = z
     startDate: PartialDate.nullable().optional(),
     endDate: PartialDate.nullable().optional(),
     summary: LongText.optional(),
+    weight: Weight.nullable().optional(),
   })
   .strict();
 export type RelationDraft = z.infer<typeof RelationDraft>;
@@ -19,7 +23,17 @@ export type RelationDraft = z.infer<typeof RelationDraft>;
 export const RelationPatch = RelationDraft.partial().strict();
 export type RelationPatch = z.infer<typeof RelationPatch>;
 
-export const RELATION_COLUMNS = ['sourceName', 'type', 'targetName', 'startDate', 'endDate', 'corroboration', 'grade', 'notes'] as const;
+export const RELATION_COLUMNS = [
+  'sourceName',
+  'type',
+  'targetName',
+  'startDate',
+  'endDate',
+  'weight',
+  'corroboration',
+  'grade',
+  'notes',
+] as const;
 export const RelationColumn = z.enum(RELATION_COLUMNS);
 export type RelationColumn = z.infer<typeof RelationColumn>;
 
@@ -27,7 +41,10 @@ export const RelationQuery = z
   .object({
     offset: Offset,
     limit: Limit,
-    sort: z.array(z.object({ column: RelationColumn, dir: SortDir }).strict()).max(5).optional(),
+    sort: z
+      .array(z.object({ column: RelationColumn, dir: SortDir }).strict())
+      .max(5)
+      .optional(),
     filters: z.partialRecord(RelationColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
     entityId: Id.optional(),
@@ -43,6 +60,7 @@ export interface Relation {
   startDate: string | null;
   endDate: string | null;
   summary: string;
+  weight: number | null;
   createdAt: string;
   updatedAt: string;
 }

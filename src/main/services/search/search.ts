@@ -4,7 +4,7 @@
 import type { SearchHit, SearchInput } from '../../../shared/ipc/notes/contract';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../shared/ipc/notes/contract';
 import type { Subject } from '../../../shared/model';
-import { relationReads } from '../../../shared/vocab';
+import { caseTypes } from '../vocabulary';
 import type { CaseStore } from '../../store';
 
 const MAX_TERMS = 12;
@@ -29,13 +29,15 @@ interface HitRow {
 /** A short label for what a note is about, in the analyst's words. */
 export function subjectLabel(store: CaseStore, subject: Subject): string {
   if (subject.kind === 'case' || subject.id === null) return 'The case';
-  if (subject.kind === 'entity') return store.entities.get(subject.id)?.name ?? `Entity ${subject.id} (deleted)`;
-  if (subject.kind === 'source') return store.sources.get(subject.id)?.title ?? `Source ${subject.id} (deleted)`;
+  if (subject.kind === 'entity')
+    return store.entities.get(subject.id)?.name ?? `Entity ${subject.id} (deleted)`;
+  if (subject.kind === 'source')
+    return store.sources.get(subject.id)?.title ?? `Source ${subject.id} (deleted)`;
   const relation = store.relations.get(subject.id);
   if (!relation) return `Relation ${subject.id} (deleted)`;
   const source = store.entities.get(relation.sourceId)?.name ?? '?';
   const target = store.entities.get(relation.targetId)?.name ?? '?';
-  return `${source} ${relationReads(relation.type)} ${target}`;
+  return `${source} ${caseTypes(store).reads(relation.type)} ${target}`;
 }
 
 export function searchCase(store: CaseStore, input: SearchInput): { hits: SearchHit[]; more: boolean } {
@@ -57,14 +59,35 @@ export function searchCase(store: CaseStore, input: SearchInput): { hits: Search
   const hits = rows.slice(0, limit).map((row): SearchHit => {
     if (row.kind === 'entity') {
       const entity = store.entities.get(row.ref);
-      return { kind: 'entity', id: row.ref, title: entity?.name ?? row.title, entityType: entity?.type ?? null, snippet: row.snippet, subject: null };
+      return {
+        kind: 'entity',
+        id: row.ref,
+        title: entity?.name ?? row.title,
+        entityType: entity?.type ?? null,
+        snippet: row.snippet,
+        subject: null,
+      };
     }
     if (row.kind === 'source') {
-      return { kind: 'source', id: row.ref, title: row.title, entityType: null, snippet: row.snippet, subject: null };
+      return {
+        kind: 'source',
+        id: row.ref,
+        title: row.title,
+        entityType: null,
+        snippet: row.snippet,
+        subject: null,
+      };
     }
     const note = store.notes.get(row.ref);
     const subject: Subject = note?.subject ?? { kind: 'case', id: null };
-    return { kind: 'note', id: row.ref, title: subjectLabel(store, subject), entityType: null, snippet: row.snippet, subject };
+    return {
+      kind: 'note',
+      id: row.ref,
+      title: subjectLabel(store, subject),
+      entityType: null,
+      snippet: row.snippet,
+      subject,
+    };
   });
   return { hits, more };
 }

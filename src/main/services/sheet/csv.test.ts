@@ -136,7 +136,7 @@ describe('CSV import', () => {
     expect(preview.rejections).toEqual([
       { line: 3, reason: 'The name is empty.' },
       { line: 4, reason: 'An entity called “AQIM” is already in the case.' },
-      { line: 5, reason: '“country” is not an entity type (organization, person, location, event).' },
+      { line: 5, reason: '“country” is not an entity type of this case (organization, person, location, event).' },
     ]);
     const state = await runImport(c.store, {
       uploadId,

@@ -32,7 +32,8 @@ const BATCH = 2000;
 interface Plan {
   header: string[];
   sql: { select: string; count: string | null; params: unknown[] };
-  cells: (raw: unknown) => string[];
+  /** `reads` says how a relation type reads in the case's vocabulary. */
+  cells: (raw: unknown, reads: (type: string) => string) => string[];
 }
 
 function plan(request: ExportRequest): Plan {
@@ -68,9 +69,9 @@ function plan(request: ExportRequest): Plan {
   return {
     header: columns.map((c) => RELATION_HEADERS[c]),
     sql: relationListSql(request.query),
-    cells: (raw) => {
+    cells: (raw, reads) => {
       const row = relationRowOf(raw as RelationRawRow);
-      return columns.map((c) => relationCellText(row, c));
+      return columns.map((c) => relationCellText(row, c, reads));
     },
   };
 }
@@ -80,10 +81,19 @@ async function* exportRecords(file: string, p: Plan): AsyncGenerator<string[][]>
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     yield [p.header.map(neutralizeFormula)];
+    const vocabulary = new Map(
+      (
+        db.prepare("SELECT key, label FROM vocabulary WHERE kind = 'relation'").all() as {
+          key: string;
+          label: string;
+        }[]
+      ).map((t) => [t.key, t.label]),
+    );
+    const reads = (type: string): string => vocabulary.get(type) ?? type.replaceAll('_', ' ');
     const iterator = db.prepare(p.sql.select).iterate(...p.sql.params);
     let batch: string[][] = [];
     for (const raw of iterator) {
-      batch.push(p.cells(raw).map(neutralizeFormula));
+      batch.push(p.cells(raw, reads).map(neutralizeFormula));
       if (batch.length === BATCH) {
         yield batch;
         batch = [];

@@ -21,25 +21,18 @@ import {
 } from '../../../shared/ipc/sheet/contract';
 import type { EntityDraft, RelationDraft } from '../../../shared/model';
 import { normalizeName } from '../../../shared/text';
-import {
-  ENTITY_TYPES,
-  PARTIAL_DATE,
-  RELATION_TYPES,
-  RELATION_TYPE_NAMES,
-  type EntityType,
-  type RelationType,
-} from '../../../shared/vocab';
+import { PARTIAL_DATE } from '../../../shared/vocab';
 import { DELIMITER_NAMES, describeCsvError, guessDelimiter } from '../../io/csv';
 import { Spool } from '../../io/spool';
 import type { CaseStore } from '../../store';
 import { bulkInsertEntities } from '../../store/bulk';
 import { AppError } from '../errors';
+import { caseTypes, type CaseTypes } from '../vocabulary';
 import { discardUpload, megabytes, receiveChunk, uploadOf, type ChunkInput, type Upload } from '../uploads';
 
 const SAMPLE_ROWS = 8;
 const MAX_REJECTIONS_SHOWN = 200;
 const BATCH = 5000;
-
 
 // ── Uploads ────────────────────────────────────────────────────────────────────────────────
 
@@ -214,11 +207,15 @@ const splitList = (text: string, separator: RegExp): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const RELATION_BY_WORDS = new Map<string, RelationType>();
-for (const type of RELATION_TYPE_NAMES) {
-  RELATION_BY_WORDS.set(type, type);
-  RELATION_BY_WORDS.set(type.replaceAll('_', ' '), type);
-  RELATION_BY_WORDS.set(RELATION_TYPES[type].reads, type);
+/** The case's relation types by every way a file may write them: id, id in words, how it reads. */
+function relationsByWords(types: CaseTypes): Map<string, string> {
+  const byWords = new Map<string, string>();
+  for (const t of types.vocabulary.relationTypes) {
+    byWords.set(t.id, t.id);
+    byWords.set(t.id.replaceAll('_', ' '), t.id);
+    byWords.set(t.reads.toLowerCase(), t.id);
+  }
+  return byWords;
 }
 
 type Verdict<T> = { ok: true; draft: T } | { ok: false; reason: string };
@@ -226,10 +223,15 @@ type Verdict<T> = { ok: true; draft: T } | { ok: false; reason: string };
 /** Validates rows against the case; remembers names and relations seen so a file cannot add one twice. */
 class RowChecker {
   private readonly seen = new Map<string, number>();
+  private readonly types: CaseTypes;
+  private readonly relationByWords: Map<string, string>;
   constructor(
     private readonly store: CaseStore,
     private readonly mapping: ImportMapping,
-  ) {}
+  ) {
+    this.types = caseTypes(store);
+    this.relationByWords = relationsByWords(this.types);
+  }
 
   entity(cells: string[], line: number): Verdict<EntityDraft> {
     const m = this.mapping;
@@ -237,12 +239,13 @@ class RowChecker {
     const name = cellText(cells, m.name);
     if (!name) return { ok: false, reason: 'The name is empty.' };
     if (name.length > 500) return { ok: false, reason: 'The name is longer than 500 characters.' };
-    if (!(ENTITY_TYPES as readonly string[]).includes(typeText)) {
+    if (!this.types.entity(typeText)) {
+      const known = this.types.vocabulary.entityTypes.map((t) => t.id).join(', ');
       return {
         ok: false,
         reason: typeText
-          ? `“${typeText}” is not an entity type (${ENTITY_TYPES.join(', ')}).`
-          : `The type is empty (${ENTITY_TYPES.join(', ')}).`,
+          ? `“${typeText}” is not an entity type of this case (${known}).`
+          : `The type is empty (${known}).`,
       };
     }
     const norm = normalizeName(name);
@@ -263,7 +266,7 @@ class RowChecker {
     this.seen.set(norm, line);
     for (const alias of aliases)
       if (!this.seen.has(normalizeName(alias))) this.seen.set(normalizeName(alias), line);
-    return { ok: true, draft: { type: typeText as EntityType, name, aliases, summary, tags } };
+    return { ok: true, draft: { type: typeText, name, aliases, summary, tags } };
   }
 
   relation(cells: string[], line: number): Verdict<RelationDraft> {
@@ -273,7 +276,7 @@ class RowChecker {
     const typeText = cellText(cells, m.type);
     if (!sourceName) return { ok: false, reason: 'The source is empty.' };
     if (!targetName) return { ok: false, reason: 'The target is empty.' };
-    const type = RELATION_BY_WORDS.get(typeText.toLowerCase().replace(/\s+/g, ' '));
+    const type = this.relationByWords.get(typeText.toLowerCase().replace(/\s+/g, ' '));
     if (!type)
       return {
         ok: false,
@@ -303,7 +306,7 @@ class RowChecker {
     if (targetId === null)
       return { ok: false, reason: `No entity is called “${targetName}” (by name or alias).` };
     const draft: RelationDraft = { sourceId, targetId, type, startDate: start, endDate: end, summary };
-    const reads = `“${sourceName} ${RELATION_TYPES[type].reads} ${targetName}”${start || end ? ` (${start ?? '…'} – ${end ?? '…'})` : ''}`;
+    const reads = `“${sourceName} ${this.types.reads(type)} ${targetName}”${start || end ? ` (${start ?? '…'} – ${end ?? '…'})` : ''}`;
     const key = `r|${sourceId}|${type}|${targetId}|${start ?? ''}|${end ?? ''}`;
     const earlier = this.seen.get(key);
     if (earlier !== undefined)

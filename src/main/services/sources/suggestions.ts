@@ -9,16 +9,10 @@ import type {
   SuggestionEdit,
 } from '../../../shared/ipc/sources/contract';
 import { normalizeName } from '../../../shared/text';
-import {
-  ENTITY_TYPES,
-  RELATION_TYPES,
-  RELATION_TYPE_NAMES,
-  isRelationType,
-  type EntityType,
-} from '../../../shared/vocab';
 import type { CaseStore } from '../../store';
 import type { SuggestionDraft, SuggestionRow } from '../../store/repos/suggestions';
 import { AppError, notFound } from '../errors';
+import { caseTypes, type CaseTypes } from '../vocabulary';
 import { extract, type ExtractedSuggestion, type ExtractionContext } from '../extraction';
 
 /** The case's names and vocabulary, ready to run over documents. */
@@ -49,7 +43,8 @@ export function namesStamp(store: CaseStore): string {
 const extractors = new WeakMap<CaseStore, Extractor>();
 
 export function extractorFor(store: CaseStore): Extractor {
-  const stamp = namesStamp(store);
+  const vocabulary = store.vocabulary.list();
+  const stamp = `${namesStamp(store)}|${vocabulary.entityTypes.length}:${vocabulary.relationTypes.map((t) => t.id + t.reads).join(',')}`;
   const cached = extractors.get(store);
   if (cached?.stamp === stamp) return cached;
   const aliases = new Map<number, string[]>();
@@ -74,8 +69,13 @@ export function extractorFor(store: CaseStore): Extractor {
     stamp,
     context: {
       entities,
-      entityTypes: [...ENTITY_TYPES],
-      relationTypes: RELATION_TYPE_NAMES.map((id) => ({ id, ...RELATION_TYPES[id] })),
+      entityTypes: vocabulary.entityTypes.map((t) => t.id),
+      relationTypes: vocabulary.relationTypes.map(({ id, reads, symmetric, lineage }) => ({
+        id,
+        reads,
+        symmetric,
+        lineage,
+      })),
     },
   };
   extractors.set(store, extractor);
@@ -210,21 +210,6 @@ export function listSuggestions(
 
 const KIND_ORDER = { entity: 0, mention: 1, relation: 2 } as const;
 
-function checkEntityType(type: string): EntityType {
-  if (!(ENTITY_TYPES as readonly string[]).includes(type))
-    throw new AppError(
-      'invalid_input',
-      `“${type}” is not an entity type of this case (${ENTITY_TYPES.join(', ')}).`,
-    );
-  return type as EntityType;
-}
-
-function checkRelationType(type: string): string {
-  if (!isRelationType(type))
-    throw new AppError('invalid_input', `“${type}” is not a relation type of this case.`);
-  return type;
-}
-
 /** Applies the analyst's decisions in one undo step; returns what accepting created. */
 export function reviewSuggestions(
   store: CaseStore,
@@ -260,8 +245,9 @@ export function reviewSuggestions(
       ? `Reject ${rows.length} suggestion${rows.length === 1 ? '' : 's'} from “${source.title}”`
       : `Accept ${accepted} suggestion${accepted === 1 ? '' : 's'} from “${source.title}”`;
 
+  const types = caseTypes(store);
   store.journal.record(label, () => {
-    const review = new Review(store, sourceId, result);
+    const review = new Review(store, sourceId, result, types);
     for (const { decision, row } of rows) {
       if (decision.action === 'reject') {
         store.suggestions.setStatus(row.id, 'rejected');
@@ -285,7 +271,13 @@ class Review {
     private readonly store: CaseStore,
     private readonly sourceId: number,
     private readonly result: ReviewResult,
+    private readonly types: CaseTypes,
   ) {}
+
+  private entityType(type: string): string {
+    this.types.checkEntityType(type);
+    return type;
+  }
 
   accept(row: SuggestionRow, edit: SuggestionEdit): void {
     const credibility = edit.credibility ?? DEFAULT_CREDIBILITY;
@@ -306,21 +298,22 @@ class Review {
       } else {
         entityId = this.findOrCreate(
           name,
-          checkEntityType(edit.type ?? (row.payload.type as string)),
+          this.entityType(edit.type ?? (row.payload.type as string)),
           aliases,
         );
       }
       this.cite('entity', entityId, row, credibility);
       return;
     }
-    const type = checkRelationType(edit.type ?? (row.payload.type as string));
+    const type = edit.type ?? (row.payload.type as string);
+    this.types.checkRelationType(type);
     const sourceId = this.resolve(edit.source ?? (row.payload.source as RelationEnd));
     const targetId = this.resolve(edit.target ?? (row.payload.target as RelationEnd));
     const startDate =
       edit.startDate !== undefined ? edit.startDate : ((row.payload.startDate as string | undefined) ?? null);
     const endDate =
       edit.endDate !== undefined ? edit.endDate : ((row.payload.endDate as string | undefined) ?? null);
-    const draft = { sourceId, targetId, type: type as never, startDate, endDate };
+    const draft = { sourceId, targetId, type, startDate, endDate };
     let relationId = this.store.relations.find(draft);
     if (relationId === null) {
       relationId = this.store.relations.insert(draft);
@@ -343,7 +336,7 @@ class Review {
       .get(entityId) as number;
   }
 
-  private findOrCreate(name: string, type: EntityType, aliases: string[]): number {
+  private findOrCreate(name: string, type: string, aliases: string[]): number {
     const key = normalizeName(name);
     const existing = this.createdByName.get(key) ?? this.store.entities.findByName(name);
     if (existing !== null && existing !== undefined) {
@@ -369,7 +362,7 @@ class Review {
       );
     const type = (candidate?.payload.type as string | undefined) ?? 'organization';
     const aliases = (candidate?.payload.aliases as string[] | undefined) ?? [];
-    const id = this.findOrCreate(end.name, checkEntityType(type), aliases);
+    const id = this.findOrCreate(end.name, this.entityType(type), aliases);
     if (candidate && candidate.status === 'pending') {
       this.cite('entity', id, candidate, DEFAULT_CREDIBILITY);
       this.store.suggestions.setStatus(candidate.id, 'accepted');

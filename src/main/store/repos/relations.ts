@@ -9,7 +9,6 @@ import type {
   RelationQuery,
   RelationRow,
 } from '../../../shared/model';
-import { RELATION_TYPES, RELATION_TYPE_NAMES, type RelationType } from '../../../shared/vocab';
 import type { Db } from '../db';
 import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
 
@@ -21,6 +20,7 @@ interface RelationDbRow {
   start_date: string | null;
   end_date: string | null;
   summary: string;
+  weight: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -33,6 +33,7 @@ const COLUMNS: Record<RelationColumn, ColumnSql> = {
   targetName: { expr: '(SELECT name FROM entity WHERE id = r.target_id)', text: true },
   startDate: { expr: 'r.start_date' },
   endDate: { expr: 'r.end_date' },
+  weight: { expr: 'r.weight' },
   // Kept by triggers (migration 0003) and indexed, so these sort at a million rows.
   corroboration: { expr: 'r.corroboration' },
   grade: { expr: 'r.grade' },
@@ -48,6 +49,7 @@ function toRelation(row: RelationDbRow): Relation {
     startDate: row.start_date,
     endDate: row.end_date,
     summary: row.summary,
+    weight: row.weight,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -66,17 +68,6 @@ export function relationRowOf(r: RelationRawRow): RelationRow {
     grade: r.grade,
     notes: r.notes,
   };
-}
-
-/** Relation types whose name or words contain the text ("broke away" finds splinter_of). */
-function typesMatching(text: string): RelationType[] {
-  const wanted = text.toLowerCase();
-  return RELATION_TYPE_NAMES.filter(
-    (type) =>
-      type.replaceAll('_', ' ').includes(wanted) ||
-      type.includes(wanted) ||
-      RELATION_TYPES[type].reads.includes(wanted),
-  );
 }
 
 /** An end's name filter as a lookup in the entity table (indexed), not a name per relation. */
@@ -128,12 +119,12 @@ export function relationListSql(query: RelationListQuery): {
     withClause =
       "WITH quick_ends AS MATERIALIZED (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') ";
     params.unshift(`%${likeEscape(quick)}%`);
-    const types = typesMatching(quick);
-    quickIds = `SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends${
-      types.length ? ` UNION SELECT id FROM relation WHERE type IN (${types.map(() => '?').join(', ')})` : ''
-    }`;
+    // Also the relations of the case's types whose words match: "broke away" finds splinter_of.
+    quickIds = `SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends
+      UNION SELECT id FROM relation WHERE type IN (SELECT key FROM vocabulary WHERE kind = 'relation'
+        AND (instr(key, ?) > 0 OR instr(replace(key, '_', ' '), ?) > 0 OR instr(lower(label), ?) > 0))`;
     conditions.push(`r.id IN (${quickIds})`);
-    params.push(...types);
+    params.push(quick.toLowerCase(), quick.toLowerCase(), quick.toLowerCase());
   }
   if (query.entityId !== undefined) {
     conditions.push('(r.source_id = ? OR r.target_id = ?)');
@@ -176,7 +167,7 @@ export class RelationRepo {
   constructor(private readonly db: Db) {
     this.counts = new CountCache(db);
     this.insertStmt = db.prepare(
-      'INSERT INTO relation (source_id, target_id, type, start_date, end_date, summary, attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO relation (source_id, target_id, type, start_date, end_date, summary, attrs, created_at, updated_at, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.getStmt = db.prepare('SELECT * FROM relation WHERE id = ?');
     this.deleteStmt = db.prepare('DELETE FROM relation WHERE id = ?');
@@ -201,6 +192,7 @@ export class RelationRepo {
         '{}',
         at,
         at,
+        draft.weight ?? null,
       ).lastInsertRowid,
     );
   }
@@ -224,7 +216,7 @@ export class RelationRepo {
     const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     this.db
       .prepare(
-        'UPDATE relation SET source_id = ?, target_id = ?, type = ?, start_date = ?, end_date = ?, summary = ?, updated_at = ? WHERE id = ?',
+        'UPDATE relation SET source_id = ?, target_id = ?, type = ?, start_date = ?, end_date = ?, summary = ?, weight = ?, updated_at = ? WHERE id = ?',
       )
       .run(
         pick(patch.sourceId, row.source_id),
@@ -233,6 +225,7 @@ export class RelationRepo {
         pick(patch.startDate, row.start_date),
         pick(patch.endDate, row.end_date),
         pick(patch.summary, row.summary),
+        pick(patch.weight, row.weight),
         now(),
         id,
       );

@@ -4,6 +4,7 @@
 import type { SearchHit, SearchInput } from '../../../shared/ipc/notes/contract';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../shared/ipc/notes/contract';
 import type { Subject } from '../../../shared/model';
+import { normalizeName } from '../../../shared/text';
 import { caseTypes } from '../vocabulary';
 import type { CaseStore } from '../../store';
 
@@ -40,12 +41,39 @@ export function subjectLabel(store: CaseStore, subject: Subject): string {
   return `${source} ${caseTypes(store).reads(relation.type)} ${target}`;
 }
 
+/** A name as typed search matches it: case, accents, apostrophes and punctuation set aside. */
+export function searchKey(text: string): string {
+  return normalizeName(text)
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * How well an entity's names answer the query: 0 an exact name or alias, 1 a name or alias that
+ * starts with it, 2 a word of a name that starts with it, 3 anything else (summary, notes).
+ */
+function nameTier(key: string, names: string[]): number {
+  let best = 3;
+  for (const name of names) {
+    const k = searchKey(name);
+    if (k === key) return 0;
+    if (k.startsWith(key)) best = Math.min(best, 1);
+    else if (` ${k}`.includes(` ${key}`)) best = Math.min(best, 2);
+  }
+  return best;
+}
+
+/** Candidates FTS5 ranks by bm25, then re-ranked by how well a name answers the query. */
+const CANDIDATES = 200;
+
 export function searchCase(store: CaseStore, input: SearchInput): { hits: SearchHit[]; more: boolean } {
   const match = toMatchQuery(input.query);
   if (!match) return { hits: [], more: false };
   const limit = input.limit ?? 30;
+  const key = searchKey(input.query);
   // Column weights: a name or alias outweighs a word deep in a document.
-  const rows = store.db
+  const candidates = store.db
     .prepare(
       `SELECT kind, ref, title,
               snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 14) AS snippet
@@ -54,7 +82,17 @@ export function searchCase(store: CaseStore, input: SearchInput): { hits: Search
         ORDER BY bm25(search_index, 0, 0, 8.0, 1.0)
         LIMIT ?`,
     )
-    .all(match, limit + 1) as HitRow[];
+    .all(match, Math.max(CANDIDATES, limit + 1)) as HitRow[];
+  // An exact name or alias first, then names that start with what was typed, then the rest as FTS5
+  // ranked them (the title column holds the name and aliases, joined by ' · ').
+  const tiers = candidates.map((row, rank) => ({
+    row,
+    rank,
+    tier: row.kind === 'entity' ? nameTier(key, row.title.split(' · ')) : 3,
+    length: row.kind === 'entity' ? row.title.split(' · ')[0]!.length : 0,
+  }));
+  tiers.sort((a, b) => a.tier - b.tier || (a.tier < 3 ? a.length - b.length : 0) || a.rank - b.rank);
+  const rows = tiers.map((t) => t.row).slice(0, limit + 1);
   const more = rows.length > limit;
   const hits = rows.slice(0, limit).map((row): SearchHit => {
     if (row.kind === 'entity') {

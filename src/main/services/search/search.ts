@@ -75,14 +75,12 @@ export function searchCase(store: CaseStore, input: SearchInput): { hits: Search
   // Column weights: a name or alias outweighs a word deep in a document.
   const candidates = store.db
     .prepare(
-      `SELECT kind, ref, title,
-              snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 14) AS snippet
-         FROM search_index
+      `SELECT rowid, kind, ref, title FROM search_index
         WHERE search_index MATCH ?
         ORDER BY bm25(search_index, 0, 0, 8.0, 1.0)
         LIMIT ?`,
     )
-    .all(match, Math.max(CANDIDATES, limit + 1)) as HitRow[];
+    .all(match, Math.max(CANDIDATES, limit + 1)) as (Omit<HitRow, 'snippet'> & { rowid: number })[];
   // An exact name or alias first, then names that start with what was typed, then the rest as FTS5
   // ranked them (the title column holds the name and aliases, joined by ' · ').
   const tiers = candidates.map((row, rank) => ({
@@ -92,7 +90,21 @@ export function searchCase(store: CaseStore, input: SearchInput): { hits: Search
     length: row.kind === 'entity' ? row.title.split(' · ')[0]!.length : 0,
   }));
   tiers.sort((a, b) => a.tier - b.tier || (a.tier < 3 ? a.length - b.length : 0) || a.rank - b.rank);
-  const rows = tiers.map((t) => t.row).slice(0, limit + 1);
+  // Snippets only for the hits shown: over 200 candidates in long documents they cost more than the
+  // search. (The rowids are inlined: FTS5 ignored a bound rowid beside MATCH.)
+  const shown = tiers.slice(0, limit + 1).map((t) => t.row);
+  const ids = shown.slice(0, limit).map((row) => Math.trunc(row.rowid));
+  const snippets = new Map(
+    (
+      store.db
+        .prepare(
+          `SELECT rowid, snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 14) AS snippet
+             FROM search_index WHERE search_index MATCH ? AND rowid IN (${ids.join(',') || 0})`,
+        )
+        .all(match) as { rowid: number; snippet: string }[]
+    ).map((r) => [r.rowid, r.snippet]),
+  );
+  const rows: HitRow[] = shown.map((row) => ({ ...row, snippet: snippets.get(row.rowid) ?? '' }));
   const more = rows.length > limit;
   const hits = rows.slice(0, limit).map((row): SearchHit => {
     if (row.kind === 'entity') {

@@ -101,12 +101,19 @@ function payloadOf(s: ExtractedSuggestion): Record<string, unknown> {
   }
 }
 
+/** What extraction proposes for a text, one suggestion per key (the first in text order). */
 export function suggestionDrafts(
   extractor: Extractor,
   text: string,
   publishedOn?: string | null,
 ): SuggestionDraft[] {
-  return extract(text, { ...extractor.context, publishedOn }).map((s) => ({
+  const seen = new Set<string>();
+  const unique = extract(text, { ...extractor.context, publishedOn }).filter((s) => {
+    if (seen.has(s.key)) return false;
+    seen.add(s.key);
+    return true;
+  });
+  return unique.map((s) => ({
     kind: s.kind,
     key: s.key,
     score: Math.min(1, Math.max(0, s.score)),

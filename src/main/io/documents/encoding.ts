@@ -125,6 +125,9 @@ export function decodeText(
 }
 
 const SAMPLE = 64 * 1024;
+/** What the legacy encodings are scored on: lines with non-ASCII bytes, this much of them. */
+const SCORED_SAMPLE = 8 * 1024;
+const GLANCE = 1024;
 
 /** UTF-16 text without a BOM: ASCII characters (spaces, digits, line ends) put NULs on one side of each pair. */
 function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: string } | null {
@@ -222,7 +225,13 @@ function guessLegacy(bytes: Uint8Array): TextDecoding {
   for (const { encoding, languages } of LEGACY) {
     const text = decodeWith(sample, encoding);
     if (/[\u0080-\u009f\ufffd]/.test(text)) continue; // bytes this encoding leaves undefined
-    const score = wordScore(text);
+    // Most wrong readings show on the first lines: score the whole sample only for the others.
+    const glance = wordScore(text.slice(0, GLANCE));
+    const score = glance < 0.8 || text.length <= GLANCE ? glance : wordScore(text);
+    if (score < 0.9) {
+      candidates.push({ encoding, languages, text, score, language: null, plausible: false });
+      continue;
+    }
     const detected = letters >= MIN_LETTERS_TO_IDENTIFY ? identify(text) : null;
     const language = detected && languages.includes(detected.language) ? detected : null;
     // A language identifier sure of a language the encoding does not write rules it out.
@@ -281,12 +290,12 @@ function nonAsciiLines(bytes: Uint8Array): Uint8Array {
   let size = 0;
   let start = 0;
   let high = false;
-  for (let i = 0; i <= bytes.length && size < SAMPLE; i++) {
+  for (let i = 0; i <= bytes.length && size < SCORED_SAMPLE; i++) {
     const b = i < bytes.length ? bytes[i]! : 0x0a;
     if (b >= 0x80) high = true;
     if (b !== 0x0a) continue;
     if (high) {
-      const line = bytes.subarray(start, Math.min(i + 1, start + SAMPLE - size));
+      const line = bytes.subarray(start, Math.min(i + 1, start + SCORED_SAMPLE - size));
       parts.push(line);
       size += line.length;
     }
@@ -335,8 +344,8 @@ const MARK_SCRIPTS: [string, RegExp][] = [
   ['Greek', /\p{Script_Extensions=Greek}/u],
 ];
 const BICAMERAL = new Set(['Latin', 'Cyrillic', 'Greek']);
-const EDGE_PUNCTUATION = /^[\p{P}\p{S}\d]+|[\p{P}\p{S}\d]+$/gu;
-const INNER_JOINERS = /[-‐‑'’ʼ.·_/]/;
+/** Characters that join the parts of one word ("Al-Qaïda", "d’Al", "l·l"): each part is judged alone. */
+const JOINERS = new Set(['-', '‐', '‑', "'", '’', 'ʼ', '.', '·', '_', '/']);
 
 /**
  * The share of word parts holding non-ASCII characters that read as a word: letters of one script, a case
@@ -347,39 +356,91 @@ export function wordScore(text: string): number {
   let good = 0;
   let bad = 0;
   for (const token of text.split(/\s+/)) {
-    if (!/[^\p{ASCII}]/u.test(token)) continue;
-    for (const part of token.replace(EDGE_PUNCTUATION, '').split(INNER_JOINERS)) {
-      if (!/[^\p{ASCII}]/u.test(part)) continue;
-      if (isPlausibleWord(part)) good++;
-      else bad++;
+    if (!hasNonAscii(token)) continue;
+    const chars = trimEdges([...token]);
+    let part: string[] = [];
+    for (let i = 0; i <= chars.length; i++) {
+      const ch = chars[i];
+      if (ch !== undefined && !JOINERS.has(ch)) {
+        part.push(ch);
+        continue;
+      }
+      if (part.some((c) => c.charCodeAt(0) > 0x7f)) {
+        if (isPlausibleWord(part)) good++;
+        else bad++;
+      }
+      part = [];
     }
   }
   return good + bad === 0 ? 1 : good / (good + bad);
 }
 
-function isPlausibleWord(part: string): boolean {
-  const chars = [...part];
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+/** A token without the punctuation, symbols and digits around it ("(«Qaïda»)," → "Qaïda"). */
+function trimEdges(chars: string[]): string[] {
+  const edge = (ch: string): boolean => {
+    const kind = classify(ch).kind;
+    return kind === 'skip' || kind === 'refuse';
+  };
+  let start = 0;
+  let end = chars.length;
+  while (start < end && edge(chars[start]!)) start++;
+  while (end > start && edge(chars[end - 1]!)) end--;
+  return chars.slice(start, end);
+}
+
+/** What a character is to the word test: skipped, refused, a mark of some script, or a letter. */
+type CharClass =
+  | { kind: 'skip' }
+  | { kind: 'refuse' }
+  | { kind: 'mark'; script: string | null }
+  | { kind: 'letter'; script: string; ascii: boolean; shape: '' | 'U' | 'l' };
+
+// Texts repeat few distinct characters: classify each once (Unicode property regexes are slow per char).
+const classes = new Map<string, CharClass>();
+
+function classify(ch: string): CharClass {
+  let known = classes.get(ch);
+  if (known) return known;
+  if (/[\p{Nd}\p{Cf}]/u.test(ch))
+    known = { kind: 'skip' }; // digits; zero-width joiners of Persian and Arabic
+  else if (/[\u2500-\u259f]/.test(ch))
+    known = { kind: 'refuse' }; // box drawing: a DOS code page read wrongly
+  else if (!LETTER.test(ch))
+    known = { kind: 'refuse' }; // a symbol inside a word
+  else if (MARK.test(ch))
+    known = { kind: 'mark', script: MARK_SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? null };
+  else {
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'Other';
+    const shape = UPPER.test(ch) ? 'U' : LOWER.test(ch) ? 'l' : '';
+    known = { kind: 'letter', script, ascii: ch.charCodeAt(0) <= 0x7f, shape };
+  }
+  classes.set(ch, known);
+  return known;
+}
+
+function isPlausibleWord(part: string[]): boolean {
   let script: string | null = null;
   let letters = 0;
   let nonAscii = 0;
   let caseShape = '';
-  for (const ch of chars) {
-    if (/\p{Nd}/u.test(ch)) continue;
-    if (/\p{Cf}/u.test(ch)) continue; // zero-width joiners of Persian and Arabic
-    if (/[\u2500-\u259f]/.test(ch)) return false; // box drawing: a DOS code page read wrongly
-    if (!LETTER.test(ch)) return false; // a symbol inside a word
-    if (MARK.test(ch)) {
-      const own = MARK_SCRIPTS.find(([, re]) => re.test(ch))?.[0];
-      if (own && script && own !== script) return false;
+  for (const ch of part) {
+    const c = classify(ch);
+    if (c.kind === 'skip') continue;
+    if (c.kind === 'refuse') return false;
+    if (c.kind === 'mark') {
+      if (c.script && script && c.script !== script) return false;
       continue;
     }
-    const chScript = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'Other';
-    if (script && chScript !== script) return false;
-    script = chScript;
+    if (script && c.script !== script) return false;
+    script = c.script;
     letters++;
-    if (ch.charCodeAt(0) > 0x7f) nonAscii++;
-    if (UPPER.test(ch)) caseShape += 'U';
-    else if (LOWER.test(ch)) caseShape += 'l';
+    if (!c.ascii) nonAscii++;
+    caseShape += c.shape;
   }
   if (!script) return true;
   if (BICAMERAL.has(script) && caseShape.length > 1 && !/^(U?l+|U+)$/.test(caseShape)) return false;

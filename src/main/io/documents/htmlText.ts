@@ -20,7 +20,8 @@ interface NodeLike {
   nodeType: number;
   nodeName: string;
   nodeValue: string | null;
-  childNodes: ArrayLike<NodeLike>;
+  firstChild: NodeLike | null;
+  nextSibling: NodeLike | null;
   getAttribute?(name: string): string | null;
   hasAttribute?(name: string): boolean;
 }
@@ -72,7 +73,8 @@ export function blockText(root: NodeLike): string {
     const block = BLOCKS.has(tag);
     if (block) flush();
     const inPre = pre || tag === 'pre' || tag === 'textarea';
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!, inPre);
+    // Siblings one by one: linkedom builds a new childNodes array on every access.
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inPre);
     if (block) flush();
   };
   walk(root, false);

@@ -1,21 +1,19 @@
 // Reading the analyst's documents: bytes in, text with pages and metadata out, or one sentence saying why
 // not. Pure: no store, no IPC, no electron. Formats load on first use (pdf.js and mammoth are heavy).
 import { sniff } from './sniff';
-import { quoted, refuse, type ParseOutcome } from './types';
+import { MAX_DOCUMENT_BYTES, quoted, refuse, tooLarge, type ParseOutcome } from './types';
 
 export type { DocumentFormat, PageSpan, ParsedDocument, ParseOutcome, ProblemCode } from './types';
 
-export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES };
 
 export async function parseDocument(
   name: string,
   bytes: Uint8Array,
   options: { encoding?: string } = {},
 ): Promise<ParseOutcome> {
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    const mb = Math.round(bytes.length / (1024 * 1024));
-    return refuse('too_large', `${quoted(name)} is ${mb} MB; the workbench reads documents up to 200 MB.`);
-  }
+  const large = tooLarge(name, bytes.length);
+  if (large) return large;
   if (isBlank(bytes)) {
     return refuse('empty', `${quoted(name)} is empty.`);
   }

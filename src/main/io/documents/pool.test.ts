@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, makeDocx, makePdf, PNG } from './fixtures/make';
-import { parseDocument } from './index';
+import { MAX_DOCUMENT_BYTES, parseDocument } from './index';
 import { parseInWorker, type ParseJob, type ParseResult } from './pool';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -52,6 +52,15 @@ describe('parsing on worker threads', () => {
     const [result] = await collect(parseInWorker([{ index: 0, name: 'a.txt', bytes }], { concurrency: 1 }));
     expect(result!.outcome.ok).toBe(true);
     expect(bytes.byteLength).toBe(0);
+  });
+
+  it('refuses a file over 200 MB without handing it to a worker', async () => {
+    const bytes = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
+    const [result] = await collect(
+      parseInWorker([{ index: 0, name: 'huge.pdf', bytes }], { concurrency: 1 }),
+    );
+    expect(result!.outcome).toMatchObject({ ok: false, code: 'too_large' });
+    expect(bytes.byteLength).toBe(MAX_DOCUMENT_BYTES + 1); // not transferred
   });
 
   it('takes jobs from an async source as they arrive, with the encoding the analyst picked', async () => {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { quoted, refuse, type ParseOutcome } from './types';
+import { quoted, refuse, tooLarge, type ParseOutcome } from './types';
 import { DOCUMENT_WORKER, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
 export interface ParseJob {
@@ -66,12 +66,15 @@ export async function* parseInWorker(
     let worker: DocumentWorker | null = null;
     try {
       for (let job = await source.next(); job && !closed && !signal?.aborted; job = await source.next()) {
-        worker ??= new DocumentWorker(options);
-        workers.add(worker);
-        const outcome = await worker.parse(job);
-        if (worker.broken) {
-          workers.delete(worker);
-          worker = null;
+        let outcome: ParseOutcome | null = tooLarge(job.name, job.bytes.length); // not worth a transfer
+        if (!outcome) {
+          worker ??= new DocumentWorker(options);
+          workers.add(worker);
+          outcome = await worker.parse(job);
+          if (worker.broken) {
+            workers.delete(worker);
+            worker = null;
+          }
         }
         if (closed || signal?.aborted) return;
         results.push({ index: job.index, name: job.name, outcome });

@@ -44,6 +44,15 @@ export type ParseOutcome =
 
 export type Refusal = Extract<ParseOutcome, { ok: false }>;
 
+export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+
+/** The refusal of a file over MAX_DOCUMENT_BYTES, or null; checked before any parsing (and before a copy). */
+export function tooLarge(name: string, size: number): Refusal | null {
+  if (size <= MAX_DOCUMENT_BYTES) return null;
+  const mb = Math.round(size / (1024 * 1024));
+  return refuse('too_large', `${quoted(name)} is ${mb} MB; the workbench reads documents up to 200 MB.`);
+}
+
 /** Typographic quotes around a file name, as every reason sentence shows it. */
 export function quoted(name: string): string {
   return `“${name}”`;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeLegacy } from './fixtures/make';
 import { parseDocument, type ParsedDocument, type ParseOutcome } from './index';
 
@@ -62,9 +62,17 @@ describe('HTML', () => {
     }
   });
 
-  it('never runs the page’s scripts', async () => {
-    await parseDocument('jnim.html', utf8(ARTICLE_PAGE));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('never runs the page’s scripts and fetches nothing (stylesheet, images, tracker)', async () => {
+    const fetch = vi.fn(() => Promise.reject(new Error('no network')));
+    vi.stubGlobal('fetch', fetch);
+    const parsed = document(await parseDocument('jnim.html', utf8(ARTICLE_PAGE)));
     expect((globalThis as { scriptRan?: boolean }).scriptRan).toBeUndefined();
+    expect(parsed.title).not.toBe('changed by a script');
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('reads title, author, date, canonical URL and language from the page', async () => {

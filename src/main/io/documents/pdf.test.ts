@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixture, makePdf } from './fixtures/make';
 import { parseDocument, type ParsedDocument, type ParseOutcome } from './index';
 
@@ -72,6 +72,20 @@ describe('PDF', () => {
       language: 'en',
     });
     expect(parsed.publishedOn).toBe('2026-12-07'); // when LibreOffice wrote it, as its CreationDate says
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('fetches nothing: fonts and CMaps come from the package on disk', async () => {
+    const fetch = vi.fn(() => Promise.reject(new Error('no network')));
+    vi.stubGlobal('fetch', fetch);
+    document(await parseDocument('brief.pdf', fixture('brief.pdf')));
+    document(
+      await parseDocument('made.pdf', makePdf({ pages: [['Helvetica is a standard font, not embedded.']] })),
+    );
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('opens a PDF with an owner password only (permissions), as any reader does', async () => {

@@ -1,330 +1,193 @@
-// Document import at scale (issue 14): 1,000 mixed documents (text, HTML, PDF; 20–200 KB) imported
-// through the browser shell's IPC while case:info is asked every 20 ms (main keeps answering: p95
-// under 100 ms); the shell's peak memory against 4× the batch plus 200 MB; a word of a just-imported
-// document found; a 300-page PDF imported and shown with its page markers in the reader (< 2 s).
-// Baseline: case:info round trips with the shell idle, in the same run.
-// `npm run bench -- sources`
-import fs from 'node:fs';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
-import { makeHtml, makePdf } from '../e2e/fixtures/documents';
-import { CHROMIUM, CHROMIUM_ARGS, startShell, type RunningShell } from '../e2e/fixtures/shell';
-// @ts-expect-error -- a plain .mjs helper shared with `npm start`
-import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
-import { median, report, round, scratch } from './lib';
+// Document reader figures (issue 14, the format layer): a 300-page PDF, and MB/s over 20-200 KB text and
+// HTML files, each against the library step it wraps in the same run (pdf.js's text alone, TextDecoder
+// alone, linkedom's parse alone); then a mixed batch through the worker pool with main's event-loop delay.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { makePdf, encodeLegacy } from '../src/main/io/documents/fixtures/make';
+import { parseDocument } from '../src/main/io/documents/index';
+import { parseInWorker } from '../src/main/io/documents/pool';
+import { median, report, round, timeAsync } from './lib';
 
-const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1000);
-const CHUNK = 4 * 1024 * 1024;
-const WORDS = [
-  'militants',
-  'attack',
-  'convoy',
-  'region',
-  'border',
-  'groups',
-  'claimed',
-  'leader',
-  'faction',
-  'Sahel',
-  'Mali',
-  'Niger',
-  'AQIM',
-  'Gao',
-  'Kidal',
-  'Menaka',
-  'allegiance',
-  'splinter',
-  'ransom',
-  'hostages',
-  'the',
-  'of',
-  'and',
-  'in',
-  'a',
-  'to',
-  'was',
-  'by',
-  'with',
-  'from',
-];
+const RUNS = 3;
 
-/** Deterministic pseudo-random numbers, so every run imports the same batch. */
-function random(seed: number): () => number {
+function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
+const WORDS = (
+  'the group attack forces region leader network support members government security operations border ' +
+  'militants northern southern report analysts claimed village convoy ransom smuggling routes alliance ' +
+  'splinter faction emir commander training camp funding Mali Niger Gao Kidal Ménaka Qaïda'
+).split(' ');
+const ARABIC = 'أعلن تنظيم القاعدة في بلاد المغرب الإسلامي مسؤوليته عن الهجوم على القافلة قرب الحدود'.split(
+  ' ',
+);
 
-function sentence(next: () => number, n: number): string {
-  const words = Array.from(
-    { length: 8 + Math.floor(next() * 14) },
-    () => WORDS[Math.floor(next() * WORDS.length)]!,
-  );
-  words[0] = words[0]![0]!.toUpperCase() + words[0]!.slice(1);
-  return `${words.join(' ')} (${n}).`;
-}
-
-function paragraphs(next: () => number, bytes: number, marker: string): string[] {
-  const out: string[] = [marker];
-  let size = marker.length;
+function paragraphs(random: () => number, bytes: number, words: string[]): string[] {
+  const out: string[] = [];
+  let size = 0;
   while (size < bytes) {
-    const p = Array.from({ length: 5 }, (_, i) => sentence(next, out.length * 5 + i)).join(' ');
-    out.push(p);
-    size += p.length + 2;
+    const sentence = Array.from(
+      { length: 60 + Math.floor(random() * 60) },
+      () => words[Math.floor(random() * words.length)]!,
+    );
+    const paragraph = `${sentence.join(' ')}.`;
+    out.push(paragraph);
+    size += Buffer.byteLength(paragraph) + 2;
   }
   return out;
 }
 
-interface BatchFile {
-  name: string;
-  bytes: Uint8Array;
-}
+/** Sizes spread evenly over 20-200 KB. */
+const sizes = (count: number): number[] =>
+  Array.from({ length: count }, (_, i) => 20_000 + Math.round((180_000 * i) / (count - 1)));
 
-/** 1,000 documents: 60 % text, 25 % HTML, 15 % PDF; each carries a unique word (docmark<i>). */
-export function makeBatch(count: number): BatchFile[] {
-  const next = random(42);
-  const files: BatchFile[] = [];
-  for (let i = 0; i < count; i++) {
-    const size = 20_000 + Math.floor(next() * 180_000);
-    const marker = `Report ${i} mentions docmark${i} once.`;
-    const kind = i % 20 < 12 ? 'txt' : i % 20 < 17 ? 'html' : 'pdf';
-    if (kind === 'txt') {
-      files.push({
-        name: `report-${i}.txt`,
-        bytes: Buffer.from(paragraphs(next, size, marker).join('\n\n')),
-      });
-    } else if (kind === 'html') {
-      files.push({
-        name: `article-${i}.html`,
-        bytes: Buffer.from(makeHtml(`Article ${i}`, paragraphs(next, size, marker))),
-      });
-    } else {
-      const lines = paragraphs(next, size / 2, marker).flatMap((p) => p.match(/.{1,90}(\s|$)/g) ?? [p]);
-      const pages: string[][] = [];
-      for (let at = 0; at < lines.length; at += 48) pages.push(lines.slice(at, at + 48));
-      files.push({ name: `brief-${i}.pdf`, bytes: makePdf(pages) });
-    }
-  }
-  return files;
-}
-
-function tokenOf(shell: RunningShell): { base: string; token: string } {
-  const url = new URL(shell.url);
-  return { base: `${url.origin}`, token: decodeURIComponent(url.hash.replace(/^#token=/, '')) };
-}
-
-async function ipc<T>(shell: RunningShell, channel: string, input: unknown): Promise<T> {
-  const { base, token } = tokenOf(shell);
-  const response = await fetch(`${base}/ipc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-aw-token': token },
-    body: JSON.stringify(input),
+/** UTF-8 files, or (legacy) Arabic Windows-1256 files: the path that scores every 8-bit encoding. */
+function textFiles(count: number, legacy = false): Uint8Array[] {
+  const random = rng(legacy ? 9 : 7);
+  return sizes(count).map((size) => {
+    const text = paragraphs(random, size, legacy ? ARABIC : WORDS).join('\n\n');
+    return legacy ? encodeLegacy(text, 'windows-1256') : new TextEncoder().encode(text);
   });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value as T;
 }
 
-async function upload(shell: RunningShell, file: BatchFile): Promise<string> {
-  let uploadId: string | undefined;
-  for (let at = 0; at === 0 || at < file.bytes.length; at += CHUNK) {
-    const chunk = Buffer.from(file.bytes.subarray(at, at + CHUNK)).toString('base64');
-    ({ uploadId } = await ipc<{ uploadId: string }>(shell, 'uploads:put', {
-      uploadId,
-      name: file.name,
-      chunk,
-      totalBytes: file.bytes.length,
-    }));
-  }
-  return uploadId!;
-}
-
-/** case:info round trips, one every `every` ms, until stop() — how long main takes to answer. */
-function pollInfo(shell: RunningShell, every = 20): { stop: () => Promise<number[]> } {
-  const times: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const start = performance.now();
-      await ipc(shell, 'case:info', {});
-      times.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, every));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return times;
-    },
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Resident memory of a process (Linux), sampled every 50 ms until stop(); returns the peak in bytes. */
-function samplePeak(pid: number): { stop: () => number } {
-  let peak = 0;
-  const read = (): void => {
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb * 1024);
-    } catch {
-      // the process ended
-    }
-  };
-  read();
-  const timer = setInterval(read, 50);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      read();
-      return peak;
-    },
-  };
-}
-
-async function batchImport(dir: string): Promise<void> {
-  const files = makeBatch(DOCUMENTS);
-  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
-  const shell = await startShell({ casePath: undefined, dataDir: path.join(dir, 'data') });
-  shell.process.stderr!.on('data', (d: Buffer) => process.stderr.write(`[shell] ${d.toString()}`));
-  try {
-    const idle = await (async () => {
-      const times: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const start = performance.now();
-        await ipc(shell, 'case:info', {});
-        times.push(performance.now() - start);
-      }
-      return times;
-    })();
-    const sendStart = performance.now();
-    const refs = [];
-    for (const file of files) refs.push({ name: file.name, uploadId: await upload(shell, file) });
-    const sendMs = performance.now() - sendStart;
-
-    const memory = samplePeak(shell.process.pid!);
-    const poll = pollInfo(shell);
-    const start = performance.now();
-    const importing = ipc<{ imported: unknown[]; refused: { name: string; reason: string }[] }>(
-      shell,
-      'sources:import',
-      {
-        files: refs,
-      },
-    );
-    const settled = await importing.then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    );
-    const importMs = performance.now() - start;
-    const rtts = await poll.stop();
-    if ('error' in settled) throw settled.error;
-    const result = settled.value;
-    const peak = memory.stop();
-    if (result.refused.length) console.error('refused:', result.refused.slice(0, 5));
-    report({
-      name: `sources: import ${DOCUMENTS} mixed documents (${round(bytes / 2 ** 20, 1)} MB; text, HTML, PDF)`,
-      value: importMs,
-      unit: 'ms',
-      baseline: null,
-      target: '< 60000 ms',
-      imported: result.imported.length,
-      refused: result.refused.length,
-      uploadMs: round(sendMs),
-    });
-    report({
-      name: 'sources: case:info round trip p95 during the import (main keeps answering)',
-      value: percentile(rtts, 95),
-      unit: 'ms',
-      baseline: percentile(idle, 95),
-      target: '< 100 ms',
-      samples: rtts.length,
-      max: round(Math.max(...rtts)),
-      idleMedian: round(median(idle)),
-    });
-    report({
-      name: 'sources: peak resident memory of the shell during the import',
-      value: peak / 2 ** 20,
-      unit: 'MB',
-      baseline: (4 * bytes + 200 * 2 ** 20) / 2 ** 20,
-      target: '≤ 4 × batch + 200 MB (the baseline)',
-    });
-    const searches: number[] = [];
-    for (const i of [3, 250, 517, 998].filter((n) => n < DOCUMENTS)) {
-      const t0 = performance.now();
-      const { hits } = await ipc<{ hits: { kind: string }[] }>(shell, 'search:list', {
-        query: `docmark${i}`,
-      });
-      searches.push(performance.now() - t0);
-      if (!hits.some((h) => h.kind === 'source')) throw new Error(`docmark${i} was not found`);
-    }
-    report({
-      name: 'sources: a word of a just-imported document found (search:list round trip, median)',
-      value: median(searches),
-      unit: 'ms',
-      baseline: median(idle),
-      target: '< 50 ms',
-    });
-  } finally {
-    await shell.stop();
-  }
-}
-
-/** A 300-page PDF: from the import call to the reader showing its text with every page marker. */
-async function bigPdf(dir: string): Promise<void> {
-  const next = random(7);
-  const pages = Array.from({ length: 300 }, (_, p) =>
-    Array.from({ length: 45 }, (_, l) => `${sentence(next, p * 100 + l).slice(0, 95)}`),
-  );
-  const pdf = makePdf(pages, { title: 'A three-hundred-page report' });
-  const shell = await startShell({
-    casePath: path.join(dir, 'pdf.awcase'),
-    dataDir: path.join(dir, 'data-pdf'),
+function htmlFiles(count: number): Uint8Array[] {
+  const random = rng(11);
+  return sizes(count).map((size) => {
+    const body = paragraphs(random, size, WORDS)
+      .map((p, i) => (i % 6 === 0 ? `<h2>${p.slice(0, 40)}</h2><p>${p}</p>` : `<p>${p}</p>`))
+      .join('\n');
+    const page =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title>` +
+      `<meta property="article:published_time" content="2017-03-02"></head><body>` +
+      `<header><nav>${'<a href="/x">Section</a> '.repeat(30)}</nav><form role="search"><input></form></header>` +
+      `<main><article><h1>Report</h1>${body}</article></main><footer>© Monitor</footer></body></html>`;
+    return new TextEncoder().encode(page);
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(shell.url);
-    await page.getByTestId('case-name').waitFor();
-    const runs: number[] = [];
-    const parse: number[] = [];
-    const side = page.getByRole('complementary', { name: 'Side panel' });
-    await side.getByRole('tab', { name: 'Sources' }).click();
-    for (let run = 0; run < 3; run++) {
-      const uploadId = await upload(shell, { name: 'report-300.pdf', bytes: pdf });
-      const start = performance.now();
-      await ipc(shell, 'sources:import', { files: [{ name: 'report-300.pdf', uploadId }] });
-      parse.push(performance.now() - start);
-      await side.getByRole('button', { name: 'A three-hundred-page report' }).click();
-      await page.getByTestId('page-marker').nth(299).waitFor({ state: 'attached' });
-      runs.push(performance.now() - start);
-      await page.keyboard.press('Escape');
-      await ipc(shell, 'history:undo', {});
-      await side.getByRole('button', { name: 'A three-hundred-page report' }).waitFor({ state: 'detached' });
-    }
-    report({
-      name: 'sources: 300-page PDF imported and shown in the reader with its page markers (median of 3)',
-      value: median(runs),
-      unit: 'ms',
-      baseline: median(parse),
-      baselineIs: 'the import call alone',
-      target: '< 2000 ms',
-    });
-  } finally {
-    await browser.close();
-    await shell.stop();
+}
+
+async function throughput(
+  name: string,
+  files: Uint8Array[],
+  baseline: (bytes: Uint8Array) => unknown,
+): Promise<void> {
+  const total = files.reduce((sum, f) => sum + f.length, 0);
+  for (const f of files.slice(0, 3)) await parseDocument(`${name}.warm`, f); // load the readers and models
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ours.push((await timeAsync(async () => {
+      for (const f of files) await parseDocument(`${name}.${name === 'html' ? 'html' : 'txt'}`, f);
+    })).ms); // prettier-ignore
+    base.push((await timeAsync(async () => {
+      for (const f of files) baseline(f);
+    })).ms); // prettier-ignore
   }
+  const mbps = (ms: number): number => total / 1e6 / (ms / 1000);
+  report({
+    name: `documents_${name.replace('-', '_')}_MBps`,
+    value: mbps(median(ours)),
+    unit: 'MB/s',
+    baseline: round(mbps(median(base)), 2),
+    files: files.length,
+    total_MB: round(total / 1e6, 2),
+    note: name === 'html' ? 'baseline: linkedom parse only' : 'baseline: TextDecoder + NFC only',
+  });
 }
 
 export async function run(): Promise<void> {
-  buildIfNeeded();
-  const dir = scratch('sources');
-  await batchImport(dir);
-  await bigPdf(dir);
+  // 300 pages of 45 lines, about 790,000 characters.
+  const pages = Array.from({ length: 300 }, (_, p) =>
+    Array.from(
+      { length: 45 },
+      (_, l) => `Page ${p + 1}, line ${l + 1}: the group broke away from AQIM in 2012 near Gao.`,
+    ),
+  );
+  const pdf = makePdf({ pages, title: 'Long report' });
+  await parseDocument('warm.pdf', makePdf({ pages: [['warm']] }));
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push((await timeAsync(() => parseDocument('long.pdf', pdf))).ms);
+    base.push(
+      (
+        await timeAsync(async () => {
+          const doc = await pdfjs.getDocument({ data: pdf.slice(), isEvalSupported: false, verbosity: 0 })
+            .promise;
+          for (let n = 1; n <= doc.numPages; n++) await (await doc.getPage(n)).getTextContent();
+          await doc.destroy();
+        })
+      ).ms,
+    );
+  }
+  report({
+    name: 'documents_pdf_300_pages_ms',
+    value: median(ours),
+    unit: 'ms',
+    baseline: round(median(base), 1),
+    note: 'baseline: pdf.js getTextContent of every page, nothing assembled',
+    pdf_KB: Math.round(pdf.length / 1024),
+  });
+
+  await throughput('text', textFiles(40), (bytes) =>
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC'),
+  );
+  await throughput('text-windows1256', textFiles(20, true), (bytes) =>
+    new TextDecoder('windows-1256').decode(bytes).normalize('NFC'),
+  );
+  const { parseHTML } = await import('linkedom');
+  await throughput('html', htmlFiles(40), (bytes) => parseHTML(new TextDecoder().decode(bytes)).document);
+
+  // A worker's start: its first file's round trip, against the same file parsed here.
+  const note = new TextEncoder().encode('AQIM operates in northern Mali.');
+  const start = await timeAsync(async () => {
+    for await (const result of parseInWorker([{ index: 0, name: 'note.txt', bytes: note.slice() }]))
+      void result;
+  });
+  report({
+    name: 'documents_worker_first_file_ms',
+    value: start.ms,
+    unit: 'ms',
+    baseline: round((await timeAsync(() => parseDocument('note.txt', note))).ms, 2),
+    note: 'the worker loads the language models before its first file; from source, tsx compiles what it loads',
+  });
+
+  // A mixed batch through the workers while main's event loop is watched (what the import will do).
+  const batch = [
+    ...textFiles(15),
+    ...textFiles(5, true),
+    ...htmlFiles(20),
+    ...Array.from({ length: 4 }, () => pdf),
+  ];
+  const jobs = batch.map((bytes, index) => ({
+    index,
+    name: `file${index}.${index >= 40 ? 'pdf' : 'txt'}`,
+    bytes: bytes.slice(),
+  }));
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const pooled = await timeAsync(async () => {
+    let ok = 0;
+    for await (const { outcome } of parseInWorker(jobs)) if (outcome.ok) ok++;
+    return ok;
+  });
+  delay.disable();
+  const serial = await timeAsync(async () => {
+    for (const [index, bytes] of batch.entries())
+      await parseDocument(`file${index}.${index >= 40 ? 'pdf' : 'txt'}`, bytes);
+  });
+  report({
+    name: 'documents_worker_batch_ms',
+    value: pooled.ms,
+    unit: 'ms',
+    baseline: round(serial.ms, 1),
+    note: 'baseline: the same files parsed on the calling thread (warm); workers include their start',
+    files: batch.length,
+    parsed: pooled.result,
+    main_loop_delay_p99_ms: round(delay.percentile(99) / 1e6, 1),
+    main_loop_delay_max_ms: round(delay.max / 1e6, 1),
+  });
 }

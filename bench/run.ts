@@ -6,7 +6,8 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   search: () => import('./search.bench'),
   sheet: () => import('./sheet.bench'),
   csv: () => import('./csv.bench'),
-  sources: () => import('./documents.bench'),
+  documents: () => import('./documents.bench'),
+  sources: () => import('./documentImport.bench'),
 };
 
 async function main(): Promise<void> {

@@ -28,6 +28,7 @@ import { defsFromValues, firstDay, isPartialDate, lastDay, toAttrValue } from '.
 import { uuidV5 } from './uuid';
 
 const WHAT = 'STIX file';
+export const CUSTOM_ENTITY_TYPE = 'x-analyst-workbench-entity';
 const X = 'x_analyst_workbench_';
 
 type Json = Record<string, unknown>;
@@ -74,6 +75,8 @@ function dayOf(timestamp: string): string {
 }
 
 const isMidnight = (timestamp: string) => /T00:00:00(\.0+)?Z$/.test(timestamp);
+/** Our writer ends a whole-day end at the day's last millisecond. */
+const isWholeDayEnd = (timestamp: string) => isMidnight(timestamp) || /T23:59:59\.999Z$/.test(timestamp);
 
 function readableName(o: Json): string {
   for (const key of ['name', 'value', 'pattern', 'opinion', 'abstract', 'content', 'context'])
@@ -249,7 +252,12 @@ function objectNode(o: Json, key: string): NeutralNode {
   const node: NeutralNode = {
     key,
     name: readableName(o),
-    type: `${X}type` in o ? ((o[`${X}type`] as string | null) ?? null) : (o.type as string),
+    type:
+      typeof o[`${X}type`] === 'string'
+        ? (o[`${X}type`] as string)
+        : o.type === CUSTOM_ENTITY_TYPE
+          ? null
+          : (o.type as string),
     aliases: Array.isArray(o.aliases) ? o.aliases.map(String) : [],
     attrs: {},
   };
@@ -263,7 +271,7 @@ function objectNode(o: Json, key: string): NeutralNode {
     }
     if ((prop === 'first_seen' || prop === 'last_seen') && typeof value === 'string') {
       node[prop === 'first_seen' ? 'start' : 'end'] = dayOf(value);
-      if (!isMidnight(value)) node.attrs[prop] = value;
+      if (!(prop === 'first_seen' ? isMidnight(value) : isWholeDayEnd(value))) node.attrs[prop] = value;
       continue;
     }
     node.attrs[prop] = toAttrValue(value);
@@ -288,8 +296,8 @@ function relationshipEdge(o: Json, key: string, source: string, target: string):
     source,
     target,
     type:
-      `${X}type` in o
-        ? ((o[`${X}type`] as string | null) ?? null)
+      typeof o[`${X}type`] === 'string'
+        ? (o[`${X}type`] as string)
         : typeof o.relationship_type === 'string'
           ? o.relationship_type
           : null,
@@ -299,6 +307,7 @@ function relationshipEdge(o: Json, key: string, source: string, target: string):
   if (typeof o.description === 'string') edge.summary = o.description;
   if (typeof o[`${X}weight`] === 'number') edge.weight = o[`${X}weight`] as number;
   const { synthetic } = unpackOurs(o, edge.attrs);
+  if (synthetic.has('relationship_type')) edge.type = null;
   for (const [prop, value] of Object.entries(o)) {
     if (EDGE_OWN.has(prop) || OURS.has(prop) || synthetic.has(prop)) continue;
     edge.attrs[prop] = toAttrValue(value);
@@ -310,7 +319,7 @@ function relationshipEdge(o: Json, key: string, source: string, target: string):
     const value = o[prop];
     if (typeof value !== 'string' || synthetic.has(prop)) continue;
     edge[field] = dayOf(value);
-    if (!isMidnight(value)) edge.attrs[prop] = value;
+    if (!(field === 'start' ? isMidnight(value) : isWholeDayEnd(value))) edge.attrs[prop] = value;
   }
   if (typeof o[`${X}start`] === 'string') edge.start = o[`${X}start`] as string;
   if (typeof o[`${X}end`] === 'string') edge.end = o[`${X}end`] as string;
@@ -402,7 +411,6 @@ const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
 const STIX_ID =
   /^([a-z][a-z0-9-]+[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-export const CUSTOM_ENTITY_TYPE = 'x-analyst-workbench-entity';
 
 export interface StixWriteOptions {
   /** created/modified of objects that carry none; now when absent. */
@@ -611,7 +619,8 @@ function entityObject(node: NeutralNode, now: string, idFor: IdFor): Json {
       obj[k] = v;
       synthetic.push(k);
     }
-  if (node.type !== type) obj[`${X}type`] = node.type;
+  // An untyped entity is a custom entity without a workbench type.
+  if (node.type !== type && node.type !== null) obj[`${X}type`] = node.type;
   const seen = SEEN_TYPES.has(type);
   if (node.start && seen && node.attrs.first_seen === undefined) obj.first_seen = stamp(node.start, false);
   if (node.end && seen && node.attrs.last_seen === undefined) obj.last_seen = stamp(node.end, true);
@@ -648,7 +657,8 @@ function relationshipObject(
   obj.relationship_type = type.length >= 3 ? type : 'related-to';
   obj.source_ref = nodeIds.get(edge.source)!;
   obj.target_ref = nodeIds.get(edge.target)!;
-  if (edge.type !== obj.relationship_type) obj[`${X}type`] = edge.type;
+  if (edge.type === null) synthetic.push('relationship_type');
+  else if (edge.type !== obj.relationship_type) obj[`${X}type`] = edge.type;
   if (edge.summary) obj.description = edge.summary;
   if (edge.weight !== undefined) obj[`${X}weight`] = edge.weight;
   if (!edge.directed) obj[`${X}symmetric`] = true;

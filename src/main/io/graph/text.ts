@@ -136,6 +136,10 @@ export function parseJson(text: string, what: string): unknown {
     const reason = message
       .replace(/,? ?".*" is not valid JSON$/s, '')
       .replace(/ in JSON at position \d+.*$/s, '');
+    if (at && Number(at[1]) >= text.trimEnd().length - 1)
+      throw new FormatError(
+        `The ${what} ends before its JSON is complete: it was probably cut short while saving or downloading.`,
+      );
     if (at) {
       const position = Number(at[1]);
       let line = 1;

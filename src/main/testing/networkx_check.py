@@ -1,7 +1,7 @@
 """networkx side of the interchange tests (run with Debian's /usr/bin/python3, networkx 2.8.8).
 
-  centrality: stdin {nodes, relations, options} -> {degree, in, out, betweenness, pagerank}, built
-              exactly as src/shared/analytics/centrality.ts defines its graph.
+  centrality: stdin {nodes, relations, options: [...]} -> one {degree, in, out, betweenness, pagerank}
+              per options, the graph built exactly as src/shared/analytics/centrality.ts defines it.
   read FORMAT PATH: what networkx itself reads from a GEXF or GraphML file -> {directed, nodes, edges}.
 """
 import json
@@ -87,7 +87,9 @@ def read(fmt, path):
 
 if __name__ == "__main__":
     if sys.argv[1] == "centrality":
-        print(json.dumps(centrality(json.load(sys.stdin))))
+        # One graph, several definitions: {nodes, relations, options: [..]} -> a list of results.
+        payload = json.load(sys.stdin)
+        print(json.dumps([centrality({**payload, "options": o}) for o in payload["options"]]))
     elif sys.argv[1] == "read":
         print(json.dumps(read(sys.argv[2], sys.argv[3])))
     else:

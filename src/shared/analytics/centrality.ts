@@ -56,7 +56,7 @@ export function describeDefinition(options: CentralityOptions): string {
     : 'Undirected: every relation joins its two entities both ways.';
   const weights = options.weighted
     ? 'Weighted: a relation’s weight is the strength of the tie (1 when it has none; weights of 0 or below are left out) and parallel relations between the same two entities add their weights; degree sums the weights, betweenness takes 1/weight as the length of a tie, so strong ties are short, and PageRank follows ties in proportion to their weight.'
-    : 'Unweighted: parallel relations between the same two entities count once; degree counts distinct neighbours.'
+    : 'Unweighted: parallel relations between the same two entities count once; degree counts distinct neighbours.';
   const inOut = options.directed ? ' Degree is in-degree plus out-degree.' : '';
   const normalized =
     options.normalized === false
@@ -349,7 +349,12 @@ class Heap {
 }
 
 /** PageRank by power iteration, as networkx: uniform teleport and dangling mass. */
-function pagerankOf(g: Arcs, options: CentralityOptions, tolerance = 1e-13, maxIterations = 10_000): Float64Array {
+function pagerankOf(
+  g: Arcs,
+  options: CentralityOptions,
+  tolerance = 1e-13,
+  maxIterations = 10_000,
+): Float64Array {
   const { n, offsets, targets, weights } = g;
   if (n === 0) return new Float64Array(0);
   const outWeight = new Float64Array(n);
@@ -379,7 +384,11 @@ function pagerankOf(g: Arcs, options: CentralityOptions, tolerance = 1e-13, maxI
 }
 
 /** Degree, betweenness and PageRank of every listed entity under one definition. */
-export function centrality(ids: EntityId[], relations: CentralityRelation[], options: CentralityOptions): CentralityResult {
+export function centrality(
+  ids: EntityId[],
+  relations: CentralityRelation[],
+  options: CentralityOptions,
+): CentralityResult {
   const left = { selfLoops: 0, otherTypes: 0, unknownEnds: 0, badWeights: 0 };
   const g = buildArcs(ids, relations, options, left);
   return {
@@ -392,7 +401,11 @@ export function centrality(ids: EntityId[], relations: CentralityRelation[], opt
 }
 
 /** Only the betweenness (the expensive measure), for callers that time or chunk it. */
-export function betweenness(ids: EntityId[], relations: CentralityRelation[], options: CentralityOptions): Float64Array {
+export function betweenness(
+  ids: EntityId[],
+  relations: CentralityRelation[],
+  options: CentralityOptions,
+): Float64Array {
   const left = { selfLoops: 0, otherTypes: 0, unknownEnds: 0, badWeights: 0 };
   return betweennessOf(buildArcs(ids, relations, options, left), options);
 }

@@ -561,7 +561,9 @@ export function* writeCaseFilePieces(input: CaseFileInput): Generator<string> {
     exportedAt: input.exportedAt ?? new Date().toISOString(),
     generator: input.generator ?? 'Analyst Workbench',
   };
-  yield `{\n${JSON.stringify(head).slice(1, -1).replace(/,"/g, ',\n  "').replace(/^/, '  ')},\n`;
+  yield '{\n';
+  for (const [key, value] of Object.entries(head))
+    yield `  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`;
   yield `  "case": ${JSON.stringify(input.case)},\n`;
   yield `  "vocabulary": ${JSON.stringify(input.vocabulary)},\n`;
   if (input.attributes) yield `  "attributes": ${JSON.stringify(input.attributes)},\n`;

@@ -44,13 +44,21 @@ export class DeclTable {
   ): Decl {
     const key = uniqueKey(title || id, this.keys);
     const decl: Decl = { id, key, title: title || id, type, fileType, dynamic };
+    const previous = this.byId.get(id);
     this.byId.set(id, decl);
+    if (previous && this.list.includes(previous)) this.list[this.list.indexOf(previous)] = decl;
+    else if (this.list.length < 16) this.list.push(decl);
     return decl;
   }
 
   get(id: string): Decl | undefined {
-    return this.byId.get(id);
+    // Files declare a handful of attributes and name them on every value: a short scan beats hashing.
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return list[i];
+    return list.length < 16 ? undefined : this.byId.get(id);
   }
+
+  private list: Decl[] = [];
 
   has(id: string): boolean {
     return this.byId.has(id);

@@ -54,6 +54,8 @@ export function latestValue(values: TimedValue[]): AttrValue {
 
 type Item = { kind: 'node'; node: NeutralNode } | { kind: 'edge'; edge: NeutralEdge };
 
+const NO_SPELLS: Spell[] = [];
+
 class GexfReader implements XmlVisitor {
   readonly graph: NeutralGraph = emptyGraph('gexf', false);
   private readonly warnings = new Warnings();
@@ -67,7 +69,8 @@ class GexfReader implements XmlVisitor {
   private capture: string | null = null;
   private readonly nodeStack: NeutralNode[] = [];
   private item: Item | null = null;
-  private pending: Pending = {};
+  /** One object reused item after item (the hot path makes hundreds of thousands). */
+  private readonly pending: Pending = {};
   private spells: Spell[] | null = null;
   private dynamic: Record<string, TimedValue[]> | null = null;
   private readonly nodes = new Map<string, NeutralNode>();
@@ -93,7 +96,7 @@ class GexfReader implements XmlVisitor {
       case 'creator':
       case 'description':
       case 'keywords':
-        if (this.inMeta) this.capture = '';
+        if (this.inMeta) this.startCapture();
         return;
       case 'graph':
         this.graph.directed = (a.defaultedgetype ?? 'undirected') === 'directed';
@@ -121,7 +124,7 @@ class GexfReader implements XmlVisitor {
           this.decl = this.attrTable.declare(a.id, a.title, attrTypeOf(a.type), a.type, this.attrDynamic);
         return;
       case 'default':
-        if (this.decl) this.capture = '';
+        if (this.decl) this.startCapture();
         return;
       case 'node':
         return this.openNode(a);
@@ -135,7 +138,7 @@ class GexfReader implements XmlVisitor {
         return;
       case 'spell':
       case 'slice':
-        if (this.spells) this.spells.push(...this.interval(a));
+        if (this.spells) for (const spell of this.interval(a)) this.spells.push(spell);
         return;
       case 'parent':
         if (this.item?.kind === 'node' && a.for !== undefined && this.item.node.parent === undefined)
@@ -162,7 +165,7 @@ class GexfReader implements XmlVisitor {
           const text = this.capture.trim();
           if (text) this.graph.meta[local] = text;
         }
-        this.capture = null;
+        this.stopCapture();
         return;
       case 'attributes':
         this.attrTable = null;
@@ -173,13 +176,23 @@ class GexfReader implements XmlVisitor {
       case 'default':
         if (this.decl && this.capture !== null && this.attrTable)
           this.attrTable.setDefault(this.decl, this.capture);
-        this.capture = null;
+        this.stopCapture();
         return;
       case 'node':
         return this.closeNode();
       case 'edge':
         return this.closeEdge();
     }
+  }
+
+  private startCapture(): void {
+    this.capture = '';
+    this.position.captureText(true);
+  }
+
+  private stopCapture(): void {
+    this.capture = null;
+    this.position.captureText(false);
   }
 
   text(text: string): void {
@@ -193,6 +206,16 @@ class GexfReader implements XmlVisitor {
 
   /** start/end (open or closed bounds) or timestamps of an element, as intervals. */
   private interval(a: Record<string, string>): Spell[] {
+    // Most elements carry no time at all: no array for them.
+    if (
+      a.start === undefined &&
+      a.end === undefined &&
+      a.timestamp === undefined &&
+      a.timestamps === undefined &&
+      a.startopen === undefined &&
+      a.endopen === undefined
+    )
+      return NO_SPELLS;
     if (a.timestamp !== undefined) return [[this.time(a.timestamp), this.time(a.timestamp)]];
     if (a.timestamps !== undefined)
       return (a.timestamps.match(/[^\s<>[\],;]+/g) ?? []).map((t) => [t, t] as Spell);
@@ -234,18 +257,18 @@ class GexfReader implements XmlVisitor {
 
   private startItem(item: Item, a: Record<string, string>): void {
     this.item = item;
-    this.pending = {};
+    this.pending.startDate = this.pending.endDate = undefined;
     this.dynamic = null;
     const own = this.interval(a);
     this.spells = null;
-    if (own.length) this.ownSpells = own;
-    else this.ownSpells = null;
+    this.ownSpells = own.length ? own : null;
   }
 
   private ownSpells: Spell[] | null = null;
 
   /** Lifetime from the element's own start/end and its <spells>. */
   private finishTime(target: { start?: string | null; end?: string | null; spells?: Spell[] }): void {
+    if (!this.ownSpells && !this.spells) return applyPendingDates(target, this.pending);
     const all = [...(this.ownSpells ?? []), ...(this.spells ?? [])];
     if (all.length > 1) target.spells = all;
     if (all.length) [target.start, target.end] = spanOf(all);
@@ -288,7 +311,10 @@ class GexfReader implements XmlVisitor {
     if (source === undefined || target === undefined)
       throw new FormatError(`Line ${line}: an <edge> lacks its source or target.`, line);
     let key = a.id ?? `e${this.edgeCount}`;
-    if (this.edgeKeys.has(key)) {
+    // One hash operation for the common case: add, and see whether the set grew.
+    const known = this.edgeKeys.size;
+    this.edgeKeys.add(key);
+    if (this.edgeKeys.size === known) {
       const original = key;
       for (let i = 2; this.edgeKeys.has(key); i++) key = `${original}~${i}`;
       if (a.id !== undefined)
@@ -298,7 +324,7 @@ class GexfReader implements XmlVisitor {
             `${n === 1 ? 'An edge id was' : `${n} edge ids were`} used twice; the repeats were renamed (“${original}” became “${key}”).`,
         );
     }
-    this.edgeKeys.add(key);
+    if (this.edgeKeys.size === known) this.edgeKeys.add(key);
     this.edgeCount++;
     const kind = a.type;
     const edge: NeutralEdge = {
@@ -542,6 +568,8 @@ interface WriteDecl {
   type: string;
   dynamic: boolean;
   default?: AttrValue;
+  /** A neutral field (type, aliases…) rather than one of the graph's attributes. */
+  field?: boolean;
 }
 
 /** What a written element says about time: whole-day spells, plus the exact date when partial. */
@@ -587,8 +615,8 @@ export function* writeGexf(graph: NeutralGraph, options: GexfWriteOptions = {}):
     [NODE_FIELD.aliases, 'liststring', graph.nodes.some((n) => n.aliases.length > 0)],
     [NODE_FIELD.summary, 'string', graph.nodes.some((n) => n.summary !== undefined)],
     [NODE_FIELD.tags, 'liststring', graph.nodes.some((n) => n.tags !== undefined)],
-    [NODE_FIELD.startDate, 'string', graph.nodes.some((n) => timeParts(n).startDate)],
-    [NODE_FIELD.endDate, 'string', graph.nodes.some((n) => timeParts(n).endDate)],
+    [NODE_FIELD.startDate, 'string', graph.nodes.some((n) => n.start && firstDay(n.start) !== n.start)],
+    [NODE_FIELD.endDate, 'string', graph.nodes.some((n) => n.end && lastDay(n.end) !== n.end)],
     ['color', 'string', graph.nodes.some((n) => n.color !== undefined && !hexToRgb(n.color))],
   ]);
   const edgeDecls = declsFor(
@@ -597,10 +625,33 @@ export function* writeGexf(graph: NeutralGraph, options: GexfWriteOptions = {}):
     [
       [EDGE_FIELD.type, 'string', graph.edges.some((e) => e.type !== null)],
       [EDGE_FIELD.summary, 'string', graph.edges.some((e) => e.summary !== undefined)],
-      [EDGE_FIELD.startDate, 'string', graph.edges.some((e) => timeParts(e).startDate)],
-      [EDGE_FIELD.endDate, 'string', graph.edges.some((e) => timeParts(e).endDate)],
+      [EDGE_FIELD.startDate, 'string', graph.edges.some((e) => e.start && firstDay(e.start) !== e.start)],
+      [EDGE_FIELD.endDate, 'string', graph.edges.some((e) => e.end && lastDay(e.end) !== e.end)],
     ],
   );
+
+  // The neutral fields by name, and the graph's own attributes in order (the edge label excepted).
+  const nodeField = {
+    type: nodeDecls.get(NODE_FIELD.type),
+    aliases: nodeDecls.get(NODE_FIELD.aliases),
+    summary: nodeDecls.get(NODE_FIELD.summary),
+    tags: nodeDecls.get(NODE_FIELD.tags),
+    startDate: nodeDecls.get(NODE_FIELD.startDate),
+    endDate: nodeDecls.get(NODE_FIELD.endDate),
+    color: nodeDecls.get('color'),
+  };
+  const edgeField = {
+    type: edgeDecls.get(EDGE_FIELD.type),
+    summary: edgeDecls.get(EDGE_FIELD.summary),
+    startDate: edgeDecls.get(EDGE_FIELD.startDate),
+    endDate: edgeDecls.get(EDGE_FIELD.endDate),
+  };
+  const nodeAttrDecls = graph.nodeAttrs
+    .map((d) => nodeDecls.get(d.key))
+    .filter((d): d is WriteDecl => !!d && !d.field);
+  const edgeAttrDecls = graph.edgeAttrs
+    .map((d) => edgeDecls.get(d.key))
+    .filter((d): d is WriteDecl => !!d && !d.field && d.key !== 'label');
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -621,17 +672,17 @@ export function* writeGexf(graph: NeutralGraph, options: GexfWriteOptions = {}):
     const time = timeParts(node);
     const pid = node.parent !== undefined ? ` pid="${xmlAttr(node.parent)}"` : '';
     let out = `      <node id="${xmlAttr(node.key)}" label="${xmlAttr(node.name)}"${pid}>\n`;
-    const values: [string, AttrValue][] = [];
-    if (node.type !== null) values.push([NODE_FIELD.type, node.type]);
-    if (node.aliases.length) values.push([NODE_FIELD.aliases, node.aliases]);
-    if (node.summary !== undefined) values.push([NODE_FIELD.summary, node.summary]);
-    if (node.tags !== undefined) values.push([NODE_FIELD.tags, node.tags]);
-    if (time.startDate) values.push([NODE_FIELD.startDate, time.startDate]);
-    if (time.endDate) values.push([NODE_FIELD.endDate, time.endDate]);
-    if (node.color !== undefined && !hexToRgb(node.color)) values.push(['color', node.color]);
-    out += attvalues(nodeDecls, values, node.attrs, node.dynamic, false);
-    out += spellsXml(time.spells);
     const rgb = node.color !== undefined ? hexToRgb(node.color) : null;
+    let fields = '';
+    if (node.type !== null) fields += attvalue(nodeField.type!, node.type);
+    if (node.aliases.length) fields += attvalue(nodeField.aliases!, node.aliases);
+    if (node.summary !== undefined) fields += attvalue(nodeField.summary!, node.summary);
+    if (node.tags !== undefined) fields += attvalue(nodeField.tags!, node.tags);
+    if (time.startDate) fields += attvalue(nodeField.startDate!, time.startDate);
+    if (time.endDate) fields += attvalue(nodeField.endDate!, time.endDate);
+    if (node.color !== undefined && !rgb) fields += attvalue(nodeField.color!, node.color);
+    out += attvalues(fields, nodeAttrDecls, node.attrs, node.dynamic);
+    out += spellsXml(time.spells);
     if (rgb)
       out += `        <viz:color r="${rgb.r}" g="${rgb.g}" b="${rgb.b}"${rgb.a < 1 ? ` a="${rgb.a}"` : ''}/>\n`;
     if (node.x !== undefined || node.y !== undefined)
@@ -649,12 +700,12 @@ export function* writeGexf(graph: NeutralGraph, options: GexfWriteOptions = {}):
     const label = edge.attrs.label;
     if (typeof label === 'string') head += ` label="${xmlAttr(label)}"`;
     if (edge.weight !== undefined) head += ` weight="${edge.weight}"`;
-    const values: [string, AttrValue][] = [];
-    if (edge.type !== null) values.push([EDGE_FIELD.type, edge.type]);
-    if (edge.summary !== undefined) values.push([EDGE_FIELD.summary, edge.summary]);
-    if (time.startDate) values.push([EDGE_FIELD.startDate, time.startDate]);
-    if (time.endDate) values.push([EDGE_FIELD.endDate, time.endDate]);
-    const body = attvalues(edgeDecls, values, edge.attrs, edge.dynamic, true) + spellsXml(time.spells);
+    let fields = '';
+    if (edge.type !== null) fields += attvalue(edgeField.type!, edge.type);
+    if (edge.summary !== undefined) fields += attvalue(edgeField.summary!, edge.summary);
+    if (time.startDate) fields += attvalue(edgeField.startDate!, time.startDate);
+    if (time.endDate) fields += attvalue(edgeField.endDate!, time.endDate);
+    const body = attvalues(fields, edgeAttrDecls, edge.attrs, edge.dynamic) + spellsXml(time.spells);
     yield body ? `${head}>\n${body}      </edge>\n` : `${head}/>\n`;
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
@@ -669,7 +720,7 @@ function declsFor(
   const decls = new Map<string, WriteDecl>();
   let n = 0;
   for (const [key, type, used] of fields)
-    if (used) decls.set(key, { id: String(n++), key, title: key, type, dynamic: false });
+    if (used) decls.set(key, { id: String(n++), key, title: key, type, dynamic: false, field: true });
   for (const def of defs) {
     if (decls.has(def.key)) continue;
     const decl: WriteDecl = {
@@ -705,31 +756,35 @@ function* attributesBlock(kind: 'node' | 'edge', decls: Map<string, WriteDecl>):
   }
 }
 
+/** One attvalue line; the value's text is checked for escaping only when it is a string. */
+function attvalue(decl: WriteDecl, value: AttrValue): string {
+  const text =
+    typeof value === 'string'
+      ? xmlAttr(value)
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : xmlAttr(gexfValue(value));
+  return `          <attvalue for="${decl.id}" value="${text}"/>\n`;
+}
+
 function attvalues(
-  decls: Map<string, WriteDecl>,
-  fields: [string, AttrValue][],
+  fields: string,
+  attrDecls: WriteDecl[],
   attrs: Record<string, AttrValue>,
   dynamic: Record<string, TimedValue[]> | undefined,
-  /** An edge's label is the `label` XML attribute, not an attvalue. */
-  edge: boolean,
 ): string {
-  let out = '';
-  for (const [key, value] of fields) {
-    const decl = decls.get(key);
-    if (decl) out += `          <attvalue for="${decl.id}" value="${xmlAttr(gexfValue(value))}"/>\n`;
-  }
-  for (const key in attrs) {
-    const decl = decls.get(key);
-    if (!decl || (edge && key === 'label') || fields.some(([k]) => k === key)) continue;
-    if (decl.dynamic && dynamic?.[key]) continue;
-    const value = attrs[key]!;
-    if (value === null) continue;
-    out += `          <attvalue for="${decl.id}" value="${xmlAttr(gexfValue(value))}"/>\n`;
+  let out = fields;
+  // The declared attributes in order: no lookup per value.
+  for (let i = 0; i < attrDecls.length; i++) {
+    const decl = attrDecls[i]!;
+    const value = attrs[decl.key];
+    if (value === undefined || value === null || (decl.dynamic && dynamic?.[decl.key])) continue;
+    out += attvalue(decl, value);
   }
   if (dynamic)
-    for (const [key, values] of Object.entries(dynamic)) {
-      const decl = decls.get(key);
-      if (!decl) continue;
+    for (const decl of attrDecls) {
+      const values = dynamic[decl.key];
+      if (!values) continue;
       for (const [value, start, end] of values) {
         const s = start === null ? '' : ` start="${xmlAttr(firstDay(start))}"`;
         const e = end === null ? '' : ` end="${xmlAttr(lastDay(end))}"`;

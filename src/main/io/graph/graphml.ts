@@ -39,9 +39,33 @@ interface KeyInfo {
   /** Our writer marks the key that holds the node's name (aw:role="name"). */
   awRole: string | undefined;
   defaultText?: string;
+  /** Resolved once at the first <graph>: what a value under this key becomes. */
+  nodeDecl?: Decl;
+  edgeDecl?: Decl;
+  viz?: 'x' | 'y' | 'size' | 'r' | 'g' | 'b' | 'shape';
 }
 
+const NO_KEY: KeyInfo = {
+  id: '',
+  domain: 'none',
+  name: '',
+  fileType: undefined,
+  yfiles: 'none',
+  awType: undefined,
+  awRole: undefined,
+};
+
 type Item = { kind: 'node'; node: NeutralNode } | { kind: 'edge'; edge: NeutralEdge };
+
+interface DataSlot {
+  key: KeyInfo;
+  /** Depth of the <data> element itself. */
+  depth: number;
+  yed: (YedNode & { label?: string }) | null;
+  realizer: number;
+  active: number;
+  elementContent: boolean;
+}
 
 /** What a yEd graphics block says about its node or edge. */
 interface YedNode {
@@ -68,17 +92,19 @@ class GraphmlReader implements XmlVisitor {
   private readonly graphs: { directed: boolean; owner: NeutralNode | null }[] = [];
   private readonly nodeStack: NeutralNode[] = [];
   private item: Item | null = null;
-  private pending: Pending = {};
+  /** One object reused item after item. */
+  private readonly pending: Pending = {};
   /** The <data> being read: its key, its depth, and yEd graphics when it holds them. */
-  private data: {
-    key: KeyInfo;
-    /** Depth of the <data> element itself. */
-    depth: number;
-    yed: (YedNode & { label?: string }) | null;
-    realizer: number;
-    active: number;
-    elementContent: boolean;
-  } | null = null;
+  /** The <data> being read: its key, its depth, and yEd graphics when it holds them. */
+  private readonly slot: DataSlot = {
+    key: NO_KEY,
+    depth: 0,
+    yed: null,
+    realizer: -1,
+    active: 0,
+    elementContent: false,
+  };
+  private data: DataSlot | null = null;
   private depth = 0;
   private labelDepth = -1;
   private yedArrows: { source?: string; target?: string } | null = null;
@@ -87,7 +113,6 @@ class GraphmlReader implements XmlVisitor {
   private readonly edgeKeys = new Set<string>();
   private readonly unresolved: { edge: NeutralEdge; line: number }[] = [];
   private nameKey: string | null | undefined;
-  private readonly viz = new Map<string, 'x' | 'y' | 'size' | 'r' | 'g' | 'b' | 'shape'>();
   private rgb: { r?: number; g?: number; b?: number } | null = null;
 
   constructor(private readonly position: XmlPosition) {}
@@ -116,13 +141,14 @@ class GraphmlReader implements XmlVisitor {
           awRole: a[`${this.awPrefix}:role`],
         };
         this.keys.set(id, this.key);
+        if (this.keyList.length < 32) this.keyList.push(this.key);
         return;
       }
       case 'default':
-        if (this.key) this.capture = '';
+        if (this.key) this.setCapture('');
         return;
       case 'desc':
-        this.capture = '';
+        this.setCapture('');
         return;
       case 'graph': {
         const owner = this.nodeStack[this.nodeStack.length - 1] ?? null;
@@ -157,7 +183,10 @@ class GraphmlReader implements XmlVisitor {
   close(local: string): void {
     this.depth--;
     if (this.data) {
-      if (this.depth < this.labelDepth) this.labelDepth = -1;
+      if (this.depth < this.labelDepth) {
+        this.labelDepth = -1;
+        this.syncText();
+      }
       if (this.depth < this.data.depth) return this.closeData();
       return;
     }
@@ -167,12 +196,12 @@ class GraphmlReader implements XmlVisitor {
         return;
       case 'default':
         if (this.key && this.capture !== null) this.key.defaultText = this.capture;
-        this.capture = null;
+        this.setCapture(null);
         return;
       case 'desc':
         if (this.capture?.trim() && this.graphs.length <= 1 && !this.item)
           this.graph.meta.description = this.capture.trim();
-        this.capture = null;
+        this.setCapture(null);
         return;
       case 'graph':
         this.graphs.pop();
@@ -181,6 +210,22 @@ class GraphmlReader implements XmlVisitor {
         return this.closeNode();
       case 'edge':
         return this.closeEdge();
+    }
+  }
+
+  private textOn = false;
+
+  /** Starts or stops taking text; the parser only builds text while someone takes it. */
+  private setCapture(capture: string | null): void {
+    this.capture = capture;
+    this.syncText();
+  }
+
+  private syncText(): void {
+    const on = this.capture !== null || this.labelDepth >= 0;
+    if (on !== this.textOn) {
+      this.textOn = on;
+      this.position.captureText(on);
     }
   }
 
@@ -207,19 +252,21 @@ class GraphmlReader implements XmlVisitor {
           ['x', 'y', 'size'].includes(lower) &&
           (type === 'double' || type === 'integer')
         ) {
-          this.viz.set(key.id, lower as 'x' | 'y' | 'size');
+          key.viz = lower as 'x' | 'y' | 'size';
           continue;
         }
         if (domain === 'node' && ['r', 'g', 'b'].includes(lower) && type === 'integer') {
-          this.viz.set(key.id, lower as 'r' | 'g' | 'b');
+          key.viz = lower as 'r' | 'g' | 'b';
           continue;
         }
         if (domain === 'node' && lower === 'shape' && type === 'string') {
-          this.viz.set(key.id, 'shape');
+          key.viz = 'shape';
           continue;
         }
         const decl = table.declare(key.id, key.name, type, key.fileType, false);
         if (key.defaultText !== undefined) table.setDefault(decl, key.defaultText);
+        if (domain === 'node') key.nodeDecl = decl;
+        else key.edgeDecl = decl;
       }
     }
     // A plain GraphML label lives in a 'label' (or else 'name') node key; ours is marked.
@@ -249,7 +296,7 @@ class GraphmlReader implements XmlVisitor {
     this.graph.nodes.push(node);
     this.nodeStack.push(node);
     this.item = { kind: 'node', node };
-    this.pending = {};
+    this.pending.startDate = this.pending.endDate = undefined;
     this.rgb = null;
   }
 
@@ -272,7 +319,7 @@ class GraphmlReader implements XmlVisitor {
     this.rgb = null;
     const enclosing = this.nodeStack[this.nodeStack.length - 1];
     this.item = enclosing ? { kind: 'node', node: enclosing } : null;
-    this.pending = {};
+    this.pending.startDate = this.pending.endDate = undefined;
   }
 
   private openEdge(a: Record<string, string>): void {
@@ -281,7 +328,10 @@ class GraphmlReader implements XmlVisitor {
     if (source === undefined || target === undefined)
       throw new FormatError(`Line ${line}: an <edge> lacks its source or target.`, line);
     let key = a.id ?? `e${this.graph.edges.length}`;
-    if (this.edgeKeys.has(key)) {
+    // One hash operation for the common case: add, and see whether the set grew.
+    const known = this.edgeKeys.size;
+    this.edgeKeys.add(key);
+    if (this.edgeKeys.size === known) {
       const original = key;
       for (let i = 2; this.edgeKeys.has(key); i++) key = `${original}~${i}`;
       if (a.id !== undefined)
@@ -290,7 +340,7 @@ class GraphmlReader implements XmlVisitor {
           (n) => `${n === 1 ? 'An edge id was' : `${n} edge ids were`} used twice; the repeats were renamed.`,
         );
     }
-    this.edgeKeys.add(key);
+    if (this.edgeKeys.size === known) this.edgeKeys.add(key);
     const graphDirected = this.graphs[this.graphs.length - 1]?.directed ?? this.graph.directed;
     const edge: NeutralEdge = {
       key,
@@ -303,7 +353,7 @@ class GraphmlReader implements XmlVisitor {
     if (!this.nodes.has(source) || !this.nodes.has(target)) this.unresolved.push({ edge, line });
     this.graph.edges.push(edge);
     this.item = { kind: 'edge', edge };
-    this.pending = {};
+    this.pending.startDate = this.pending.endDate = undefined;
     this.yedArrows = null;
     this.yedLine = null;
   }
@@ -335,7 +385,7 @@ class GraphmlReader implements XmlVisitor {
     }
     const enclosing = this.nodeStack[this.nodeStack.length - 1];
     this.item = enclosing ? { kind: 'node', node: enclosing } : null;
-    this.pending = {};
+    this.pending.startDate = this.pending.endDate = undefined;
   }
 
   private readonly synthetics = new Map<string, Decl>();
@@ -349,40 +399,38 @@ class GraphmlReader implements XmlVisitor {
     return decl.key;
   }
 
+  /** Keys by id: files declare a few, so a short scan beats hashing each value's key name. */
+  private findKey(id: string): KeyInfo | undefined {
+    const list = this.keyList;
+    for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return list[i];
+    return list.length < 32 ? undefined : this.keys.get(id);
+  }
+
+  private readonly keyList: KeyInfo[] = [];
+
   private openData(a: Record<string, string>): void {
-    const key = this.keys.get(a.key ?? '');
+    let key = this.findKey(a.key ?? '');
     if (!key) {
       this.warnings.add(
         `nokey:${a.key}`,
         (n) =>
           `${plural(n, 'value')} named by the undeclared key “${a.key}” ${n === 1 ? 'was' : 'were'} left out.`,
       );
-      this.data = {
-        key: {
-          id: '',
-          domain: 'none',
-          name: '',
-          fileType: undefined,
-          yfiles: 'none',
-          awType: undefined,
-          awRole: undefined,
-        },
-        depth: this.depth,
-        yed: null,
-        realizer: -1,
-        active: 0,
-        elementContent: false,
-      };
-      return;
+      key = NO_KEY;
     }
-    const yed =
-      key.yfiles === 'nodegraphics' && this.item?.kind === 'node'
+    // One slot reused for every value.
+    const slot = this.slot;
+    slot.key = key;
+    slot.depth = this.depth;
+    slot.yed =
+      (key.yfiles === 'nodegraphics' && this.item?.kind === 'node') || key.yfiles === 'edgegraphics'
         ? {}
-        : key.yfiles === 'edgegraphics'
-          ? {}
-          : null;
-    this.data = { key, depth: this.depth, yed, realizer: -1, active: 0, elementContent: false };
-    this.capture = key.yfiles !== undefined ? null : '';
+        : null;
+    slot.realizer = -1;
+    slot.active = 0;
+    slot.elementContent = false;
+    this.data = slot;
+    this.setCapture(key.yfiles !== undefined ? null : '');
   }
 
   /** yEd graphics inside a <data>: labels, geometry, fill, shape, arrows. Other XML is left aside. */
@@ -431,6 +479,7 @@ class GraphmlReader implements XmlVisitor {
         if (yed.label === undefined) {
           yed.label = '';
           this.labelDepth = this.depth;
+          this.syncText();
         }
         return;
       case 'Arrows':
@@ -446,8 +495,9 @@ class GraphmlReader implements XmlVisitor {
     const data = this.data!;
     this.data = null;
     this.labelDepth = -1;
+    this.syncText();
     const text = this.capture;
-    this.capture = null;
+    this.setCapture(null);
     if (data.yed) return this.applyYed(data.yed);
     if (data.key.yfiles !== undefined || text === null) return;
     const item = this.item;
@@ -463,7 +513,7 @@ class GraphmlReader implements XmlVisitor {
       }
       return;
     }
-    const viz = item.kind === 'node' ? this.viz.get(data.key.id) : undefined;
+    const viz = item.kind === 'node' ? data.key.viz : undefined;
     if (item.kind === 'node' && viz) {
       if (viz === 'shape') {
         if (text.trim()) item.node.shape = text.trim();
@@ -476,7 +526,7 @@ class GraphmlReader implements XmlVisitor {
       return;
     }
     const table = item.kind === 'node' ? this.nodeDecls : this.edgeDecls;
-    const decl = table.get(data.key.id);
+    const decl = item.kind === 'node' ? data.key.nodeDecl : data.key.edgeDecl;
     if (!decl) return;
     const value = table.parse(decl, text);
     if (item.kind === 'node') {
@@ -554,6 +604,8 @@ interface WriteKey {
   aw?: 'list' | 'date';
   role?: 'name';
   default?: AttrValue;
+  /** One of the graph's own attributes (not a neutral field). */
+  attr?: boolean;
 }
 
 function graphmlType(def: AttrDef, values: Iterable<AttrValue>): { type: string; aw?: 'list' | 'date' } {
@@ -635,6 +687,7 @@ export function* writeGraphml(graph: NeutralGraph): Generator<string> {
     if (nodeKeys.has(def.key)) continue;
     const t = graphmlType(def, valuesOf(nodes, def.key));
     const key = add(nodeKeys, 'node', def.key, t.type, t.aw);
+    key.attr = true;
     if (def.default !== undefined && def.default !== null) key.default = def.default;
   }
   if (edges.some((e) => e.type !== null)) add(edgeKeys, 'edge', EDGE_FIELD.type, 'string');
@@ -647,6 +700,7 @@ export function* writeGraphml(graph: NeutralGraph): Generator<string> {
     if (edgeKeys.has(def.key)) continue;
     const t = graphmlType(def, valuesOf(edges, def.key));
     const key = add(edgeKeys, 'edge', def.key, t.type, t.aw);
+    key.attr = true;
     if (def.default !== undefined && def.default !== null) key.default = def.default;
   }
   const graphKeys = new Map<string, WriteKey>();
@@ -666,66 +720,81 @@ export function* writeGraphml(graph: NeutralGraph): Generator<string> {
   yield `  <graph id="G" edgedefault="${directed ? 'directed' : 'undirected'}">\n`;
   for (const [name, value] of Object.entries(graph.meta))
     yield `    <data key="${graphKeys.get(name)!.id}">${xmlText(graphmlValue(value))}</data>\n`;
+  const n = (name: string) => nodeKeys.get(name);
+  const e = (name: string) => edgeKeys.get(name);
+  const nk = {
+    name: n(nameKey),
+    type: n(NODE_FIELD.type),
+    aliases: n(NODE_FIELD.aliases),
+    summary: n(NODE_FIELD.summary),
+    tags: n(NODE_FIELD.tags),
+  };
+  const nv = {
+    start: n('start'),
+    end: n('end'),
+    parent: n('parent'),
+    x: n('x'),
+    y: n('y'),
+    size: n('size'),
+    color: n('color'),
+    shape: n('shape'),
+  };
+  const ek = {
+    type: e(EDGE_FIELD.type),
+    summary: e(EDGE_FIELD.summary),
+    weight: e('weight'),
+    start: e('start'),
+    end: e('end'),
+    directed: e(EDGE_FIELD.directed),
+  };
+  const nodeAttrKeys = keys.filter((k) => k.domain === 'node' && k.attr);
+  const edgeAttrKeys = keys.filter((k) => k.domain === 'edge' && k.attr);
   for (const node of nodes) {
     let out = `    <node id="${xmlAttr(node.key)}">\n`;
-    const d = (name: string, value: AttrValue | undefined) => {
-      if (value === undefined || value === null) return;
-      const key = nodeKeys.get(name);
-      if (key) out += `      <data key="${key.id}">${xmlText(graphmlValue(value))}</data>\n`;
-    };
-    d(nameKey, node.name);
-    d(NODE_FIELD.type, node.type);
-    if (node.aliases.length) d(NODE_FIELD.aliases, node.aliases);
-    d(NODE_FIELD.summary, node.summary);
-    d(NODE_FIELD.tags, node.tags);
-    d('start', node.start);
-    d('end', node.end);
-    d('parent', node.parent);
-    d('x', node.x);
-    d('y', node.y);
-    d('size', node.size);
-    d('color', node.color);
-    d('shape', node.shape);
-    for (const key in node.attrs)
-      if (!FIXED_NODE_KEYS.has(key) || (key === 'label' && nameKey !== 'label')) d(key, node.attrs[key]);
+    out +=
+      data(nk.name, node.name) +
+      data(nk.type, node.type) +
+      data(nk.summary, node.summary) +
+      data(nk.tags, node.tags);
+    if (node.aliases.length) out += data(nk.aliases, node.aliases);
+    out += data(nv.start, node.start) + data(nv.end, node.end) + data(nv.parent, node.parent);
+    out +=
+      data(nv.x, node.x) +
+      data(nv.y, node.y) +
+      data(nv.size, node.size) +
+      data(nv.color, node.color) +
+      data(nv.shape, node.shape);
+    for (let i = 0; i < nodeAttrKeys.length; i++)
+      out += data(nodeAttrKeys[i], node.attrs[nodeAttrKeys[i]!.name]);
     yield `${out}    </node>\n`;
   }
   for (const edge of edges) {
-    let out = '';
-    const d = (name: string, value: AttrValue | undefined) => {
-      if (value === undefined || value === null) return;
-      const key = edgeKeys.get(name);
-      if (key) out += `      <data key="${key.id}">${xmlText(graphmlValue(value))}</data>\n`;
-    };
-    d(EDGE_FIELD.type, edge.type);
-    d(EDGE_FIELD.summary, edge.summary);
-    d('weight', edge.weight);
-    d('start', edge.start);
-    d('end', edge.end);
-    if (edge.directed !== directed) d(EDGE_FIELD.directed, edge.directed);
-    for (const key in edge.attrs) if (!FIXED_EDGE_KEYS.has(key)) d(key, edge.attrs[key]);
+    let out =
+      data(ek.type, edge.type) +
+      data(ek.summary, edge.summary) +
+      data(ek.weight, edge.weight) +
+      data(ek.start, edge.start) +
+      data(ek.end, edge.end);
+    if (edge.directed !== directed) out += data(ek.directed, edge.directed);
+    for (let i = 0; i < edgeAttrKeys.length; i++)
+      out += data(edgeAttrKeys[i], edge.attrs[edgeAttrKeys[i]!.name]);
     const head = `    <edge id="${xmlAttr(edge.key)}" source="${xmlAttr(edge.source)}" target="${xmlAttr(edge.target)}"`;
     yield out ? `${head}>\n${out}    </edge>\n` : `${head}/>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }
 
-const FIXED_NODE_KEYS = new Set([
-  'label',
-  'type',
-  'aliases',
-  'summary',
-  'tags',
-  'start',
-  'end',
-  'parent',
-  'x',
-  'y',
-  'size',
-  'color',
-  'shape',
-]);
-const FIXED_EDGE_KEYS = new Set(['type', 'summary', 'weight', 'start', 'end', 'directed']);
+/** One <data> line, or nothing for an absent value or an undeclared key. */
+function data(key: WriteKey | undefined, value: AttrValue | undefined): string {
+  if (!key || value === undefined || value === null) return '';
+  const text =
+    typeof value === 'string'
+      ? xmlText(value)
+      : typeof value === 'object'
+        ? xmlText(graphmlValue(value))
+        : String(value);
+  return `      <data key="${key.id}">${text}</data>\n`;
+}
 
 function valuesOf(items: { attrs: Record<string, AttrValue> }[], key: string): AttrValue[] {
   const out: AttrValue[] = [];

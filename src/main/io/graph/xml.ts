@@ -14,6 +14,11 @@ export interface XmlVisitor {
 export interface XmlPosition {
   /** The 1-based line the parser is on. */
   line(): number;
+  /**
+   * Text is delivered only while asked for: saxes then skips building the whitespace between
+   * elements, a large share of its work on a big file.
+   */
+  captureText(on: boolean): void;
 }
 
 function localName(name: string): string {
@@ -40,7 +45,11 @@ function describeXmlError(message: string, line: number, what: string): string {
 export function walkXml(bytes: Uint8Array, what: string, make: (position: XmlPosition) => XmlVisitor): void {
   // position:false only drops "line:column" from saxes' messages; `line` is still counted.
   const parser = new SaxesParser({ position: false, xmlns: false });
-  const position: XmlPosition = { line: () => parser.line };
+  const onText = (text: string) => visitor.text(text);
+  const position: XmlPosition = {
+    line: () => parser.line,
+    captureText: (on) => (on ? parser.on('text', onText) : parser.off('text')),
+  };
   const visitor = make(position);
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype))
@@ -51,7 +60,6 @@ export function walkXml(bytes: Uint8Array, what: string, make: (position: XmlPos
   });
   parser.on('opentag', (tag: SaxesTagPlain) => visitor.open(localName(tag.name), tag.attributes, tag.name));
   parser.on('closetag', (tag: SaxesTagPlain) => visitor.close(localName(tag.name), tag.name));
-  parser.on('text', (text) => visitor.text(text));
   parser.on('cdata', (text) => visitor.text(text));
   parser.on('error', (error) => {
     throw new FormatError(describeXmlError(error.message, parser.line, what), parser.line);
@@ -63,6 +71,8 @@ export function walkXml(bytes: Uint8Array, what: string, make: (position: XmlPos
 // XML 1.0 forbids these characters even as references, so a writer drops them.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const ATTR_SPECIAL = /[&<>"\n\r\t]/;
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
@@ -76,12 +86,13 @@ const ENTITY: Record<string, string> = {
 
 /** Text for an attribute value: line breaks and tabs as references, or parsers turn them into spaces. */
 export function xmlAttr(value: string): string {
-  const clean = value.replace(FORBIDDEN, '');
+  // Tested before replacing: nearly every value needs neither, and a replace always copies.
+  const clean = HAS_FORBIDDEN.test(value) ? value.replace(FORBIDDEN, '') : value;
   return ATTR_SPECIAL.test(clean) ? clean.replace(/[&<>"\n\r\t]/g, (c) => ENTITY[c]!) : clean;
 }
 
 /** Text for element content: a carriage return as a reference, or parsers turn it into a line feed. */
 export function xmlText(value: string): string {
-  const clean = value.replace(FORBIDDEN, '');
+  const clean = HAS_FORBIDDEN.test(value) ? value.replace(FORBIDDEN, '') : value;
   return /[&<>\r]/.test(clean) ? clean.replace(/[&<>\r]/g, (c) => ENTITY[c]!) : clean;
 }

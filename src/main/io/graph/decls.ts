@@ -230,3 +230,57 @@ export function applyPendingDates(
   if (pending.startDate !== undefined) item.start = pending.startDate;
   if (pending.endDate !== undefined) item.end = pending.endDate;
 }
+
+/** The index an edge id states when it is its place in the file ("12" or "e12" for the 13th edge), else -1. */
+function placeOf(id: string): number {
+  const start = id.charCodeAt(0) === 101 /* e */ ? 1 : 0;
+  const digits = id.length - start;
+  if (digits < 1 || digits > 15) return -1;
+  // "07" is not the place 7.
+  if (digits > 1 && id.charCodeAt(start) === 48) return -1;
+  let n = 0;
+  for (let i = start; i < id.length; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Unique edge keys without hashing every id: most files number their edges in order ("0", "e0"…),
+ * and such an id cannot repeat another in-order id. Only the other ids go into a set; the few that
+ * could still collide with an in-order one are settled at the end.
+ */
+export class EdgeKeys {
+  private readonly others = new Map<string, NeutralEdge>();
+  renamed: { from: string; to: string }[] = [];
+
+  /** The key for the edge at `index` (0-based) with the file's `id`, or a made-up one when it has none. */
+  claim(id: string | undefined, index: number, edge: NeutralEdge): string {
+    if (id === undefined) return `e${index}`;
+    if (placeOf(id) === index) return id;
+    if (!this.others.has(id)) {
+      this.others.set(id, edge);
+      return id;
+    }
+    let key = id;
+    for (let i = 2; this.others.has(key); i++) key = `${id}~${i}`;
+    this.others.set(key, edge);
+    this.renamed.push({ from: id, to: key });
+    return key;
+  }
+
+  /** Renames the other ids that repeat an in-order one. */
+  finish(edges: NeutralEdge[]): void {
+    for (const [id, edge] of this.others) {
+      const place = placeOf(id);
+      if (place < 0 || place >= edges.length || edges[place] === edge || edges[place]!.key !== id) continue;
+      let key = id;
+      for (let i = 2; this.others.has(key) || key === id; i++) key = `${id}~${i}`;
+      edge.key = key;
+      this.others.set(key, edge);
+      this.renamed.push({ from: id, to: key });
+    }
+  }
+}

@@ -7,6 +7,7 @@ import {
   applyNodeValue,
   applyPendingDates,
   DeclTable,
+  EdgeKeys,
   spanOf,
   timeBefore,
   type Decl,
@@ -74,9 +75,8 @@ class GexfReader implements XmlVisitor {
   private spells: Spell[] | null = null;
   private dynamic: Record<string, TimedValue[]> | null = null;
   private readonly nodes = new Map<string, NeutralNode>();
-  private readonly edgeKeys = new Set<string>();
+  private readonly edgeKeys = new EdgeKeys();
   private readonly unresolved: { edge: NeutralEdge; line: number }[] = [];
-  private edgeCount = 0;
   private numericTime = false;
 
   constructor(private readonly position: XmlPosition) {}
@@ -88,6 +88,8 @@ class GexfReader implements XmlVisitor {
         throw new FormatError(`This is not a GEXF file: its first element is <${local}>, not <gexf>.`);
       return;
     }
+    // The most frequent element first: a string switch compares case after case.
+    if (local === 'attvalue') return this.attvalue(a);
     switch (local) {
       case 'meta':
         this.inMeta = true;
@@ -154,6 +156,7 @@ class GexfReader implements XmlVisitor {
   }
 
   close(local: string): void {
+    if (local === 'attvalue' || local === 'attvalues') return;
     switch (local) {
       case 'meta':
         this.inMeta = false;
@@ -310,25 +313,9 @@ class GexfReader implements XmlVisitor {
     const { source, target } = a;
     if (source === undefined || target === undefined)
       throw new FormatError(`Line ${line}: an <edge> lacks its source or target.`, line);
-    let key = a.id ?? `e${this.edgeCount}`;
-    // One hash operation for the common case: add, and see whether the set grew.
-    const known = this.edgeKeys.size;
-    this.edgeKeys.add(key);
-    if (this.edgeKeys.size === known) {
-      const original = key;
-      for (let i = 2; this.edgeKeys.has(key); i++) key = `${original}~${i}`;
-      if (a.id !== undefined)
-        this.warnings.add(
-          'dup-edge-id',
-          (n) =>
-            `${n === 1 ? 'An edge id was' : `${n} edge ids were`} used twice; the repeats were renamed (“${original}” became “${key}”).`,
-        );
-    }
-    if (this.edgeKeys.size === known) this.edgeKeys.add(key);
-    this.edgeCount++;
     const kind = a.type;
     const edge: NeutralEdge = {
-      key,
+      key: '',
       source,
       target,
       type: a.kind?.trim() ? a.kind : null,
@@ -336,6 +323,7 @@ class GexfReader implements XmlVisitor {
         kind === 'directed' ? true : kind === 'undirected' || kind === 'mutual' ? false : this.graph.directed,
       attrs: {},
     };
+    const key = (edge.key = this.edgeKeys.claim(a.id, this.graph.edges.length, edge));
     if (a.weight !== undefined) {
       const weight = parseNumber(a.weight);
       if (weight === undefined)
@@ -422,8 +410,12 @@ class GexfReader implements XmlVisitor {
     const num = (s: string | undefined) => (s === undefined ? undefined : parseNumber(s));
     if (local === 'color') {
       let color: string | undefined;
-      if (a.hex) color = a.hex.startsWith('#') ? a.hex : `#${a.hex}`;
-      else {
+      if (a.hex) {
+        const hex = a.hex.startsWith('#') ? a.hex : `#${a.hex}`;
+        const rgb = hexToRgb(hex);
+        const alpha = num(a.a);
+        color = rgb ? rgbToHex(rgb.r, rgb.g, rgb.b, alpha ?? rgb.a) : hex;
+      } else {
         const [r, g, b, alpha] = [num(a.r), num(a.g), num(a.b), num(a.a)];
         if (r !== undefined && g !== undefined && b !== undefined) color = rgbToHex(r, g, b, alpha);
       }
@@ -455,6 +447,13 @@ class GexfReader implements XmlVisitor {
 
   finish(): NeutralGraph {
     if (!this.started) throw new FormatError('The GEXF file is empty.');
+    this.edgeKeys.finish(this.graph.edges);
+    for (const { from, to } of this.edgeKeys.renamed)
+      this.warnings.add('dup-edge-id', (n) =>
+        n === 1
+          ? `An edge id was used twice; the repeat was renamed (“${from}” became “${to}”).`
+          : `${n} edge ids were used twice; the repeats were renamed (“${from}” became “${to}”, and so on).`,
+      );
     for (const { edge, line } of this.unresolved) {
       const missing = !this.nodes.has(edge.source)
         ? edge.source

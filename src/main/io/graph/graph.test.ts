@@ -483,3 +483,105 @@ describe('read → write → read gives the same graph, up to what the format ca
     expect(back.edges.find((e) => e.key === 'r2')).toMatchObject({ start: '2003', end: '2012', weight: 2.5 });
   });
 });
+
+describe('other shapes the formats allow', () => {
+  it('GEXF: nested nodes and pid, hex and alpha colours, mixed edges, kinds, lists, repeated edge ids', () => {
+    const g = readGraph(
+      bytes(`<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="node">
+      <attribute id="t" title="type" type="string"/>
+      <attribute id="l" title="languages" type="liststring"/>
+      <attribute id="n" title="members" type="integer"/>
+    </attributes>
+    <nodes>
+      <node id="g" label="Group"><viz:color hex="#ff8800" a="0.5"/>
+        <nodes><node id="a" label="A"><attvalues><attvalue for="t" value="person"/><attvalue for="l" value="ar|fr"/><attvalue for="n" value="12.5"/></attvalues></node></nodes>
+      </node>
+      <node id="b" label="B" pid="g"/>
+    </nodes>
+    <edges>
+      <edge id="x" source="a" target="b" kind="kinship" type="undirected" weight="2"/>
+      <edge id="x" source="b" target="a" kind="rival_of"/>
+    </edges>
+  </graph>
+</gexf>`),
+    );
+    expect(g.nodes.map((n) => [n.key, n.parent ?? null])).toEqual([
+      ['g', null],
+      ['a', 'g'],
+      ['b', 'g'],
+    ]);
+    expect(g.nodes[0]!.color).toBe('#ff880080');
+    expect(g.nodes[1]).toMatchObject({ type: 'person', attrs: { languages: ['ar', 'fr'], members: '12.5' } });
+    expect(g.edges.map((e) => [e.key, e.type, e.directed, e.weight ?? null])).toEqual([
+      ['x', 'kinship', false, 2],
+      ['x~2', 'rival_of', true, null],
+    ]);
+    expect(g.warnings).toEqual([
+      '1 node value of “members” is not whole numbers as declared; kept as text.',
+      'An edge id was used twice; the repeat was renamed (“x” became “x~2”).',
+    ]);
+  });
+
+  it('edge ids given in order and out of order never end up the same', () => {
+    const g = readGraph(
+      bytes(
+        '<graphml><graph><node id="a"/><node id="b"/>' +
+          '<edge id="e2" source="a" target="b"/><edge source="a" target="b"/><edge id="e2" source="b" target="a"/><edge id="e2" source="a" target="a"/>' +
+          '</graph></graphml>',
+      ),
+    );
+    // The first "e2" is out of place, the second edge gets the made-up key "e1", the third edge's
+    // "e2" is in place and keeps it: the repeat after it and the out-of-place one give way.
+    expect(g.edges.map((e) => e.key)).toEqual(['e2~3', 'e1', 'e2', 'e2~2']);
+    expect(g.warnings).toEqual([
+      '2 edge ids were used twice; the repeats were renamed (“e2” became “e2~2”, and so on).',
+    ]);
+  });
+
+  it('GraphML: per-edge direction, keys for all, Gephi r/g/b, yEd edge labels, hyperedges said', () => {
+    const g = readGraph(
+      bytes(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key id="k" for="all" attr.name="note" attr.type="string"/>
+  <key id="r" for="node" attr.name="r" attr.type="int"/><key id="g" for="node" attr.name="g" attr.type="int"/><key id="b" for="node" attr.name="b" attr.type="int"/>
+  <key id="eg" for="edge" yfiles.type="edgegraphics"/>
+  <graph edgedefault="undirected">
+    <node id="a"><data key="k">first</data><data key="r">255</data><data key="g">0</data><data key="b">16</data></node>
+    <node id="b"/>
+    <edge source="a" target="b" directed="true"><data key="k">one way</data>
+      <data key="eg"><y:PolyLineEdge><y:Arrows source="none" target="standard"/><y:EdgeLabel>funds</y:EdgeLabel></y:PolyLineEdge></data></edge>
+    <hyperedge><endpoint node="a"/><endpoint node="b"/></hyperedge>
+  </graph>
+</graphml>`),
+    );
+    expect(g.directed).toBe(false);
+    expect(g.nodes[0]).toMatchObject({ color: '#ff0010', attrs: { note: 'first' } });
+    expect(g.edges[0]).toMatchObject({ directed: true, attrs: { note: 'one way', label: 'funds' } });
+    expect(g.warnings).toEqual(['1 hyperedge (an edge joining more than two nodes) was left out.']);
+  });
+
+  it('Cytoscape JSON: the flat element list, compound nodes, an undirected network', () => {
+    const g = readGraph(
+      bytes(
+        JSON.stringify({
+          directed: false,
+          elements: [
+            { group: 'nodes', data: { id: 1, name: 'Cell' }, position: { x: 1, y: 2 } },
+            { data: { id: 2, label: 'Member', parent: 1, aliases: ['M'] } },
+            { data: { id: 'e', source: 2, target: 1, interaction: 'member_of', weight: 3 } },
+          ],
+        }),
+      ),
+      'cyjs',
+    );
+    expect(g.nodes).toEqual([
+      { key: '1', name: 'Cell', type: null, aliases: [], attrs: {}, x: 1, y: 2 },
+      { key: '2', name: 'Member', type: null, aliases: ['M'], attrs: {}, parent: '1' },
+    ]);
+    expect(g.edges).toEqual([
+      { key: 'e', source: '2', target: '1', type: 'member_of', directed: false, weight: 3, attrs: {} },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   applyNodeValue,
   applyPendingDates,
   DeclTable,
+  EdgeKeys,
   type Decl,
   type Pending,
 } from './decls';
@@ -110,7 +111,7 @@ class GraphmlReader implements XmlVisitor {
   private yedArrows: { source?: string; target?: string } | null = null;
   private yedLine: { color?: string; type?: string } | null = null;
   private readonly nodes = new Map<string, NeutralNode>();
-  private readonly edgeKeys = new Set<string>();
+  private readonly edgeKeys = new EdgeKeys();
   private readonly unresolved: { edge: NeutralEdge; line: number }[] = [];
   private nameKey: string | null | undefined;
   private rgb: { r?: number; g?: number; b?: number } | null = null;
@@ -128,6 +129,8 @@ class GraphmlReader implements XmlVisitor {
       return;
     }
     if (this.data) return this.openInData(local, a);
+    // The most frequent element first: a string switch compares case after case.
+    if (local === 'data') return this.openData(a);
     switch (local) {
       case 'key': {
         const id = a.id ?? '';
@@ -327,29 +330,16 @@ class GraphmlReader implements XmlVisitor {
     const { source, target } = a;
     if (source === undefined || target === undefined)
       throw new FormatError(`Line ${line}: an <edge> lacks its source or target.`, line);
-    let key = a.id ?? `e${this.graph.edges.length}`;
-    // One hash operation for the common case: add, and see whether the set grew.
-    const known = this.edgeKeys.size;
-    this.edgeKeys.add(key);
-    if (this.edgeKeys.size === known) {
-      const original = key;
-      for (let i = 2; this.edgeKeys.has(key); i++) key = `${original}~${i}`;
-      if (a.id !== undefined)
-        this.warnings.add(
-          'dup-edge-id',
-          (n) => `${n === 1 ? 'An edge id was' : `${n} edge ids were`} used twice; the repeats were renamed.`,
-        );
-    }
-    if (this.edgeKeys.size === known) this.edgeKeys.add(key);
     const graphDirected = this.graphs[this.graphs.length - 1]?.directed ?? this.graph.directed;
     const edge: NeutralEdge = {
-      key,
+      key: '',
       source,
       target,
       type: null,
       directed: a.directed === 'true' ? true : a.directed === 'false' ? false : graphDirected,
       attrs: {},
     };
+    const key = (edge.key = this.edgeKeys.claim(a.id, this.graph.edges.length, edge));
     if (!this.nodes.has(source) || !this.nodes.has(target)) this.unresolved.push({ edge, line });
     this.graph.edges.push(edge);
     this.item = { kind: 'edge', edge };
@@ -558,6 +548,13 @@ class GraphmlReader implements XmlVisitor {
     if (!this.started) throw new FormatError('The GraphML file is empty.');
     if (this.graphs.length === 0 && this.graph.nodes.length === 0 && this.keys.size === 0)
       throw new FormatError('The GraphML file holds no <graph>.');
+    this.edgeKeys.finish(this.graph.edges);
+    for (const { from, to } of this.edgeKeys.renamed)
+      this.warnings.add('dup-edge-id', (n) =>
+        n === 1
+          ? `An edge id was used twice; the repeat was renamed (“${from}” became “${to}”).`
+          : `${n} edge ids were used twice; the repeats were renamed (“${from}” became “${to}”, and so on).`,
+      );
     for (const { edge, line } of this.unresolved) {
       const missing = !this.nodes.has(edge.source)
         ? edge.source

@@ -572,11 +572,14 @@ interface WriteDecl {
 }
 
 /** What a written element says about time: whole-day spells, plus the exact date when partial. */
+const TIMELESS: { spells: Spell[]; startDate?: string; endDate?: string } = Object.freeze({ spells: [] });
+
 function timeParts(item: { start?: string | null; end?: string | null; spells?: Spell[] }): {
   spells: Spell[];
   startDate?: string;
   endDate?: string;
 } {
+  if (!item.start && !item.end && !item.spells?.length) return TIMELESS;
   const spells: Spell[] = item.spells?.length
     ? item.spells
     : item.start || item.end

@@ -339,7 +339,7 @@ class GraphmlReader implements XmlVisitor {
       directed: a.directed === 'true' ? true : a.directed === 'false' ? false : graphDirected,
       attrs: {},
     };
-    const key = (edge.key = this.edgeKeys.claim(a.id, this.graph.edges.length, edge));
+    edge.key = this.edgeKeys.claim(a.id, this.graph.edges.length, edge);
     if (!this.nodes.has(source) || !this.nodes.has(target)) this.unresolved.push({ edge, line });
     this.graph.edges.push(edge);
     this.item = { kind: 'edge', edge };

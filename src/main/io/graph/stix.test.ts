@@ -61,7 +61,7 @@ const SCO = new Set([
  * identifier.json, timestamp.json, bundle.json and the SDO schemas' required lists). Returns the
  * problems, one line each.
  */
-function checkBundle(bundle: unknown): string[] {
+function checkBundle(bundle: unknown, closed = true): string[] {
   const problems: string[] = [];
   const say = (where: string, what: string) => problems.push(`${where}: ${what}`);
   if (typeof bundle !== 'object' || bundle === null) return ['not an object'];
@@ -144,12 +144,13 @@ function checkBundle(bundle: unknown): string[] {
       if (typeof phase.kill_chain_name !== 'string' || typeof phase.phase_name !== 'string')
         say(where, 'a kill chain phase without its names');
   }
-  // Every reference in our own bundles resolves inside the bundle.
-  for (const o of b.objects as Json[])
-    for (const [key, value] of Object.entries(o))
-      if (key.endsWith('_ref') || key.endsWith('_refs'))
-        for (const ref of Array.isArray(value) ? value : [value])
-          if (!ids.has(String(ref))) say(String(o.id), `${key} names ${String(ref)}, not in the bundle`);
+  // Every reference in our own bundles resolves inside the bundle (one read from STIX may point out).
+  if (closed)
+    for (const o of b.objects as Json[])
+      for (const [key, value] of Object.entries(o))
+        if (key.endsWith('_ref') || key.endsWith('_refs'))
+          for (const ref of Array.isArray(value) ? value : [value])
+            if (!ids.has(String(ref))) say(String(o.id), `${key} names ${String(ref)}, not in the bundle`);
   return problems;
 }
 
@@ -272,6 +273,79 @@ describe('STIX 2.1 export', () => {
       type: 'location',
       country: 'ML',
     });
+  });
+
+  it('reads embedded references as edges when they point inside the bundle, as attributes otherwise', () => {
+    const id = (type: string, n: number) => `${type}--00000000-0000-4000-8000-00000000000${n}`;
+    const common = {
+      spec_version: '2.1',
+      created: '2020-01-01T00:00:00.000Z',
+      modified: '2020-01-01T00:00:00.000Z',
+    };
+    const bundle = {
+      type: 'bundle',
+      id: id('bundle', 0),
+      objects: [
+        {
+          ...common,
+          type: 'identity',
+          id: id('identity', 1),
+          name: 'CERT-X',
+          identity_class: 'organization',
+        },
+        {
+          ...common,
+          type: 'malware',
+          id: id('malware', 2),
+          name: 'Dropper',
+          is_family: true,
+          created_by_ref: id('identity', 1),
+        },
+        { ...common, type: 'tool', id: id('tool', 3), name: 'Scanner', created_by_ref: id('identity', 9) },
+        {
+          ...common,
+          type: 'sighting',
+          id: id('sighting', 4),
+          sighting_of_ref: id('malware', 2),
+          where_sighted_refs: [id('identity', 1)],
+          count: 3,
+        },
+        {
+          ...common,
+          type: 'relationship',
+          id: id('relationship', 5),
+          relationship_type: 'uses',
+          source_ref: id('malware', 2),
+          target_ref: id('tool', 8),
+        },
+      ],
+    };
+    const g = readGraph(new TextEncoder().encode(JSON.stringify(bundle)));
+    expect(g.edges.map((e) => [e.type, e.source, e.target])).toEqual([
+      ['uses', id('malware', 2), id('tool', 8)],
+      ['created_by', id('malware', 2), id('identity', 1)],
+      ['sighting_of', id('sighting', 4), id('malware', 2)],
+      ['where_sighted', id('sighting', 4), id('identity', 1)],
+    ]);
+    // A creator outside the bundle stays an attribute; an end outside it becomes a placeholder entity.
+    expect(g.nodes.find((n) => n.name === 'Scanner')!.attrs.created_by_ref).toBe(id('identity', 9));
+    expect(g.nodes.find((n) => n.key === id('tool', 8))).toMatchObject({
+      name: id('tool', 8),
+      type: 'tool',
+      attrs: { placeholder: true },
+    });
+    expect(g.warnings).toEqual([
+      '1 relationship end points to objects outside the bundle; they were added as entities named by their STIX id (attribute “placeholder”).',
+    ]);
+    expect(g.nodes.find((n) => n.type === 'sighting')!.attrs.count).toBe(3);
+    // And written back as the same references.
+    const again = bundleOf(g).objects;
+    expect(again.find((o) => o.type === 'malware')!.created_by_ref).toBe(id('identity', 1));
+    expect(again.find((o) => o.type === 'sighting')).toMatchObject({
+      sighting_of_ref: id('malware', 2),
+      where_sighted_refs: [id('identity', 1)],
+    });
+    expect(checkBundle(bundleOf(g), false)).toEqual([]);
   });
 
   it('writes APT1 back with its own ids, properties and report refs', () => {

@@ -379,6 +379,7 @@ export const SDO_REQUIRED: Record<string, string[]> = {
   'threat-actor': ['name'],
   tool: ['name'],
   vulnerability: ['name'],
+  sighting: ['sighting_of_ref'],
 };
 
 /** Types that carry first_seen / last_seen. */
@@ -455,7 +456,10 @@ function putAttrs(obj: Json, attrs: Record<string, AttrValue>, skip: Set<string>
   const rest: Record<string, AttrValue> = {};
   for (const [k, v] of Object.entries(attrs)) {
     if (skip.has(k)) continue;
+    // A custom object keeps even standard-looking names inside our attrs.
+    const custom = obj.type === CUSTOM_ENTITY_TYPE && !k.startsWith('x_');
     if (
+      !custom &&
       (STIX_PROPERTIES.has(k) || (k.startsWith('x_') && !k.startsWith(X))) &&
       PROPERTY_NAME.test(k) &&
       writable(v) &&
@@ -513,8 +517,14 @@ export function* writeStix(graph: NeutralGraph, options: StixWriteOptions = {}):
 
   const objects = new Map<string, Json>();
   const nodeIds = new Map<string, string>();
+  const refsFrom = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    const prop = edge.attrs.stix_property;
+    if (typeof prop === 'string')
+      (refsFrom.get(edge.source) ?? refsFrom.set(edge.source, new Set()).get(edge.source)!).add(prop);
+  }
   for (const node of graph.nodes) {
-    const obj = entityObject(node, now, idFor);
+    const obj = entityObject(node, now, idFor, refsFrom.get(node.key));
     nodeIds.set(node.key, obj.id as string);
     objects.set(node.key, obj);
   }
@@ -529,6 +539,7 @@ export function* writeStix(graph: NeutralGraph, options: StixWriteOptions = {}):
     if (
       typeof prop === 'string' &&
       holder &&
+      holder.type !== CUSTOM_ENTITY_TYPE &&
       PROPERTY_NAME.test(prop) &&
       Object.keys(edge.attrs).length === 1
     ) {
@@ -597,13 +608,14 @@ function timestamps(obj: Json, attrs: Record<string, AttrValue>, now: string, sy
   if (!modified || modified < (obj.created as string)) synthetic.push('modified');
 }
 
-function entityObject(node: NeutralNode, now: string, idFor: IdFor): Json {
+function entityObject(node: NeutralNode, now: string, idFor: IdFor, refs: Set<string> | undefined): Json {
   let { type, add } = stixTypeOf(node);
   const required = (SDO_REQUIRED[type] ?? []).filter(
     (p) => p !== 'name' && !(type === 'report' && p === 'object_refs'),
   );
+  // A required reference may come back from an edge read from it (sighting_of_ref, object_refs).
   const fits =
-    required.every((p) => writable(node.attrs[p]) || p in add) &&
+    required.every((p) => writable(node.attrs[p]) || p in add || refs?.has(p)) &&
     (type !== 'location' ||
       ['region', 'country'].some((p) => typeof node.attrs[p] === 'string' && node.attrs[p] !== '') ||
       (typeof node.attrs.latitude === 'number' && typeof node.attrs.longitude === 'number'));

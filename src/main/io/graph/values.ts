@@ -128,6 +128,17 @@ export function rgbToHex(r: number, g: number, b: number, a?: number): string {
 
 /** r, g, b (0–255) and a (0–1) from '#rgb', '#rrggbb' or '#rrggbbaa'; null for names ('yellow'). */
 export function hexToRgb(color: string): { r: number; g: number; b: number; a: number } | null {
+  // The usual '#rrggbb' without a regular expression: writers call this once per node.
+  if (color.length === 7 && color.charCodeAt(0) === 35) {
+    let v = 0;
+    for (let i = 1; i < 7; i++) {
+      const c = color.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0) return null;
+      v = v * 16 + d;
+    }
+    return { r: v >> 16, g: (v >> 8) & 255, b: v & 255, a: 1 };
+  }
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(color.trim());
   if (!m) return null;
   let h = m[1]!;

@@ -74,6 +74,10 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 // eslint-disable-next-line no-control-regex
 const HAS_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const ATTR_SPECIAL = /[&<>"\n\r\t]/;
+// eslint-disable-next-line no-control-regex
+const ATTR_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"\n\r\t]/;
+// eslint-disable-next-line no-control-regex
+const TEXT_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>\r]/;
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -86,13 +90,15 @@ const ENTITY: Record<string, string> = {
 
 /** Text for an attribute value: line breaks and tabs as references, or parsers turn them into spaces. */
 export function xmlAttr(value: string): string {
-  // Tested before replacing: nearly every value needs neither, and a replace always copies.
+  // One test for the common case: nearly every value needs nothing, and a replace always copies.
+  if (!ATTR_WORK.test(value)) return value;
   const clean = HAS_FORBIDDEN.test(value) ? value.replace(FORBIDDEN, '') : value;
   return ATTR_SPECIAL.test(clean) ? clean.replace(/[&<>"\n\r\t]/g, (c) => ENTITY[c]!) : clean;
 }
 
 /** Text for element content: a carriage return as a reference, or parsers turn it into a line feed. */
 export function xmlText(value: string): string {
+  if (!TEXT_WORK.test(value)) return value;
   const clean = HAS_FORBIDDEN.test(value) ? value.replace(FORBIDDEN, '') : value;
   return /[&<>\r]/.test(clean) ? clean.replace(/[&<>\r]/g, (c) => ENTITY[c]!) : clean;
 }

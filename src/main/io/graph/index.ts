@@ -62,10 +62,12 @@ export function sniffFormat(bytes: Uint8Array, name?: string): GraphFormat | 'cs
   if (start.startsWith('{') || start.startsWith('[')) {
     const kind = jsonKind(text);
     if (kind) return kind;
-    // A key may come after a long first block (Cytoscape's network data): look at the whole file.
-    if (bytes.length > text.length && bytes.length <= 256 << 20) {
-      const whole = jsonKind(head(bytes, bytes.length));
-      if (whole) return whole;
+    // A key may come after a long first block (Cytoscape's network data): search the bytes.
+    if (bytes.length > 1 << 16) {
+      const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (all.indexOf('"analyst-workbench-case"') >= 0) return 'case';
+      if (all.indexOf('"elements"') >= 0) return 'cyjs';
+      if (all.indexOf('"spec_version"') >= 0) return 'stix';
     }
     const ext = extensionOf(name);
     return ext && ext !== 'csv' ? ext : null;

@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   csv: () => import('./csv.bench'),
   documents: () => import('./documents.bench'),
   sources: () => import('./documentImport.bench'),
+  interchange: () => import('./interchange.bench'),
 };
 
 async function main(): Promise<void> {

@@ -5,18 +5,12 @@ import path from 'node:path';
 import {
   GOLD_DIR,
   GOLD_SOURCES,
+  assembleGold,
   parseMarked,
   readDocument,
+  type AuthoredSentence,
   type GoldDocument,
-  type GoldRelation,
-  type GoldUnscored,
 } from '../src/main/services/extraction/gold/gold';
-
-interface AuthoredSentence {
-  sentence: string;
-  relations: Omit<GoldRelation, 'start' | 'end' | 'text'>[];
-  unscored?: Omit<GoldUnscored, 'start' | 'end'>[];
-}
 
 function build(name: string, source: string, file: string): GoldDocument {
   const text = readDocument(file);
@@ -25,16 +19,7 @@ function build(name: string, source: string, file: string): GoldDocument {
   const authored = JSON.parse(
     fs.readFileSync(path.join(GOLD_DIR, `${name}.relations.json`), 'utf8'),
   ) as AuthoredSentence[];
-  const relations: GoldRelation[] = [];
-  const unscored: GoldUnscored[] = [];
-  for (const { sentence, relations: rels, unscored: notScored = [] } of authored) {
-    const start = text.indexOf(sentence);
-    if (start < 0 || text.indexOf(sentence, start + 1) >= 0) throw new Error(`not found once: ${sentence}`);
-    const end = start + sentence.length;
-    for (const r of rels) relations.push({ ...r, start, end, text: sentence });
-    for (const u of notScored) unscored.push({ ...u, start, end });
-  }
-  return { source, file, mentions: marked.mentions, relations, unscored };
+  return assembleGold(source, file, text, marked.mentions, authored);
 }
 
 for (const { name, source, file } of GOLD_SOURCES) {

@@ -5,7 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTIAL_DATE, RELATION_TYPES } from '../../../../shared/vocab';
-import { GOLD_DIR, GOLD_SOURCES, REPO_DIR, goldProblems, loadGold, parseMarked, readDocument } from './gold';
+import {
+  GOLD_DIR,
+  GOLD_SOURCES,
+  REPO_DIR,
+  goldProblems,
+  loadGold,
+  loadHeldOut,
+  parseMarked,
+  readDocument,
+} from './gold';
 
 const sampleCase = JSON.parse(
   fs.readFileSync(path.join(REPO_DIR, 'resources/sample-case/case.json'), 'utf8'),
@@ -60,5 +69,15 @@ describe('gold annotation of the seed documents', () => {
     expect(problems.join(' ')).toMatch(
       /is not “U\.S\.” in the file.*unknown entity “no-such-group”.*boko-haram is not named/,
     );
+  });
+
+  it('holds out three texts of its own, with gold that lines up the same way', () => {
+    const heldOut = loadHeldOut();
+    const ids = new Set(heldOut.entities.map((e) => e.id));
+    expect(heldOut.documents).toHaveLength(3);
+    for (const { text, gold } of heldOut.documents) {
+      expect(goldProblems(gold, text, ids, RELATION_TYPES)).toEqual([]);
+      expect(gold.relations.length).toBeGreaterThanOrEqual(5);
+    }
   });
 });

@@ -75,6 +75,34 @@ export function parseMarked(marked: string): { text: string; mentions: GoldMenti
   return { text: text + marked.slice(at), mentions };
 }
 
+/** One sentence as written in `<name>.relations.json`: its exact text, its relations, what is not scored. */
+export interface AuthoredSentence {
+  sentence: string;
+  relations: Omit<GoldRelation, 'start' | 'end' | 'text'>[];
+  unscored?: Omit<GoldUnscored, 'start' | 'end'>[];
+}
+
+/** Puts offsets on authored relations: each sentence must occur exactly once in the text. */
+export function assembleGold(
+  source: string,
+  file: string,
+  text: string,
+  mentions: GoldMention[],
+  authored: AuthoredSentence[],
+): GoldDocument {
+  const relations: GoldRelation[] = [];
+  const unscored: GoldUnscored[] = [];
+  for (const { sentence, relations: rels, unscored: notScored = [] } of authored) {
+    const start = text.indexOf(sentence);
+    if (start < 0 || text.indexOf(sentence, start + 1) >= 0)
+      throw new Error(`Not found once in ${file}: ${sentence}`);
+    const end = start + sentence.length;
+    for (const r of rels) relations.push({ ...r, start, end, text: sentence });
+    for (const u of notScored) unscored.push({ ...u, start, end });
+  }
+  return { source, file, mentions, relations, unscored };
+}
+
 export function readDocument(file: string): string {
   return fs.readFileSync(path.join(REPO_DIR, file), 'utf8');
 }
@@ -133,4 +161,29 @@ export function goldProblems(
     }
   }
   return problems;
+}
+
+export const HELD_OUT_DIR = path.resolve(GOLD_DIR, '../fixtures/heldout');
+export const HELD_OUT_NAMES = ['lake-chad', 'somalia', 'sahel'] as const;
+
+export interface HeldOutEntity {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+}
+
+/** The held-out texts (fixtures/heldout): their own small case, and gold read straight from the marked copies. */
+export function loadHeldOut(): {
+  entities: HeldOutEntity[];
+  documents: { text: string; gold: GoldDocument }[];
+} {
+  const read = (file: string): string => fs.readFileSync(path.join(HELD_OUT_DIR, file), 'utf8');
+  const { entities } = JSON.parse(read('case.json')) as { entities: HeldOutEntity[] };
+  const documents = HELD_OUT_NAMES.map((name) => {
+    const { text, mentions } = parseMarked(read(`${name}.marked.txt`));
+    const authored = JSON.parse(read(`${name}.relations.json`)) as AuthoredSentence[];
+    return { text, gold: assembleGold(name, `fixtures/heldout/${name}`, text, mentions, authored) };
+  });
+  return { entities, documents };
 }

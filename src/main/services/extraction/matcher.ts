@@ -1,0 +1,334 @@
+// The name matcher: every name and alias of the case under a transliteration key made of its words' keys
+// (tokens.ts), looked up word by word through the text, longest match first. One hash lookup per word for
+// almost every word (the prefix set stops at the first word no name starts with), so it is linear in the text.
+import { COMMON_WORDS } from './words';
+import { foldWord, isArticle, joinable, tokenize, type Token } from './tokens';
+import type { KnownEntity } from './types';
+
+type EntryKind = 'name' | 'alias' | 'stripped' | 'fused';
+
+interface NameEntry {
+  entityId: number;
+  type: string;
+  /** The name or alias as written in the case. */
+  matched: string;
+  kind: EntryKind;
+  /** Upper-case letters only (AQIM, IS, U.S.): matched only in upper case, so "is" is not the Islamic State. */
+  acronym: boolean;
+  /** The name's words, normalised, articles included: a text with the same words is an exact match. */
+  normWords: string;
+  /** Its words without articles, for "Al Qaeda" / "al-Qaeda" / "Qaeda". */
+  normContent: string;
+  /** For a name stripped of its bracketed qualifier ("Ansar al-Sharia (Libya)"): the qualifier's word keys. */
+  qualifier?: string[];
+}
+
+export interface MatchedMention {
+  entityId: number;
+  type: string;
+  matched: string;
+  start: number;
+  end: number;
+  /** Token range [first, last] in the text's tokens. */
+  first: number;
+  last: number;
+  score: number;
+}
+
+/** Particles a one-word name may be split at in the text: Belmokhtar / Bel Mokhtar, Abdelmalek / Abdel Malek. */
+const PARTICLES = ['bil', 'bin', 'ibn', 'abu', 'abd', 'bu', 'ag', 'uld', 'al', 'il'];
+const SUN_LETTERS = new Set(['t', 'd', 'r', 'z', 's', 'n', 'l']);
+
+/** Appends a word key to a name key; a letter doubled across the join collapses as it does inside a word. */
+function appendKey(key: string, piece: string): string {
+  if (!piece) return key;
+  if (key && key[key.length - 1] === piece[0]) return key + piece.slice(1);
+  return key + piece;
+}
+
+function isAcronym(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase() && !/\s\S+\s/.test(name)
+  );
+}
+
+export class NameMatcher {
+  private readonly entries = new Map<string, NameEntry[]>();
+  private readonly prefixes = new Set<string>();
+  /** Surname keys of people, tried only after the person's full name has appeared in the document. */
+  private readonly surnames = new Map<string, number[]>();
+  private readonly personNames = new Map<number, string>();
+  private maxWords = 1;
+  private names = 0;
+
+  constructor(entities: KnownEntity[]) {
+    for (const entity of entities) {
+      this.add(entity, entity.name, 'name');
+      for (const alias of entity.aliases) this.add(entity, alias, 'alias');
+      if (entity.type === 'person') this.addSurname(entity);
+    }
+    // A surname that is also a whole name of the case is that name, not a back-off.
+    for (const key of [...this.surnames.keys()]) if (this.entries.has(key)) this.surnames.delete(key);
+  }
+
+  /** How many names and aliases it holds (variants not counted). */
+  get size(): number {
+    return this.names;
+  }
+
+  private add(entity: KnownEntity, name: string, kind: 'name' | 'alias'): void {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    this.names++;
+    this.register(entity, trimmed, trimmed, kind);
+    // "Ansar al-Sharia (Libya)", "Bamako hotel attack (November 2015)": texts write them without the bracket.
+    const bracket = /^(.*\S)\s*\(([^()]*)\)\s*$/.exec(trimmed);
+    if (bracket && tokenize(bracket[1]!).length >= 1) {
+      const qualifier = tokenize(bracket[2]!)
+        .map((t) => t.fold)
+        .filter((f) => f.length >= 4 && !/^\d/.test(f));
+      this.register(entity, bracket[1]!, trimmed, 'stripped', qualifier);
+    }
+  }
+
+  private register(
+    entity: KnownEntity,
+    name: string,
+    matched: string,
+    kind: EntryKind,
+    qualifier?: string[],
+  ): void {
+    let tokens = tokenize(name);
+    if (tokens.length > 1 && tokens[0]!.norm === 'the') tokens = tokens.slice(1);
+    if (!tokens.length) return;
+    const content = tokens.filter((t, i) => !(isArticle(t) && i < tokens.length - 1));
+    if (!content.length) return;
+    const acronym = isAcronym(name);
+    const entry: NameEntry = {
+      entityId: entity.id,
+      type: entity.type,
+      matched,
+      kind,
+      acronym,
+      normWords: tokens.map((t) => t.norm).join(' '),
+      normContent: content.map((t) => t.norm).join(' '),
+      qualifier,
+    };
+    const key = this.index(content.map((t) => t.fold));
+    if (!key || (key.length < 2 && !acronym)) return;
+    this.put(key, entry);
+    // Fused article: "Ansar al-Din" is also written "Ansar Eddine" / "Ansar Addin".
+    if (kind === 'name' || kind === 'alias') {
+      tokens.forEach((t, i) => {
+        if (i === 0 || !isArticle(tokens[i - 1]!) || !SUN_LETTERS.has(t.norm[0]!)) return;
+        for (const vowel of ['a', 'e', 'u']) {
+          const folds = content.map((c) => (c === t ? foldWord(vowel + t.norm[0] + t.norm) : c.fold));
+          const fused = this.index(folds);
+          if (fused) this.put(fused, { ...entry, kind: 'fused' });
+        }
+      });
+    }
+  }
+
+  /** Registers the key's prefixes at word boundaries (and after particles) and returns the key. */
+  private index(folds: string[]): string {
+    let key = '';
+    folds.forEach((fold, i) => {
+      for (const particle of PARTICLES) {
+        if (fold.length > particle.length + 2 && fold.startsWith(particle))
+          this.prefixes.add(appendKey(key, particle));
+      }
+      key = appendKey(key, fold);
+      this.prefixes.add(key);
+      this.maxWords = Math.max(this.maxWords, i + 1 + 2);
+    });
+    return key;
+  }
+
+  private put(key: string, entry: NameEntry): void {
+    const list = this.entries.get(key);
+    if (!list) this.entries.set(key, [entry]);
+    else if (!list.some((e) => e.entityId === entry.entityId && e.kind === entry.kind)) list.push(entry);
+  }
+
+  private addSurname(entity: KnownEntity): void {
+    this.personNames.set(entity.id, entity.name);
+    for (const name of [entity.name, ...entity.aliases]) {
+      const content = tokenize(name.replace(/\([^()]*\)/g, ' ')).filter((t) => !isArticle(t));
+      if (content.length < 2) continue;
+      const last = content[content.length - 1]!;
+      const keys = [last.fold];
+      const before = content[content.length - 2]!;
+      if (content.length > 2 && PARTICLES.includes(before.fold)) keys.push(appendKey(before.fold, last.fold));
+      for (const key of keys) {
+        if (key.length < 4 || COMMON_WORDS.has(last.norm)) continue;
+        const ids = this.surnames.get(key) ?? [];
+        if (!ids.includes(entity.id)) ids.push(entity.id);
+        this.surnames.set(key, ids);
+      }
+    }
+  }
+
+  /** Every mention of a known entity in the text, in order, none overlapping. */
+  find(text: string, tokens: Token[]): MatchedMention[] {
+    const found: MatchedMention[] = [];
+    for (let i = 0; i < tokens.length;) {
+      const match = this.longestAt(text, tokens, i);
+      if (match.length) {
+        found.push(...match);
+        i = match[0]!.last + 1;
+      } else i++;
+    }
+    return this.addSurnameMentions(text, tokens, found);
+  }
+
+  private longestAt(text: string, tokens: Token[], i: number): MatchedMention[] {
+    let key = '';
+    let best: { last: number; entries: NameEntry[] } | null = null;
+    for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
+      const t = tokens[j]!;
+      if (j > i) {
+        const previous = tokens[j - 1]!;
+        if (!joinable(text, previous.end + (previous.possessive ? 2 : 0), t.start)) break;
+      }
+      const article = isArticle(t) && j + 1 < tokens.length;
+      if (!article) key = appendKey(key, t.fold);
+      if (!key) continue;
+      if (!this.prefixes.has(key)) break;
+      if (!article) {
+        const entries = this.entries.get(key);
+        if (entries) best = { last: j, entries };
+      }
+    }
+    if (!best) return [];
+    return this.choose(text, tokens, i, best.last, best.entries);
+  }
+
+  /** Checks case rules, scores how exact the match is, and settles a name shared by several entities. */
+  private choose(
+    text: string,
+    tokens: Token[],
+    first: number,
+    last: number,
+    entries: NameEntry[],
+  ): MatchedMention[] {
+    const span = tokens.slice(first, last + 1);
+    const content = span.filter((t, i) => !(isArticle(t) && i < span.length - 1));
+    const spanText = text.slice(span[0]!.start, span[span.length - 1]!.end);
+    const normWords = span.map((t) => t.norm).join(' ');
+    const normContent = content.map((t) => t.norm).join(' ');
+    const allUpper = content.every((t) => t.upper || /^\d+$/.test(t.norm));
+    const lower = !content[0]!.cap && !/^\d/.test(content[0]!.norm);
+
+    const scored: { entry: NameEntry; score: number }[] = [];
+    for (const entry of entries) {
+      if (entry.acronym && !allUpper) continue;
+      let score: number;
+      if (spanText === entry.matched) score = 1;
+      else if (normWords === entry.normWords) score = 0.95;
+      else if (normContent === entry.normContent) score = 0.9;
+      else score = 0.85; // transliteration variant, or words joined or split
+      if (lower) {
+        // Lower-case text only for an exact name that is not a common word: "the sahel", not "niger" for Niger? yes;
+        // "is" for IS or "us" for US never (acronyms above).
+        if (
+          score < 0.95 ||
+          (content.length === 1 && (COMMON_WORDS.has(normContent) || normContent.length < 4))
+        )
+          continue;
+        score -= 0.05;
+      }
+      if (entry.kind === 'stripped') score *= 0.9;
+      if (entry.kind === 'fused') score *= 0.95;
+      scored.push({ entry, score });
+    }
+    if (!scored.length) return [];
+
+    // The best entry per entity; then, among entities, exact names beat stripped qualifiers.
+    const byEntity = new Map<number, { entry: NameEntry; score: number }>();
+    for (const s of scored) {
+      const seen = byEntity.get(s.entry.entityId);
+      if (!seen || s.score > seen.score) byEntity.set(s.entry.entityId, s);
+    }
+    let candidates = [...byEntity.values()];
+    if (candidates.length > 1) {
+      const full = candidates.filter((c) => c.entry.kind !== 'stripped');
+      if (full.length) candidates = full;
+    }
+    if (candidates.length > 1) {
+      const near = candidates.filter((c) => this.qualifierNear(tokens, first, last, c.entry.qualifier));
+      if (near.length === 1) candidates = near;
+      else candidates = candidates.map((c) => ({ ...c, score: c.score * 0.5 }));
+    }
+    return candidates
+      .sort((a, b) => a.entry.entityId - b.entry.entityId)
+      .map(({ entry, score }) => ({
+        entityId: entry.entityId,
+        type: entry.type,
+        matched: entry.matched,
+        start: span[0]!.start,
+        end: span[span.length - 1]!.end,
+        first,
+        last,
+        score: Math.round(score * 1000) / 1000,
+      }));
+  }
+
+  /** Whether a word of the qualifier ("Tunisia" for "(Tunisia)") is within 40 words: "Tunisian", "Tunisia". */
+  private qualifierNear(tokens: Token[], first: number, last: number, qualifier?: string[]): boolean {
+    if (!qualifier?.length) return false;
+    const from = Math.max(0, first - 40);
+    const to = Math.min(tokens.length, last + 40);
+    for (let k = from; k < to; k++) {
+      if (k >= first && k <= last) continue;
+      const fold = tokens[k]!.fold;
+      if (qualifier.some((q) => fold.startsWith(q.slice(0, Math.max(4, q.length - 1))))) return true;
+    }
+    return false;
+  }
+
+  /** "Shekau" after "Abubakar Shekau": a person's surname alone, once the full name has appeared. */
+  private addSurnameMentions(text: string, tokens: Token[], found: MatchedMention[]): MatchedMention[] {
+    if (!this.surnames.size) return found;
+    const firstSeen = new Map<number, number>();
+    for (const m of found)
+      if (m.type === 'person' && !firstSeen.has(m.entityId)) firstSeen.set(m.entityId, m.last);
+    if (!firstSeen.size) return found;
+    const covered = new Uint8Array(tokens.length);
+    for (const m of found) covered.fill(1, m.first, m.last + 1);
+    const extra: MatchedMention[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered[i] || !tokens[i]!.cap) continue;
+      for (const width of [2, 1]) {
+        const last = i + width - 1;
+        if (last >= tokens.length || covered[last]) continue;
+        if (width === 2 && !joinable(text, tokens[i]!.end, tokens[last]!.start)) continue;
+        const key = width === 2 ? appendKey(tokens[i]!.fold, tokens[last]!.fold) : tokens[i]!.fold;
+        const ids = this.surnames.get(key)?.filter((id) => (firstSeen.get(id) ?? Infinity) < i);
+        if (ids?.length !== 1) continue;
+        // Take a hyphenated article in front with it: "al-Barnawi".
+        const before = tokens[i - 1];
+        const start = before && !covered[i - 1] && before.hyphenNext && isArticle(before) ? i - 1 : i;
+        extra.push({
+          entityId: ids[0]!,
+          type: 'person',
+          matched: this.personNames.get(ids[0]!)!,
+          start: tokens[start]!.start,
+          end: tokens[last]!.end,
+          first: start,
+          last,
+          score: 0.7,
+        });
+        covered.fill(1, start, last + 1);
+        break;
+      }
+    }
+    if (!extra.length) return found;
+    return [...found, ...extra].sort((a, b) => a.start - b.start || a.entityId - b.entityId);
+  }
+}
+
+export function buildMatcher(entities: KnownEntity[]): NameMatcher {
+  return new NameMatcher(entities);
+}

@@ -19,16 +19,17 @@ export interface Token {
   hyphenNext: boolean;
 }
 
-const WORD =
-  /(?:\p{Lu}\.){2,}|\p{Lu}(?:\.\p{Lu})+|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ`‘][\p{L}\p{M}\p{N}]+)*/gu;
 const APOSTROPHES = /['’ʼ`‘ʿʾ.]/g;
 const HYPHEN = /^[-‐‑]$/;
 
-interface Keys {
+/** What a word's text alone decides, cached per distinct word (a document repeats its words). */
+interface WordInfo {
   norm: string;
   fold: string;
+  cap: boolean;
+  upper: boolean;
 }
-const keyCache = new Map<string, Keys>();
+const wordCache = new Map<string, WordInfo>();
 
 export function normWord(word: string): string {
   // eslint-disable-next-line no-control-regex
@@ -56,30 +57,97 @@ export function foldWord(norm: string): string {
   return s;
 }
 
-function keysOf(word: string): Keys {
-  let keys = keyCache.get(word);
-  if (!keys) {
+function infoOf(word: string): WordInfo {
+  let info = wordCache.get(word);
+  if (!info) {
     const norm = normWord(word);
-    keys = { norm, fold: foldWord(norm) };
-    if (keyCache.size > 200_000) keyCache.clear();
-    keyCache.set(word, keys);
+    const upperCased = word.toUpperCase();
+    const cap = word[0] !== word[0]!.toLowerCase() || /^\p{Lu}/u.test(word);
+    info = {
+      norm,
+      fold: foldWord(norm),
+      cap,
+      upper: cap && word.length > 1 && word === upperCased && /\p{L}.*\p{L}|\./u.test(word),
+    };
+    if (wordCache.size > 200_000) wordCache.clear();
+    wordCache.set(word, info);
   }
-  return keys;
+  return info;
 }
 
+// Character classes by UTF-16 code unit, worked out once per code unit: 1 letter or digit, 2 combining mark,
+// 3 anything else (surrogate halves included, so emoji and other astral characters separate words).
+const CLASS = new Uint8Array(65536);
+function classOf(code: number): number {
+  let k = CLASS[code]!;
+  if (!k) {
+    const ch = String.fromCharCode(code);
+    k = code >= 0xd800 && code <= 0xdfff ? 3 : /[\p{L}\p{N}]/u.test(ch) ? 1 : /\p{M}/u.test(ch) ? 2 : 3;
+    CLASS[code] = k;
+  }
+  return k;
+}
+const isApostrophe = (code: number): boolean =>
+  code === 39 || code === 0x2019 || code === 0x2bc || code === 96 || code === 0x2018;
+const isUpperLetter = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 || classOf(c) !== 1) return false;
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+};
+
+/** The words of a text, with offsets: letters and digits, apostrophes inside a word, dotted acronyms (U.S.). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    let word = match[0];
-    const start = match.index;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (
+      (c < 128 && !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) ||
+      classOf(c) !== 1
+    ) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end: number;
+    if (isUpperLetter(text, i) && text.charCodeAt(i + 1) === 46 && isUpperLetter(text, i + 2)) {
+      // U.S. / U.S: single capitals joined by full stops.
+      end = i + 1;
+      while (
+        text.charCodeAt(end) === 46 &&
+        isUpperLetter(text, end + 1) &&
+        classOf(text.charCodeAt(end + 2)) !== 1
+      )
+        end += 2;
+      if (text.charCodeAt(end) === 46 && end - start >= 3) end++;
+    } else {
+      end = i + 1;
+      for (;;) {
+        const d = text.charCodeAt(end);
+        if (end >= n) break;
+        const k =
+          d < 128
+            ? (d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)
+              ? 1
+              : 3
+            : classOf(d);
+        if (k === 1 || k === 2) end++;
+        else if (isApostrophe(d) && end + 1 < n && classOf(text.charCodeAt(end + 1)) === 1) end += 2;
+        else break;
+      }
+    }
+    i = end;
+    let word = text.slice(start, end);
     let possessive = false;
-    if (word.length > 3 && /['’ʼ][sS]$/.test(word)) {
+    const len = word.length;
+    if (len > 3 && (word[len - 1] === 's' || word[len - 1] === 'S') && "'’ʼ".includes(word[len - 2]!)) {
       word = word.slice(0, -2);
       possessive = true;
     }
-    const { norm, fold } = keysOf(word);
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    const cap = /^\p{Lu}/u.test(word);
+    const { norm, fold, cap, upper } = infoOf(word);
     tokens.push({
       start,
       end: start + word.length,
@@ -87,14 +155,14 @@ export function tokenize(text: string): Token[] {
       norm,
       fold,
       cap,
-      upper: cap && (letters.length > 1 || word.includes('.')) && letters === letters.toUpperCase(),
+      upper,
       possessive,
       hyphenNext: false,
     });
   }
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
     if (!a.possessive && b.start - a.end === 1 && HYPHEN.test(text[a.end]!)) a.hyphenNext = true;
   }
   return tokens;

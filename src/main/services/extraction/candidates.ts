@@ -145,7 +145,7 @@ export function findCandidates(
   entityTypes: string[],
 ): { suggestions: EntitySuggestion[]; spans: CandidateSpan[] } {
   const covered = new Int32Array(tokens.length).fill(-1);
-  found.forEach((m, k) => covered.fill(k, m.first, m.last + 1));
+  for (let k = 0; k < found.length; k++) covered.fill(k, found[k]!.first, found[k]!.last + 1);
   const sentenceOf = sentenceIndex(tokens, sentences);
   const headings = findHeadings(text, tokens, sentenceOf);
   const capitalisedCount = countCapitalised(tokens, sentenceOf, covered);
@@ -176,7 +176,7 @@ export function findCandidates(
     const acronym = bracketedAcronym(text, tokens, candidate.last);
     if (acronym !== null && candidate.first < candidate.last) {
       const a = tokens[acronym]!;
-      aliasOf.set(candidate, [a.text]);
+      aliasOf.set(candidate, [text.slice(a.start, a.end)]);
       candidate.type = candidate.type === 'location' ? candidate.type : pick('organization', entityTypes);
       candidate.score = Math.min(1, candidate.score + 0.2);
       i = acronym;
@@ -226,10 +226,10 @@ function pick(type: string, entityTypes: string[]): string {
 function sentenceIndex(tokens: Token[], sentences: Sentence[]): Int32Array {
   const out = new Int32Array(tokens.length);
   let k = 0;
-  tokens.forEach((t, i) => {
-    while (k < sentences.length - 1 && t.start >= sentences[k]!.end) k++;
+  for (let i = 0; i < tokens.length; i++) {
+    while (k < sentences.length - 1 && tokens[i]!.start >= sentences[k]!.end) k++;
     out[i] = k;
-  });
+  }
   return out;
 }
 
@@ -255,11 +255,11 @@ function findHeadings(text: string, tokens: Token[], sentenceOf: Int32Array): Se
 /** How often each word appears capitalised other than first in its sentence. */
 function countCapitalised(tokens: Token[], sentenceOf: Int32Array, covered: Int32Array): Map<string, number> {
   const counts = new Map<string, number>();
-  tokens.forEach((t, i) => {
-    if (t.cap && covered[i]! < 0 && i > 0 && sentenceOf[i - 1] === sentenceOf[i]) {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.cap && covered[i]! < 0 && sentenceOf[i - 1] === sentenceOf[i])
       counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
-    }
-  });
+  }
   return counts;
 }
 
@@ -297,26 +297,30 @@ function trim(
   first: number,
   last: number,
 ): { first: number; last: number } | null {
-  // Directions stay when a name follows ("Western Sahara", "North Africa").
-  const generic = (t: Token, k: number): boolean =>
-    (COMMON_WORDS.has(t.norm) && !(DIRECTIONS.has(t.norm) && k < last)) ||
-    MONTHS.has(t.norm) ||
-    DAYS.has(t.norm) ||
-    /^\d/.test(t.norm);
   while (first <= last) {
     const t = tokens[first]!;
     const startsSentence = first === 0 || sentenceOf[first - 1] !== sentenceOf[first];
-    if (generic(t, first) || (startsSentence && !t.upper && first < last && COMMON_WORDS.has(t.norm)))
+    if (generic(t, first, last) || (startsSentence && !t.upper && first < last && COMMON_WORDS.has(t.norm)))
       first++;
     else if (CONNECTORS.has(t.norm) || (isArticle(t) && first === last)) first++;
     else break;
   }
   while (
     last >= first &&
-    (generic(tokens[last]!, last) || CONNECTORS.has(tokens[last]!.norm) || isArticle(tokens[last]!))
+    (generic(tokens[last]!, last, last) || CONNECTORS.has(tokens[last]!.norm) || isArticle(tokens[last]!))
   )
     last--;
   return first <= last ? { first, last } : null;
+}
+
+/** A word a name does not start or end with; a direction stays when a name follows ("Western Sahara"). */
+function generic(t: Token, k: number, last: number): boolean {
+  return (
+    (COMMON_WORDS.has(t.norm) && !(DIRECTIONS.has(t.norm) && k < last)) ||
+    MONTHS.has(t.norm) ||
+    DAYS.has(t.norm) ||
+    /^\d/.test(t.norm)
+  );
 }
 
 function bracketedAcronym(text: string, tokens: Token[], last: number): number | null {
@@ -343,8 +347,6 @@ function judge(
   const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
   const before = tokens[first - 1];
   const startsSentence = first === 0 || sentenceOf[first - 1] !== sentenceOf[first];
-  const sameSentence = (k: number): boolean =>
-    k >= 0 && k < tokens.length && sentenceOf[k] === sentenceOf[first];
 
   // Nothing but adjectives and common words ("West African", "Islamist", "Foreign"): not a name.
   if (
@@ -370,14 +372,19 @@ function judge(
   if (words.some((t, k) => k > 0 && k < words.length - 1 && PARTICLES.has(t.norm))) evidence.person += 1;
   if (
     before &&
-    sameSentence(first - 1) &&
+    sentenceOf[first - 1] === sentenceOf[first] &&
     (PERSON_TITLES.has(before.norm) || PERSON_CONTEXT.has(before.norm))
   ) {
     evidence.person += 2;
   }
   if (content.some((t) => PLACES.has(t.norm))) evidence.location += 2;
   if (LOCATION_CUES.has(head)) evidence.location += 2;
-  if (before && sameSentence(first - 1) && LOCATION_PREPOSITIONS.has(before.norm) && content.length <= 3) {
+  if (
+    before &&
+    sentenceOf[first - 1] === sentenceOf[first] &&
+    LOCATION_PREPOSITIONS.has(before.norm) &&
+    content.length <= 3
+  ) {
     evidence.location += 1;
   }
   if (EVENT_CUES.has(head) || EVENT_CUES.has(firstWord)) evidence.event += 2;

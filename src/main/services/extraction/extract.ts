@@ -26,12 +26,35 @@ export function extract(text: string, context: ExtractionContext): ExtractedSugg
   const sentences = splitSentences(text);
   const candidates = findCandidates(text, tokens, sentences, found, context.entityTypes);
   const relations = findRelations(text, tokens, sentences, found, candidates, context);
-  const all: ExtractedSuggestion[] = [...mentions, ...candidates.suggestions, ...relations];
-  return all.sort(
-    (a, b) =>
-      a.start - b.start ||
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      a.end - b.end ||
-      a.key.localeCompare(b.key),
+  return merge(mentions, candidates.suggestions, relations);
+}
+
+function before(a: ExtractedSuggestion, b: ExtractedSuggestion): number {
+  return (
+    a.start - b.start ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    a.end - b.end ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
+}
+
+/** Orders suggestions by start, then kind (mention, entity, relation), end and key. The three lists come in
+ * text order already (relations by sentence), so they are merged rather than sorted. */
+function merge(...lists: ExtractedSuggestion[][]): ExtractedSuggestion[] {
+  const sorted = lists.map((list) => {
+    for (let i = 1; i < list.length; i++)
+      if (before(list[i - 1]!, list[i]!) > 0) return [...list].sort(before);
+    return list;
+  });
+  const out: ExtractedSuggestion[] = [];
+  const at = sorted.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      const item = sorted[k]![at[k]!];
+      if (item && (best < 0 || before(item, sorted[best]![at[best]!]!) < 0)) best = k;
+    }
+    if (best < 0) return out;
+    out.push(sorted[best]![at[best]!++]!);
+  }
 }

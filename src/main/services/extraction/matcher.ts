@@ -213,30 +213,32 @@ export class NameMatcher {
     last: number,
     entries: NameEntry[],
   ): MatchedMention[] {
-    const span = tokens.slice(first, last + 1);
-    const content = span.filter((t, i) => !(isArticle(t) && i < span.length - 1));
-    const spanText = text.slice(span[0]!.start, span[span.length - 1]!.end);
-    const normWords = span.map((t) => t.norm).join(' ');
-    const normContent = content.map((t) => t.norm).join(' ');
-    const allUpper = content.every((t) => t.upper || /^\d+$/.test(t.norm));
-    const lower = !content[0]!.cap && !/^\d/.test(content[0]!.norm);
+    let firstContent = first;
+    while (firstContent < last && tokens[firstContent]!.article) firstContent++;
+    let allUpper = true;
+    for (let k = firstContent; k <= last; k++) {
+      const t = tokens[k]!;
+      if (!(t.article && k < last) && !t.upper && !/^\d+$/.test(t.norm)) allUpper = false;
+    }
+    const head = tokens[firstContent]!;
+    const lower = !head.cap && !/^\d/.test(head.norm);
+    const spanText = text.slice(tokens[first]!.start, tokens[last]!.end);
+    // Word lists are only joined when the text is not the name as written (rare).
+    let normWords: string | undefined;
+    let normContent: string | undefined;
+    const singleWord = firstContent === last;
 
     const scored: { entry: NameEntry; score: number }[] = [];
     for (const entry of entries) {
       if (entry.acronym && !allUpper) continue;
       let score: number;
       if (spanText === entry.matched) score = 1;
-      else if (normWords === entry.normWords) score = 0.95;
-      else if (normContent === entry.normContent) score = 0.9;
+      else if ((normWords ??= joinNorms(tokens, first, last, false)) === entry.normWords) score = 0.95;
+      else if ((normContent ??= joinNorms(tokens, first, last, true)) === entry.normContent) score = 0.9;
       else score = 0.85; // transliteration variant, or words joined or split
       if (lower) {
-        // Lower-case text only for an exact name that is not a common word: "the sahel", not "niger" for Niger? yes;
-        // "is" for IS or "us" for US never (acronyms above).
-        if (
-          score < 0.95 ||
-          (content.length === 1 && (COMMON_WORDS.has(normContent) || normContent.length < 4))
-        )
-          continue;
+        // Lower case only for the exact name, and never a common word ("the sahel" yes; "is", "us" never).
+        if (score < 0.95 || (singleWord && (COMMON_WORDS.has(head.norm) || head.norm.length < 4))) continue;
         score -= 0.05;
       }
       if (entry.kind === 'stripped') score *= 0.9;
@@ -244,6 +246,22 @@ export class NameMatcher {
       scored.push({ entry, score });
     }
     if (!scored.length) return [];
+    const span = [tokens[first]!, tokens[last]!];
+    if (scored.length === 1) {
+      const { entry, score } = scored[0]!;
+      return [
+        {
+          entityId: entry.entityId,
+          type: entry.type,
+          matched: entry.matched,
+          start: span[0]!.start,
+          end: span[1]!.end,
+          first,
+          last,
+          score: Math.round(score * 1000) / 1000,
+        },
+      ];
+    }
 
     // The best entry per entity; then, among entities, exact names beat stripped qualifiers.
     const byEntity = new Map<number, { entry: NameEntry; score: number }>();
@@ -300,7 +318,8 @@ export class NameMatcher {
     const extra: MatchedMention[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || !tokens[i]!.cap) continue;
-      for (const width of [2, 1]) {
+      // Two words only after a particle: "Bel Mokhtar", "ag Ghaly".
+      for (let width = PARTICLES.includes(tokens[i]!.fold) ? 2 : 1; width >= 1; width--) {
         const last = i + width - 1;
         if (last >= tokens.length || covered[last]) continue;
         if (width === 2 && !joinable(text, tokens[i]!.end, tokens[last]!.start)) continue;
@@ -327,6 +346,17 @@ export class NameMatcher {
     if (!extra.length) return found;
     return [...found, ...extra].sort((a, b) => a.start - b.start || a.entityId - b.entityId);
   }
+}
+
+/** The normalised words of tokens[first..last], joined by spaces; articles left out when `content`. */
+function joinNorms(tokens: Token[], first: number, last: number, content: boolean): string {
+  let out = '';
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (content && t.article && k < last) continue;
+    out += out ? ` ${t.norm}` : t.norm;
+  }
+  return out;
 }
 
 export function buildMatcher(entities: KnownEntity[]): NameMatcher {

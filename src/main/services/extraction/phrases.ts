@@ -211,36 +211,39 @@ export const DEFAULT_PHRASES: Phrase[] = table.flatMap(([type, mode, phrases, ex
 );
 
 /** Role nouns between a group and a person: "then-MUJAO figure Abu Walid", "Al Qaeda’s leader". */
-export const ROLE_NOUNS: Record<string, string> = {
-  leader: 'leader_of',
-  emir: 'leader_of',
-  amir: 'leader_of',
-  chief: 'leader_of',
-  head: 'leader_of',
-  founder: 'founded',
-  cofounder: 'founded',
-  figure: 'member_of',
-  member: 'member_of',
-  commander: 'member_of',
-  militant: 'member_of',
-  fighter: 'member_of',
-  official: 'member_of',
-  operative: 'member_of',
-  spokesman: 'member_of',
-  deputy: 'member_of',
-  lieutenant: 'member_of',
-  ideologue: 'member_of',
-};
+export const ROLE_NOUNS = new Map<string, string>(
+  Object.entries({
+    leader: 'leader_of',
+    emir: 'leader_of',
+    amir: 'leader_of',
+    chief: 'leader_of',
+    head: 'leader_of',
+    founder: 'founded',
+    cofounder: 'founded',
+    figure: 'member_of',
+    member: 'member_of',
+    commander: 'member_of',
+    militant: 'member_of',
+    fighter: 'member_of',
+    official: 'member_of',
+    operative: 'member_of',
+    spokesman: 'member_of',
+    deputy: 'member_of',
+    lieutenant: 'member_of',
+    ideologue: 'member_of',
+  }),
+);
 
 /** Group nouns after a group name: "the best financed Al Qaeda affiliate", "its AQIM rival". */
-export const GROUP_NOUNS: Record<string, string> = {
-  affiliate: 'affiliate_of',
-  affiliates: 'affiliate_of',
-  franchise: 'affiliate_of',
-  front: 'affiliate_of',
-  ally: 'allied_with',
-  allies: 'allied_with',
-  rival: 'rival_of',
-  rivals: 'rival_of',
-  offshoot: 'splinter_of',
-};
+export const GROUP_NOUNS = new Map<string, string>(
+  Object.entries({
+    affiliate: 'affiliate_of',
+    affiliates: 'affiliate_of',
+    franchise: 'affiliate_of',
+    front: 'affiliate_of',
+    ally: 'allied_with',
+    allies: 'allied_with',
+    rival: 'rival_of',
+    rivals: 'rival_of',
+  }),
+);

@@ -5,7 +5,7 @@
 // Haram"). A few noun patterns add the relations that have no verb: "Al Murabitoun’s Mokhtar bel Mokhtar",
 // "then-MUJAO figure Abu Walid al Sahrawi", "the best financed Al Qaeda affiliate".
 import type { CandidateSpan } from './candidates';
-import { findDates, type DateMention } from './dates';
+import { DocumentDates, type DateMention } from './dates';
 import type { MatchedMention } from './matcher';
 import { DEFAULT_PHRASES, END_KINDS, GROUP_NOUNS, ROLE_NOUNS, type Phrase } from './phrases';
 import type { Sentence } from './sentences';
@@ -120,10 +120,16 @@ const INCLUDING = /^\s*\(\s*(?:including|notably|especially|such as|and)\b/i;
 const WINDOW_LEFT = 40;
 const WINDOW_RIGHT = 30;
 
-const phraseCache = new Map<string, Map<string, Phrase[]>>();
+/** What a word can start: phrases, and whether it is a role or group noun ("figure", "affiliate"). */
+interface Trigger {
+  phrases: Phrase[];
+  noun: boolean;
+}
+
+const phraseCache = new Map<string, Map<string, Trigger>>();
 
 /** The phrase index for a vocabulary: default phrases of the types it has, plus its "reads as" words. */
-function phraseIndex(types: RelationTypeDef[]): Map<string, Phrase[]> {
+function phraseIndex(types: RelationTypeDef[]): Map<string, Trigger> {
   const cacheKey = types.map((t) => `${t.id}=${t.reads}`).join('|');
   const cached = phraseCache.get(cacheKey);
   if (cached) return cached;
@@ -136,15 +142,19 @@ function phraseIndex(types: RelationTypeDef[]): Map<string, Phrase[]> {
       }
     }
   }
-  const index = new Map<string, Phrase[]>();
+  const index = new Map<string, Trigger>();
   for (const p of phrases) {
-    const first = p.words[0]!;
-    const key = first.endsWith('*') ? first.slice(0, 3) : first.slice(0, 3);
-    const list = index.get(key) ?? [];
-    list.push(p);
-    index.set(key, list);
+    const key = p.words[0]!;
+    const trigger = index.get(key) ?? { phrases: [], noun: false };
+    trigger.phrases.push(p);
+    index.set(key, trigger);
   }
-  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const noun of [...ROLE_NOUNS.keys(), ...GROUP_NOUNS.keys()]) {
+    const trigger = index.get(noun) ?? { phrases: [], noun: true };
+    trigger.noun = true;
+    index.set(noun, trigger);
+  }
+  for (const trigger of index.values()) trigger.phrases.sort((a, b) => b.words.length - a.words.length);
   if (phraseCache.size > 50) phraseCache.clear();
   phraseCache.set(cacheKey, index);
   return index;
@@ -177,9 +187,12 @@ export function findRelations(
   const index = phraseIndex(context.relationTypes);
   const typeDefs = new Map(context.relationTypes.map((t) => [t.id, t]));
   const ends = allEnds(tokens, found, candidates.spans);
+  const asides = asidePositions(text);
+  const dates = new DocumentDates(text, context.publishedOn);
   const out: RelationSuggestion[] = [];
   let e = 0;
   let t = 0;
+  let a = 0;
   for (const sentence of sentences) {
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
     const tFirst = t;
@@ -187,10 +200,21 @@ export function findRelations(
     while (e < ends.length && ends[e]!.start < sentence.start) e++;
     const eFirst = e;
     while (e < ends.length && ends[e]!.start < sentence.end) e++;
+    while (a < asides.length && asides[a]! < sentence.start) a++;
     if (e - eFirst < 2) continue;
-    const local = new SentenceReader(text, tokens, tFirst, t, ends.slice(eFirst, e), sentence);
-    const pairs = [...local.phrasePairs(index, typeDefs), ...local.nounPairs(typeDefs)];
-    out.push(...toSuggestions(text, sentence, pairs, typeDefs, context.publishedOn));
+    const local = new SentenceReader(text, tokens, tFirst, t, ends.slice(eFirst, e), sentence, asides, a);
+    const pairs = local.pairs(index, typeDefs);
+    if (pairs.length) out.push(...toSuggestions(text, sentence, pairs, typeDefs, dates));
+  }
+  return out;
+}
+
+/** Where brackets and em or en dashes are, in text order. */
+function asidePositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013) out.push(i);
   }
   return out;
 }
@@ -210,8 +234,12 @@ function allEnds(tokens: Token[], found: MatchedMention[], spans: CandidateSpan[
   }));
   // Two entities for one ambiguous span: keep the first as the relation end.
   const dedup = ends.filter((x, i) => i === 0 || ends[i - 1]!.start !== x.start);
+  // Candidates overlapping a known mention are left out (both lists are in text order).
+  let k = 0;
+  const known = dedup.length;
   for (const c of spans) {
-    if (dedup.some((x) => x.start < c.end && c.start < x.end)) continue;
+    while (k < known && dedup[k]!.end <= c.start) k++;
+    if (k < known && dedup[k]!.start < c.end) continue;
     dedup.push({
       first: c.first,
       last: c.last,
@@ -241,6 +269,8 @@ class SentenceReader {
     private readonly tEnd: number,
     private readonly ends: End[],
     private readonly sentence: Sentence,
+    private readonly asides: number[],
+    private readonly firstAside: number,
   ) {
     this.groupOfToken = new Int32Array(tEnd - tFirst);
     this.markGroups();
@@ -253,12 +283,15 @@ class SentenceReader {
 
   /** Brackets nest; an em or en dash opens an aside that the next one (or the sentence's end) closes. */
   private markGroups(): void {
-    const { text, tokens, tFirst, tEnd } = this;
+    const { text, tokens, tFirst, tEnd, asides } = this;
+    const { end } = this.sentence;
+    if (this.firstAside >= asides.length || asides[this.firstAside]! >= end) return;
     let next = 1;
     const stack: number[] = [];
     let dash = 0;
     let k = tFirst;
-    for (let at = this.sentence.start; at < this.sentence.end && k < tEnd; at++) {
+    for (let q = this.firstAside; q < asides.length && asides[q]! < end; q++) {
+      const at = asides[q]!;
       while (k < tEnd && tokens[k]!.start <= at) {
         this.groupOfToken[k - tFirst] = stack.length ? stack[stack.length - 1]! : dash;
         k++;
@@ -280,11 +313,26 @@ class SentenceReader {
     for (; k < tEnd; k++) this.groupOfToken[k - tFirst] = stack.length ? stack[stack.length - 1]! : dash;
   }
 
-  phrasePairs(index: Map<string, Phrase[]>, typeDefs: Map<string, RelationTypeDef>): Pair[] {
+  /** Every relation the sentence states: phrases first, then noun patterns. */
+  pairs(index: Map<string, Trigger>, typeDefs: Map<string, RelationTypeDef>): Pair[] {
+    const roles: number[] = [];
+    const pairs = this.phrasePairs(index, typeDefs, roles);
+    this.nounPairs(typeDefs, roles, pairs);
+    return pairs;
+  }
+
+  private phrasePairs(
+    index: Map<string, Trigger>,
+    typeDefs: Map<string, RelationTypeDef>,
+    roles: number[],
+  ): Pair[] {
     const pairs: Pair[] = [];
     for (let p = this.tFirst; p < this.tEnd; p++) {
-      const options = index.get(this.tokens[p]!.norm.slice(0, 3));
-      if (!options) continue;
+      const trigger = index.get(this.tokens[p]!.norm);
+      if (!trigger) continue;
+      if (trigger.noun) roles.push(p);
+      const options = trigger.phrases;
+      if (!options.length) continue;
       let longest = -1;
       const matched: { phrase: Phrase; last: number }[] = [];
       for (const phrase of options) {
@@ -330,7 +378,7 @@ class SentenceReader {
       if (word.endsWith('*') ? !norm.startsWith(word.slice(0, -1)) : norm !== word) return -1;
       if (
         w < phrase.words.length - 1 &&
-        !/^[\s-]*$/.test(this.text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? tokens[k]!.end))
+        !spacesOrHyphens(this.text, tokens[k]!.end, tokens[k + 1]?.start ?? tokens[k]!.end)
       ) {
         return -1; // a comma or full stop inside the phrase
       }
@@ -566,74 +614,94 @@ class SentenceReader {
   }
 
   /** Relations with no verb: possessives, "X of Y", role nouns ("MUJAO figure X") and group nouns. */
-  nounPairs(typeDefs: Map<string, RelationTypeDef>): Pair[] {
-    const pairs: Pair[] = [];
-    const make = (type: string, source: End, target: End, at: number, score = 0.6): void => {
-      if (!typeDefs.has(type) || source.id === target.id) return;
-      const kinds = END_KINDS[type];
-      if (
-        kinds &&
-        (!kinds.source.includes(source.kind as never) || !kinds.target.includes(target.kind as never))
-      )
-        return;
-      pairs.push({ type, source, target, score: score * ((source.score + target.score) / 2), at });
-    };
+  private nounPairs(typeDefs: Map<string, RelationTypeDef>, roles: number[], pairs: Pair[]): void {
+    const make = nounPair.bind(null, pairs, typeDefs);
     const { ends, tokens, text } = this;
     for (let k = 0; k + 1 < ends.length; k++) {
       const a = ends[k]!;
       const b = ends[k + 1]!;
       const gapWords = b.first - a.last - 1;
-      const between = tokens.slice(a.last + 1, b.first);
-      if (
-        a.possessive &&
-        gapWords <= 2 &&
-        between.every((t) => !FUNCTION_WORDS.has(t.norm) || t.norm === 'then')
-      ) {
-        if (!between.some((t) => ROLE_NOUNS[t.norm])) {
-          // "Al Murabitoun’s Mokhtar bel Mokhtar", "Amadou Kouffa’s Katiba Macina", "Nigeria’s Boko Haram".
-          if (a.kind === 'organization' && b.kind === 'person') make('member_of', b, a, a.start);
-          else if (a.kind === 'person' && b.kind === 'organization') make('member_of', a, b, a.start);
-          else if (a.kind === 'location' && b.kind === 'organization') make('operates_in', b, a, a.start);
-        }
+      if (a.possessive && gapWords <= 2) {
+        const between = tokens.slice(a.last + 1, b.first);
+        const plain = between.every(
+          (t) => (!FUNCTION_WORDS.has(t.norm) || t.norm === 'then') && !ROLE_NOUNS.has(t.norm),
+        );
+        // "Al Murabitoun’s Mokhtar bel Mokhtar", "Amadou Kouffa’s Katiba Macina", "Nigeria’s Boko Haram".
+        if (plain && a.kind === 'organization' && b.kind === 'person') make('member_of', b, a, a.start);
+        else if (plain && a.kind === 'person' && b.kind === 'organization') make('member_of', a, b, a.start);
+        else if (plain && a.kind === 'location' && b.kind === 'organization')
+          make('operates_in', b, a, a.start);
       }
-      if (/^\s+of\s+(the\s+)?$/.test(text.slice(a.end, b.start)) && a.kind === 'person') {
+      if (a.kind === 'person' && gapWords <= 2 && /^\s+of\s+(the\s+)?$/.test(text.slice(a.end, b.start))) {
         make('member_of', a, b, a.start); // "Ag Ghaly of Ansar al Dine"
       }
     }
-    for (let p = this.tFirst; p < this.tEnd; p++) {
+    for (const p of roles) {
       const norm = tokens[p]!.norm;
-      const role = ROLE_NOUNS[norm];
-      const groupNoun = GROUP_NOUNS[norm];
-      if (!role && !groupNoun) continue;
+      const role = ROLE_NOUNS.get(norm);
+      const groupNoun = GROUP_NOUNS.get(norm);
       // The group named right before the noun: "AQIM figure", "Al Qaeda’s then-deputy leader", "its AQIM rival".
-      const org = [...ends].reverse().find((x) => x.last < p && p - x.last <= 3 && x.kind === 'organization');
-      if (!org || ends.some((x) => x.first > org.last && x.first < p)) continue;
+      const org = lastEndBefore(ends, p);
+      if (!org || org.kind !== 'organization' || p - org.last > 3) continue;
       if (role) {
+        if (norm === 'deputy' && tokens[p + 1] && ROLE_NOUNS.has(tokens[p + 1]!.norm)) continue;
         const deputy = tokens.slice(org.last + 1, p).some((t) => t.norm === 'deputy');
-        if (norm === 'deputy' && tokens[p + 1]?.norm && ROLE_NOUNS[tokens[p + 1]!.norm]) continue;
-        const type = deputy ? 'member_of' : role;
         const after = ends.find((x) => x.first > p && x.first <= p + 2 && x.kind === 'person');
-        const before = [...ends]
-          .reverse()
-          .find((x) => x.last < org.first && org.first - x.last <= 14 && x.kind === 'person');
-        const person = after ?? before;
-        if (person) make(type, person, org, tokens[p]!.start);
+        const person = after ?? lastEndBefore(ends, org.first, (x) => x.kind === 'person', 14);
+        if (person) make(deputy ? 'member_of' : role, person, org, tokens[p]!.start);
       } else if (groupNoun) {
-        const other = [...ends]
-          .reverse()
-          .find(
-            (x) =>
-              x.last < org.first &&
-              x.kind === 'organization' &&
-              x.id !== org.id &&
-              org.first - x.last <= WINDOW_LEFT,
-          );
+        const other = lastEndBefore(
+          ends,
+          org.first,
+          (x) => x.kind === 'organization' && x.id !== org.id,
+          WINDOW_LEFT,
+        );
         const symmetric = typeDefs.get(groupNoun)?.symmetric;
         if (other) make(groupNoun, other, org, tokens[p]!.start, symmetric ? 0.6 : 0.55);
       }
     }
-    return pairs;
   }
+}
+
+/** A relation from a noun pattern, when the vocabulary has the type and the ends are of its kinds. */
+function nounPair(
+  pairs: Pair[],
+  typeDefs: Map<string, RelationTypeDef>,
+  type: string,
+  source: End,
+  target: End,
+  at: number,
+  score = 0.6,
+): void {
+  if (!typeDefs.has(type) || source.id === target.id) return;
+  const kinds = END_KINDS[type];
+  if (kinds && (!kinds.source.includes(source.kind as never) || !kinds.target.includes(target.kind as never)))
+    return;
+  pairs.push({ type, source, target, score: score * ((source.score + target.score) / 2), at });
+}
+
+function spacesOrHyphens(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 45 && c !== 0xa0 && c !== 10 && c !== 0x2010 && c !== 0x2011) return false;
+  }
+  return true;
+}
+
+/** The last end before token p (that passes `test`, within `window` tokens). */
+function lastEndBefore(
+  ends: End[],
+  p: number,
+  test?: (end: End) => boolean,
+  window = Infinity,
+): End | undefined {
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const end = ends[k]!;
+    if (end.last >= p) continue;
+    if (p - end.last > window) return undefined;
+    if (!test || test(end)) return end;
+  }
+  return undefined;
 }
 
 function toSuggestions(
@@ -641,7 +709,7 @@ function toSuggestions(
   sentence: Sentence,
   pairs: Pair[],
   typeDefs: Map<string, RelationTypeDef>,
-  publishedOn: string | null | undefined,
+  documentDates: DocumentDates,
 ): RelationSuggestion[] {
   const best = new Map<string, Pair>();
   for (const pair of pairs) {
@@ -660,7 +728,7 @@ function toSuggestions(
   let dates: DateMention[] | null = null;
   const out: RelationSuggestion[] = [];
   for (const [key, pair] of best) {
-    dates ??= findDates(text, sentence.start, sentence.end, publishedOn);
+    dates ??= documentDates.in(sentence.start, sentence.end);
     const date = nearest(dates, pair.at);
     const oneOff = pair.type === 'claimed' || pair.type === 'carried_out' || pair.type === 'targeted_by';
     const suggestion: RelationSuggestion = {

@@ -6,7 +6,6 @@ export interface Token {
   start: number;
   /** End of the word, without a possessive ’s. */
   end: number;
-  text: string;
   norm: string;
   fold: string;
   /** First letter upper case. */
@@ -17,6 +16,8 @@ export interface Token {
   possessive: boolean;
   /** Joined to the next token by a hyphen, with nothing else between. */
   hyphenNext: boolean;
+  /** An Arabic article form (al-, el-, ad-…), left out of name keys. */
+  article: boolean;
 }
 
 const APOSTROPHES = /['’ʼ`‘ʿʾ.]/g;
@@ -151,19 +152,20 @@ export function tokenize(text: string): Token[] {
     tokens.push({
       start,
       end: start + word.length,
-      text: word,
       norm,
       fold,
       cap,
       upper,
       possessive,
       hyphenNext: false,
+      article: false,
     });
   }
-  for (let k = 0; k + 1 < tokens.length; k++) {
+  for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k]!;
-    const b = tokens[k + 1]!;
-    if (!a.possessive && b.start - a.end === 1 && HYPHEN.test(text[a.end]!)) a.hyphenNext = true;
+    const b = tokens[k + 1];
+    if (b && !a.possessive && b.start - a.end === 1 && HYPHEN.test(text[a.end]!)) a.hyphenNext = true;
+    a.article = articleForm(a, text);
   }
   return tokens;
 }
@@ -177,7 +179,13 @@ const ARTICLES_HYPHENATED = new Set([
 ]); // prettier-ignore
 
 export function isArticle(token: Token): boolean {
-  if (token.text.includes('.')) return false; // U.S.-designated
+  return token.article;
+}
+
+function articleForm(token: Token, text: string): boolean {
+  if (token.norm.length > 4) return false;
+  const dot = text.indexOf('.', token.start);
+  if (dot >= 0 && dot < token.end) return false; // U.S.-designated
   if (ARTICLES_ALWAYS.has(token.norm)) return true;
   return token.hyphenNext && ARTICLES_HYPHENATED.has(token.norm) && !(token.upper && token.norm !== 'al');
 }

@@ -246,6 +246,8 @@ export class NameMatcher {
       scored.push({ entry, score });
     }
     if (!scored.length) return [];
+    // "The Masked Ones": the name's own article, left out of the key, is part of the span when written.
+    if (first > 0 && /^the\s/i.test(scored[0]!.entry.matched) && tokens[first - 1]!.norm === 'the') first--;
     const span = [tokens[first]!, tokens[last]!];
     if (scored.length === 1) {
       const { entry, score } = scored[0]!;

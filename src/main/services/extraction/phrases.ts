@@ -29,6 +29,8 @@ export interface Phrase {
   notBefore?: string[];
   /** A verb that turns passive when "was … by" surrounds it. */
   verb?: boolean;
+  /** Describes a noun ("based in", "linked to", "attack in"): its subject is the name that noun leads back to. */
+  modifier?: boolean;
   score: number;
 }
 
@@ -69,139 +71,44 @@ export const END_KINDS: Record<string, { source: Kind[]; target: Kind[]; sameKin
   targeted_by: { source: ['organization', 'person', 'location'], target: ['event'] },
 };
 
+// prettier-ignore
 const table: [type: string, mode: PhraseMode, phrases: string, extra?: Partial<Phrase>][] = [
-  [
-    'splinter_of',
-    'forward',
-    'broke away from|broken away from|breaks away from|break away from|breaking away from|split from|splits from|split off from|split away from|splintered from|splintered off from|splinter of|splinter group of|splinter faction of|splinter from|offshoot of|breakaway faction of|breakaway group of|breakaway from|defected from|seceded from|dissident faction of|broke with|spun off from',
-  ],
-  [
-    'splinter_of',
-    'reverse',
-    'its offshoot|its * offshoot|its splinter|its * splinter|its breakaway faction|its offshoots|breakaway factions|breakaway faction|splinter factions',
-  ],
-  [
-    'merged_into',
-    'forward',
-    'merged into|merged with|merges with|merging with|merged to form|merge into|merge with|folded into|absorbed into|integrated into|amalgamated with|component of',
-  ],
+  ['splinter_of', 'forward', 'broke away from|broken away from|breaks away from|break away from|breaking away from|split from|splits from|split off from|split away from|splintered from|splintered off from|splinter of|splinter group of|splinter faction of|splinter from|offshoot of|an offshoot of|breakaway faction of|breakaway group of|breakaway from|defected from|seceded from|dissident faction of|broke with|spun off from'],
+  ['splinter_of', 'reverse', 'its offshoot|its * offshoot|its splinter|its * splinter|its breakaway faction|its offshoots|breakaway factions|breakaway faction|splinter factions'],
+  ['merged_into', 'forward', 'merged into|merged with|merges with|merging with|merged to form|merge into|merge with|folded into|absorbed into|integrated into|amalgamated with|component of'],
   ['merged_into', 'reverse', 'its component|absorbed'],
-  ['merged_into', 'merger', 'merger of|merger between|merger among|merger with|merging of'],
-  [
-    'succeeded_by',
-    'forward',
-    'became|becomes|succeeded by|evolved into|transformed into|reconstituted as|gave way to|replaced by|predecessor of|predecessor to',
-  ],
+  ['merged_into', 'merger', 'merger of|merger between|merger among|merging of'],
+  ['succeeded_by', 'forward', 'became|becomes|succeeded by|evolved into|transformed into|reconstituted as|gave way to|replaced by|predecessor of|predecessor to'],
   ['succeeded_by', 'reverse', 'succeeded|successor of|successor to|replaced', { notBefore: ['in', 'by'] }],
   ['succeeded_by', 'reverse', 'former|formerly', { adjacent: true }],
-  [
-    'renamed_to',
-    'forward',
-    'renamed|renamed itself|renamed as|changed its name to|rebranded as|rebranded itself as|rebranded|now known as|now called',
-  ],
+  ['renamed_to', 'forward', 'renamed|renamed itself|renamed as|changed its name to|rebranded as|rebranded itself as|rebranded|now known as|now called'],
   ['renamed_to', 'reverse', 'formerly known as|previously known as|once known as|formerly called'],
-  [
-    'allegiance_to',
-    'forward',
-    'allegiance to|pledged loyalty to|baya to|bayah to|oath of loyalty to|loyalty to|pledge to|pledged to',
-  ],
-  [
-    'affiliate_of',
-    'forward',
-    'affiliate of|affiliated with|affiliated to|front for|front of|franchise of|branch of|wing of|arm of|linked to|tied to',
-  ],
-  [
-    'affiliate_of',
-    'reverse',
-    'affiliated groups such as|affiliates such as|affiliates including|affiliated groups including',
-  ],
-  [
-    'allied_with',
-    'forward',
-    'allied with|allies with|ally of|ally to|allies of|alliance with|in alliance with|joined forces with|cooperated with|cooperates with|cooperating with|collaborated with|collaborates with|collaboration with|cooperation with|coordinated with|ties with|and allies|and its allies|and allied|aligned with|aligning themselves with|aligned itself with',
-  ],
-  [
-    'allied_with',
-    'between',
-    'ties between|alliance between|cooperation between|collaboration between|alliance of',
-  ],
-  [
-    'rival_of',
-    'forward',
-    'rival of|rivals of|rival to|rivalry with|competition with|competing with|competes with|fought|fought against|fights|fighting|fighting against|clashed with|clashes with|at war with|war against|war with|hostile to|opposed to|enemy of|enemies of|split with',
-  ],
-  [
-    'rival_of',
-    'between',
-    'rivalry between|clashes between|fighting between|split between|war between|competition between',
-  ],
-  [
-    'leader_of',
-    'reverse',
-    'led by|lead by|headed by|commanded by|run by|under the leadership of|under the command of|under the direction of',
-  ],
-  [
-    'leader_of',
-    'forward',
-    'leader of|leaders of|leader in|head of|chief of|emir of|amir of|commander of|commander in chief of|leads|heads|commands|assumed leadership of|took over leadership of|took over',
-    { lookAhead: true },
-  ],
+  ['allegiance_to', 'forward', 'allegiance to|pledged loyalty to|baya to|bayah to|oath of loyalty to|loyalty to|pledge to|pledged to'],
+  ['affiliate_of', 'forward', 'affiliate of|front for|front of|franchise of|branch of|wing of|arm of|affiliated with|affiliated to|linked to|tied to', { modifier: true }],
+  ['affiliate_of', 'reverse', 'affiliated groups such as|affiliates such as|affiliates including|affiliated groups including'],
+  ['allied_with', 'forward', 'allies with|ally of|ally to|allies of|alliance with|in alliance with|joined forces with|cooperated with|cooperates with|cooperating with|collaborated with|collaborates with|collaboration with|cooperation with|coordinated with|ties with|and allies|and its allies|and allied'],
+  ['allied_with', 'forward', 'allied with|aligned with|aligning themselves with|aligned itself with', { modifier: true }],
+  ['allied_with', 'between', 'ties between|alliance between|cooperation between|collaboration between|alliance of'],
+  ['rival_of', 'forward', 'rival of|rivals of|rival to|rivalry with|competition with|competing with|competes with|fought|fought against|fights|fighting|fighting against|clashed with|clashes with|at war with|war against|war with|hostile to|opposed to|enemy of|enemies of|split with'],
+  ['rival_of', 'between', 'rivalry between|clashes between|fighting between|split between|war between|competition between'],
+  ['leader_of', 'reverse', 'led by|lead by|headed by|commanded by|run by|under the leadership of|under the command of|under the direction of', { modifier: true }],
+  ['leader_of', 'forward', 'leader of|leaders of|leader in|head of|chief of|emir of|amir of|commander of|commander in chief of|leads|heads|commands|assumed leadership of|took over leadership of|took over', { lookAhead: true }],
   ['leader_of', 'forward', 'led|headed|commanded', { verb: true, notBefore: ['by'] }],
   ['leader_of', 'under', 'under'],
-  [
-    'member_of',
-    'forward',
-    'member of|members of|joined|fighter for|fighters for|operative of|spokesman for|spokesman of|deputy of|deputy leader of|official of|ideologue of|figure in|commander in|militant in',
-  ],
-  [
-    'founded',
-    'forward',
-    'founded|co founded|cofounded|founder of|co founder of|established|created|set up|launched',
-    { verb: true },
-  ],
+  ['member_of', 'forward', 'member of|members of|joined|fighter for|fighters for|operative of|spokesman for|spokesman of|deputy of|deputy leader of|official of|ideologue of|figure in|commander in|militant in'],
+  ['founded', 'forward', 'founded|co founded|cofounded|founder of|co founder of|established|created|set up|launched', { verb: true }],
   ['founded', 'reverse', 'founded by|established by|created by|formed by|set up by|founded in * by'],
-  [
-    'operates_in',
-    'forward',
-    'operates in|operating in|operate in|operated in|active in|based in|based around|based near|headquartered in|present in|presence in|attacks in|attack in|concentrated in|stronghold in|strongholds in|control over|control of|took control of|controls|controlled|seized|captured|capture|overran|overrunning|overrun|moved into|expanded into|expanding into|spread to|spread into|deployment to|deployed to|deployed in|insurgency in|campaign in|fighters in|bases in|camps in|cells in|foothold in|entrenched in|returned to',
-  ],
+  ['operates_in', 'forward', 'operates in|operate in|operated in|presence in|concentrated in|control over|control of|took control of|controls|controlled|seized|captured|capture|overran|overrunning|overrun|moved into|expanded into|expanding into|spread to|spread into|deployment to|returned to'],
+  ['operates_in', 'forward', 'operating in|active in|based in|based around|based near|headquartered in|present in|attacks in|attack in|attacks on|siege at|siege of|siege in|bombing in|bombings in|raid on|raids on|stronghold in|strongholds in|deployed to|deployed in|insurgency in|campaign in|fighters in|bases in|camps in|cells in|foothold in|entrenched in', { modifier: true }],
   ['operates_in', 'reverse', 'based', { hyphenated: true, adjacent: true }],
-  [
-    'claimed',
-    'forward',
-    'claimed responsibility for|claims responsibility for|claiming responsibility for|claimed|claims|took responsibility for|claimed credit for|responsibility for',
-    { placeFallback: 'operates_in' },
-  ],
+  ['claimed', 'forward', 'claimed responsibility for|claims responsibility for|claiming responsibility for|claimed|claims|took responsibility for|claimed credit for|responsibility for', { placeFallback: 'operates_in' }],
   ['claimed', 'reverse', 'claimed by|attributed to|blamed on', { placeFallback: 'operates_in' }],
-  [
-    'carried_out',
-    'forward',
-    'carried out|carries out|conducted|perpetrated|staged|orchestrated|committed|masterminded|was behind|were behind|responsible for',
-    { placeFallback: 'operates_in' },
-  ],
-  [
-    'carried_out',
-    'reverse',
-    'carried out by|conducted by|perpetrated by|staged by|launched by|orchestrated by|committed by',
-  ],
-  [
-    'funded',
-    'forward',
-    'funded|funds to|provided funds to|funding to|financed|financing to|financial support to|bankrolled|sponsored',
-    { verb: true },
-  ],
+  ['carried_out', 'forward', 'carried out|carries out|conducted|perpetrated|staged|orchestrated|committed|masterminded|was behind|were behind|responsible for', { placeFallback: 'operates_in' }],
+  ['carried_out', 'reverse', 'carried out by|conducted by|perpetrated by|staged by|launched by|orchestrated by|committed by'],
+  ['funded', 'forward', 'funded|funds to|provided funds to|funding to|financed|financing to|financial support to|bankrolled|sponsored', { verb: true }],
   ['funded', 'reverse', 'funded by|financed by|funds from|funding from|sponsored by|bankrolled by'],
-  [
-    'supported',
-    'forward',
-    'supported|supports|support to|support for|provided support to|backed|backs|assistance to|aid to|armed|trained|helped|assisted',
-    { verb: true },
-  ],
-  [
-    'supported',
-    'reverse',
-    'supported by|support from|backed by|assistance from|aid from|armed by|trained by|help from',
-  ],
+  ['supported', 'forward', 'supported|supports|support to|support for|provided support to|backed|backs|assistance to|aid to|helped|assisted', { verb: true }],
+  ['supported', 'reverse', 'supported by|support from|backed by|assistance from|aid from|help from'],
   ['targeted_by', 'forward', 'targeted by|target of|struck by|hit by|attacked by'],
   ['targeted_by', 'reverse', 'targeted|targeting|struck'],
 ];

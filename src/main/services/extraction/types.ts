@@ -53,6 +53,8 @@ export type ExtractedSuggestion = Base &
         targetSpan: [number, number];
         startDate?: string;
         endDate?: string;
+        /** The words that state it ("broke away from", "’s", "figure"), for the review pane. */
+        cue?: string;
       }
   );
 

@@ -341,6 +341,12 @@ function judge(
   last: number,
   entityTypes: string[],
 ): CandidateSpan | null {
+  // "Colonel Hassan Barry": the title says it is a person and is not part of the name.
+  let titled = false;
+  while (first < last - 1 && PERSON_TITLES.has(tokens[first]!.norm) && !PARTICLES.has(tokens[first]!.norm)) {
+    first++;
+    titled = true;
+  }
   const words = tokens.slice(first, last + 1);
   const content = words.filter((t) => !CONNECTORS.has(t.norm) && !isArticle(t));
   if (!content.length || content.some((t) => /\d/.test(t.norm))) return null;
@@ -369,6 +375,7 @@ function judge(
     else evidence.organization += 2;
   }
   if (FIRST_NAMES.has(firstWord) && content.length >= 2) evidence.person += 2;
+  if (titled) evidence.person += 2;
   if (words.some((t, k) => k > 0 && k < words.length - 1 && PARTICLES.has(t.norm))) evidence.person += 1;
   if (
     before &&

@@ -8,7 +8,7 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set(
-  `mr mrs ms dr prof gen col lt maj capt sgt cpl adm cmdr rep sen gov pres st mt ft no nos vs etc inc ltd co corp jr sr
+  `mr mrs ms dr prof gen col lt maj capt sgt cpl adm cmdr rep sen gov pres st mt ft vs etc inc ltd co corp jr sr
   jan feb mar apr jun jul aug sep sept oct nov dec al fig approx est dept univ ibid cf e.g i.e`.split(/\s+/),
 );
 
@@ -60,12 +60,14 @@ function endsSentence(text: string, at: number, end: number): boolean {
   const next = text[k];
   if (next === undefined || next === '\n') return true;
   if (!/[\p{Lu}\d"'“‘([]/u.test(next)) return false;
-  if (text[at] !== '.') return true;
+  if (text[at] !== '.' || end - at > 1) return true; // ! ? or a stop before a closing quote: "said “no.”"
   // The word before the full stop.
   let w = at;
   while (w > 0 && /[\p{L}.]/u.test(text[w - 1]!)) w--;
   const word = text.slice(w, at);
-  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  const lower = word.toLowerCase();
+  if (lower === 'no' || lower === 'nos') return !/\d/.test(next); // "No. 5" but "said no. Then"
+  if (ABBREVIATIONS.has(lower)) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "A. Smith"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return false; // U.S., e.g.
   return true;

@@ -173,14 +173,53 @@ export class NameMatcher {
   /** Every mention of a known entity in the text, in order, none overlapping. */
   find(text: string, tokens: Token[]): MatchedMention[] {
     const found: MatchedMention[] = [];
+    // Surnames of the people named so far ("Shekau" after "Abubakar Shekau").
+    let seen: Set<number> | null = null;
     for (let i = 0; i < tokens.length;) {
       const match = this.longestAt(text, tokens, i);
       if (match.length) {
-        found.push(...match);
+        for (const m of match) {
+          found.push(m);
+          if (m.type === 'person' && this.personNames.has(m.entityId)) (seen ??= new Set()).add(m.entityId);
+        }
         i = match[0]!.last + 1;
+        continue;
+      }
+      const surname = seen && tokens[i]!.cap ? this.surnameAt(text, tokens, i, seen) : null;
+      if (surname) {
+        found.push(surname);
+        i = surname.last + 1;
       } else i++;
     }
-    return this.addSurnameMentions(text, tokens, found);
+    return found;
+  }
+
+  /** A person's surname alone at token i, once the full name has appeared; a hyphenated article comes along. */
+  private surnameAt(text: string, tokens: Token[], i: number, seen: Set<number>): MatchedMention | null {
+    // Two words only after a particle: "Bel Mokhtar", "ag Ghaly".
+    for (let width = PARTICLES.includes(tokens[i]!.fold) ? 2 : 1; width >= 1; width--) {
+      const last = i + width - 1;
+      if (last >= tokens.length) continue;
+      if (width === 2 && !joinable(text, tokens[i]!.end, tokens[last]!.start)) continue;
+      const key = width === 2 ? appendKey(tokens[i]!.fold, tokens[last]!.fold) : tokens[i]!.fold;
+      const ids = this.surnames.get(key);
+      if (!ids) continue;
+      const known = ids.filter((id) => seen.has(id));
+      if (known.length !== 1) continue;
+      const before = tokens[i - 1];
+      const first = before?.article && before.hyphenNext ? i - 1 : i; // "al-Barnawi"
+      return {
+        entityId: known[0]!,
+        type: 'person',
+        matched: this.personNames.get(known[0]!)!,
+        start: tokens[first]!.start,
+        end: tokens[last]!.end,
+        first,
+        last,
+        score: 0.7,
+      };
+    }
+    return null;
   }
 
   private longestAt(text: string, tokens: Token[], i: number): MatchedMention[] {
@@ -306,47 +345,6 @@ export class NameMatcher {
       if (qualifier.some((q) => fold.startsWith(q.slice(0, Math.max(4, q.length - 1))))) return true;
     }
     return false;
-  }
-
-  /** "Shekau" after "Abubakar Shekau": a person's surname alone, once the full name has appeared. */
-  private addSurnameMentions(text: string, tokens: Token[], found: MatchedMention[]): MatchedMention[] {
-    if (!this.surnames.size) return found;
-    const firstSeen = new Map<number, number>();
-    for (const m of found)
-      if (m.type === 'person' && !firstSeen.has(m.entityId)) firstSeen.set(m.entityId, m.last);
-    if (!firstSeen.size) return found;
-    const covered = new Uint8Array(tokens.length);
-    for (const m of found) covered.fill(1, m.first, m.last + 1);
-    const extra: MatchedMention[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      if (covered[i] || !tokens[i]!.cap) continue;
-      // Two words only after a particle: "Bel Mokhtar", "ag Ghaly".
-      for (let width = PARTICLES.includes(tokens[i]!.fold) ? 2 : 1; width >= 1; width--) {
-        const last = i + width - 1;
-        if (last >= tokens.length || covered[last]) continue;
-        if (width === 2 && !joinable(text, tokens[i]!.end, tokens[last]!.start)) continue;
-        const key = width === 2 ? appendKey(tokens[i]!.fold, tokens[last]!.fold) : tokens[i]!.fold;
-        const ids = this.surnames.get(key)?.filter((id) => (firstSeen.get(id) ?? Infinity) < i);
-        if (ids?.length !== 1) continue;
-        // Take a hyphenated article in front with it: "al-Barnawi".
-        const before = tokens[i - 1];
-        const start = before && !covered[i - 1] && before.hyphenNext && isArticle(before) ? i - 1 : i;
-        extra.push({
-          entityId: ids[0]!,
-          type: 'person',
-          matched: this.personNames.get(ids[0]!)!,
-          start: tokens[start]!.start,
-          end: tokens[last]!.end,
-          first: start,
-          last,
-          score: 0.7,
-        });
-        covered.fill(1, start, last + 1);
-        break;
-      }
-    }
-    if (!extra.length) return found;
-    return [...found, ...extra].sort((a, b) => a.start - b.start || a.entityId - b.entityId);
   }
 }
 

@@ -352,6 +352,8 @@ export function findRelations(
   const typeDefs = new Map(context.relationTypes.map((t) => [t.id, t]));
   const ends = allEnds(tokens, found, candidates.spans);
   const asides = asidePositions(text);
+  // Per-token scratch shared by the sentences (one allocation per document, not per sentence).
+  const buffers = { group: new Int32Array(tokens.length), endAt: new Int32Array(tokens.length).fill(-1) };
   const dates = new DocumentDates(text, context.publishedOn);
   const out: RelationSuggestion[] = [];
   let e = 0;
@@ -366,7 +368,17 @@ export function findRelations(
     while (e < ends.length && ends[e]!.start < sentence.end) e++;
     while (a < asides.length && asides[a]! < sentence.start) a++;
     if (e - eFirst < 2) continue;
-    const local = new SentenceReader(text, tokens, tFirst, t, ends.slice(eFirst, e), sentence, asides, a);
+    const local = new SentenceReader(
+      text,
+      tokens,
+      tFirst,
+      t,
+      ends.slice(eFirst, e),
+      sentence,
+      asides,
+      a,
+      buffers,
+    );
     const pairs = local.pairs(index, typeDefs);
     if (pairs.length) out.push(...toSuggestions(text, sentence, pairs, typeDefs, dates));
   }
@@ -423,6 +435,8 @@ function allEnds(tokens: Token[], found: MatchedMention[], spans: CandidateSpan[
 /** One sentence's tokens and ends, with the asides (brackets, dash pairs) each sits in. */
 class SentenceReader {
   private readonly groupOfToken: Int32Array;
+  /** For each token, the index in `ends` of the name that covers it, or -1. */
+  private readonly endAt: Int32Array;
   /** For each aside: the token right before it opens. */
   private readonly groupOpener = new Map<number, number>();
 
@@ -435,10 +449,28 @@ class SentenceReader {
     private readonly sentence: Sentence,
     private readonly asides: number[],
     private readonly firstAside: number,
+    buffers: { group: Int32Array; endAt: Int32Array },
   ) {
-    this.groupOfToken = new Int32Array(tEnd - tFirst);
+    this.groupOfToken = buffers.group.subarray(tFirst, tEnd);
+    this.groupOfToken.fill(0);
+    this.endAt = buffers.endAt.subarray(tFirst, tEnd);
+    this.endAt.fill(-1);
+    for (let k = 0; k < ends.length; k++)
+      this.endAt.fill(k, ends[k]!.first - tFirst, ends[k]!.last - tFirst + 1);
     this.markGroups();
     for (const end of ends) end.group = this.groupOf(end.first);
+  }
+
+  /** The end covering a token of this sentence. */
+  private endCovering(token: number): End | undefined {
+    const k = this.endAt[token - this.tFirst];
+    return k === undefined || k < 0 ? undefined : this.ends[k];
+  }
+
+  /** The end whose last token is this one. */
+  private endEndingAt(token: number): End | undefined {
+    const end = this.endCovering(token);
+    return end && end.last === token ? end : undefined;
   }
 
   private groupOf(token: number): number {
@@ -715,7 +747,7 @@ class SentenceReader {
     while (k >= this.tFirst && SKIPPABLE.has(this.tokens[k]!.norm)) k--;
     for (let words = 0; k >= this.tFirst && words <= 6; k--, words++) {
       const t = this.tokens[k]!;
-      const end = this.ends.find((x) => x.first <= k && x.last >= k);
+      const end = this.endCovering(k);
       // "the Westgate mall attack in": the phrase is part of a name, whose own subject is found as usual.
       if (end && end.last >= p) return end;
       if (end && end.kind === 'location' && this.attributive(end)) {
@@ -733,7 +765,7 @@ class SentenceReader {
         if (before.norm === 'as' || AUXILIARIES.has(before.norm)) return undefined;
         const gap = this.text.slice(before.end, t.start);
         // "X, a branch of Y": the name the noun phrase stands beside.
-        if (/^\s*,\s*$/.test(gap)) return this.ends.find((x) => x.last === k - 1) ?? null;
+        if (/^\s*,\s*$/.test(gap)) return this.endEndingAt(k - 1) ?? null;
         if (/[—–(]/.test(gap)) return undefined; // an aside: its head, found by nearestLeft
         return null;
       }
@@ -823,7 +855,7 @@ class SentenceReader {
   private asideHead(group: number): End | null {
     const opener = this.groupOpener.get(group);
     if (opener === undefined || opener < this.tFirst) return null;
-    return this.ends.find((x) => x.last === opener) ?? null;
+    return this.endEndingAt(opener) ?? null;
   }
 
   private describesHead(group: number): boolean {
@@ -919,7 +951,7 @@ class SentenceReader {
       if (!FORMED.has(this.tokens[k]!.norm)) continue;
       let j = k - 1;
       while (j >= this.tFirst && (BE.has(this.tokens[j]!.norm) || SKIPPABLE.has(this.tokens[j]!.norm))) j--;
-      const named = this.ends.find((x) => x.last === j);
+      const named = this.endEndingAt(j);
       return named && this.fits(named, kinds) ? named : null;
     }
     return null;
@@ -938,7 +970,7 @@ class SentenceReader {
       !/^\s*,\s*$/.test(this.text.slice(this.tokens[k - 1]!.end, this.tokens[k]!.start))
     )
       return null;
-    return this.ends.find((x) => x.last === k - 1) ?? null;
+    return this.endEndingAt(k - 1) ?? null;
   }
 
   /** Whether a preposition (in, near, outside…) comes before the name, past at most three words of its phrase. */
@@ -947,7 +979,7 @@ class SentenceReader {
       const norm = this.tokens[k]!.norm;
       if (PREPOSITIONS.has(norm)) return true;
       if (FUNCTION_WORDS.has(norm) && norm !== 'the' && norm !== 'a' && norm !== 'an') return false;
-      if (this.tokens[k]!.cap && !this.ends.some((x) => x.first <= k && x.last >= k)) return false;
+      if (this.tokens[k]!.cap && !this.endCovering(k)) return false;
     }
     return false;
   }
@@ -976,7 +1008,7 @@ class SentenceReader {
     for (let j = k - 1; j >= this.tFirst; j--) {
       const gap = this.text.slice(this.tokens[j]!.end, this.tokens[j + 1]!.start);
       if (!/^\s*,\s*$/.test(gap)) continue;
-      const head = this.ends.find((x) => x.last === j);
+      const head = this.endEndingAt(j);
       const opener = this.tokens[j + 1]!.norm;
       if (head && this.groupOf(j) === 0 && (CLAUSE_OPENERS.has(opener) || /ed$/.test(opener))) return head;
       return null;
@@ -1002,7 +1034,7 @@ class SentenceReader {
     }
     if (!nouns || k < this.tFirst || !PRONOUN_OWNERS.has(this.tokens[k]!.norm)) return false;
     const before = this.tokens[k - 1];
-    return !(before && before.norm === 'and' && this.ends.some((x) => x.last === k - 2));
+    return !(before && before.norm === 'and' && this.endEndingAt(k - 2));
   }
 
   /** For a name after "of": undefined when it stands for itself ("Elements of AQIM", "leader of AQIM") and null
@@ -1011,7 +1043,7 @@ class SentenceReader {
     const of = this.tokens[end.first - 1];
     if (!of || of.norm !== 'of' || end.first - 1 <= this.tFirst) return undefined;
     const head = this.tokens[end.first - 2]!;
-    if (this.ends.some((x) => x.last === end.first - 2)) return undefined;
+    if (this.endEndingAt(end.first - 2)) return undefined;
     return BODY_NOUNS.has(head.norm) ? null : undefined;
   }
 
@@ -1161,7 +1193,7 @@ class SentenceReader {
       }
     }
     for (const p of roles) {
-      if (ends.some((x) => x.first <= p && x.last >= p)) continue; // "the Macina Liberation Front": a name's word
+      if (this.endCovering(p)) continue; // "the Macina Liberation Front": a name's word
       const norm = tokens[p]!.norm;
       const role = ROLE_NOUNS.get(norm);
       const groupNoun = GROUP_NOUNS.get(norm);

@@ -21,7 +21,6 @@ export interface Token {
 }
 
 const APOSTROPHES = /['’ʼ`‘ʿʾ.]/g;
-const HYPHEN = /^[-‐‑]$/;
 
 /** What a word's text alone decides, cached per distinct word (a document repeats its words). */
 interface WordInfo {
@@ -30,7 +29,6 @@ interface WordInfo {
   cap: boolean;
   upper: boolean;
 }
-const wordCache = new Map<string, WordInfo>();
 
 export function normWord(word: string): string {
   // eslint-disable-next-line no-control-regex
@@ -58,21 +56,53 @@ export function foldWord(norm: string): string {
   return s;
 }
 
-function infoOf(word: string): WordInfo {
-  let info = wordCache.get(word);
-  if (!info) {
-    const norm = normWord(word);
-    const upperCased = word.toUpperCase();
-    const cap = word[0] !== word[0]!.toLowerCase() || /^\p{Lu}/u.test(word);
-    info = {
-      norm,
-      fold: foldWord(norm),
-      cap,
-      upper: cap && word.length > 1 && word === upperCased && /\p{L}.*\p{L}|\./u.test(word),
-    };
-    if (wordCache.size > 200_000) wordCache.clear();
-    wordCache.set(word, info);
+function describe(word: string): WordInfo {
+  const norm = normWord(word);
+  const cap = word[0] !== word[0]!.toLowerCase() || /^\p{Lu}/u.test(word);
+  return {
+    norm,
+    fold: foldWord(norm),
+    cap,
+    upper: cap && word.length > 1 && word === word.toUpperCase() && /\p{L}.*\p{L}|\./u.test(word),
+  };
+}
+
+// The tokeniser's own word table, looked up with the characters in place: a document repeats its words, and
+// slicing each one out only to find it again was most of the tokeniser's garbage.
+const TABLE_SIZE = 1 << 17;
+const tableWords: (string | undefined)[] = new Array(TABLE_SIZE);
+const tableInfo: (WordInfo | undefined)[] = new Array(TABLE_SIZE);
+let tableFilled = 0;
+
+function infoAt(text: string, start: number, end: number): WordInfo {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const length = end - start;
+  for (let slot = hash & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+    const word = tableWords[slot];
+    if (word === undefined) break;
+    if (word.length !== length) continue;
+    let same = true;
+    for (let i = 0; i < length; i++) {
+      if (word.charCodeAt(i) !== text.charCodeAt(start + i)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return tableInfo[slot]!;
   }
+  if (tableFilled > TABLE_SIZE * 0.6) {
+    tableWords.fill(undefined);
+    tableInfo.fill(undefined);
+    tableFilled = 0;
+  }
+  const word = text.slice(start, end);
+  const info = describe(word);
+  let slot = hash & (TABLE_SIZE - 1);
+  while (tableWords[slot] !== undefined) slot = (slot + 1) & (TABLE_SIZE - 1);
+  tableWords[slot] = word;
+  tableInfo[slot] = info;
+  tableFilled++;
   return info;
 }
 
@@ -90,6 +120,7 @@ function classOf(code: number): number {
 }
 const isApostrophe = (code: number): boolean =>
   code === 39 || code === 0x2019 || code === 0x2bc || code === 96 || code === 0x2018;
+const isPossessiveMark = (code: number): boolean => code === 39 || code === 0x2019 || code === 0x2bc;
 const isUpperLetter = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
   if (c >= 65 && c <= 90) return true;
@@ -141,17 +172,16 @@ export function tokenize(text: string): Token[] {
       }
     }
     i = end;
-    let word = text.slice(start, end);
     let possessive = false;
-    const len = word.length;
-    if (len > 3 && (word[len - 1] === 's' || word[len - 1] === 'S') && "'’ʼ".includes(word[len - 2]!)) {
-      word = word.slice(0, -2);
+    const last = text.charCodeAt(end - 1);
+    if (end - start > 3 && (last === 115 || last === 83) && isPossessiveMark(text.charCodeAt(end - 2))) {
+      end -= 2;
       possessive = true;
     }
-    const { norm, fold, cap, upper } = infoOf(word);
+    const { norm, fold, cap, upper } = infoAt(text, start, end);
     tokens.push({
       start,
-      end: start + word.length,
+      end,
       norm,
       fold,
       cap,
@@ -164,7 +194,10 @@ export function tokenize(text: string): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k]!;
     const b = tokens[k + 1];
-    if (b && !a.possessive && b.start - a.end === 1 && HYPHEN.test(text[a.end]!)) a.hyphenNext = true;
+    if (b && !a.possessive && b.start - a.end === 1) {
+      const c = text.charCodeAt(a.end);
+      if (c === 45 || c === 0x2010 || c === 0x2011) a.hyphenNext = true;
+    }
     a.article = articleForm(a, text);
   }
   return tokens;
@@ -184,8 +217,7 @@ export function isArticle(token: Token): boolean {
 
 function articleForm(token: Token, text: string): boolean {
   if (token.norm.length > 4) return false;
-  const dot = text.indexOf('.', token.start);
-  if (dot >= 0 && dot < token.end) return false; // U.S.-designated
+  for (let i = token.start; i < token.end; i++) if (text.charCodeAt(i) === 46) return false; // U.S.-designated
   if (ARTICLES_ALWAYS.has(token.norm)) return true;
   return token.hyphenNext && ARTICLES_HYPHENATED.has(token.norm) && !(token.upper && token.norm !== 'al');
 }

@@ -4,14 +4,16 @@ import { findCandidates } from './candidates';
 import { buildMatcher } from './matcher';
 import { findRelations } from './relations';
 import { splitSentences } from './sentences';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
 import type { ExtractedSuggestion, ExtractionContext, MentionSuggestion } from './types';
 
 const KIND_ORDER = { mention: 0, entity: 1, relation: 2 } as const;
+/** Token objects reused from one document to the next (extract is synchronous and keeps none of them). */
+const TOKEN_POOL: Token[] = [];
 
 export function extract(text: string, context: ExtractionContext): ExtractedSuggestion[] {
   const matcher = context.matcher ?? buildMatcher(context.entities);
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, TOKEN_POOL);
   const found = matcher.find(text, tokens);
   const mentions: MentionSuggestion[] = found.map((m) => ({
     kind: 'mention',

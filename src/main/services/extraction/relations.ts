@@ -438,7 +438,8 @@ class SentenceReader {
   /** For each token, the index in `ends` of the name that covers it, or -1. */
   private readonly endAt: Int32Array;
   /** For each aside: the token right before it opens. */
-  private readonly groupOpener = new Map<number, number>();
+  /** For each aside (by id), the token right before it opens. */
+  private readonly groupOpener: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -495,7 +496,7 @@ class SentenceReader {
       const c = text[at];
       if (c === '(' || c === '[') {
         const id = next++;
-        this.groupOpener.set(id, k - 1);
+        this.groupOpener[id] = k - 1;
         stack.push(id);
       } else if ((c === ')' || c === ']') && stack.length) stack.pop();
       else if ((c === '—' || (c === '–' && /\s/.test(text[at - 1]! + text[at + 1]!))) && !stack.length) {
@@ -504,7 +505,7 @@ class SentenceReader {
         if (dash) dash = 0;
         else {
           dash = next++;
-          this.groupOpener.set(dash, k - 1);
+          this.groupOpener[dash] = k - 1;
         }
       }
     }
@@ -639,8 +640,8 @@ class SentenceReader {
       const formed = this.formedGroup(p, targetKinds);
       if (formed) {
         // "X, formed in 2013 when A merged with B": both merged into X.
-        const a = this.nearestLeft(p, group, sourceKinds, false, new Set([formed.id]));
-        const b = this.nearestRight(last, group, sourceKinds, false, new Set([formed.id]));
+        const a = this.nearestLeft(p, group, sourceKinds, false, formed.id);
+        const b = this.nearestRight(last, group, sourceKinds, false, formed.id);
         return [a, b].filter((x): x is End => !!x).map((x) => this.pair(phrase, x, formed, p, 0));
       }
     }
@@ -667,9 +668,9 @@ class SentenceReader {
       left = included;
     } else {
       left =
-        subject && this.fits(subject, leftKinds, new Set([right.id]))
+        subject && this.fits(subject, leftKinds, right.id)
           ? subject
-          : this.nearestLeft(p, group, leftKinds, phrase.adjacent, new Set([right.id]));
+          : this.nearestLeft(p, group, leftKinds, phrase.adjacent, right.id);
     }
     // "X split from Y and pledged allegiance to Z": the subject carries over the "and".
     const previous = this.previous;
@@ -684,7 +685,7 @@ class SentenceReader {
     }
     if (!left && phrase.lookAhead && forward) {
       // "The leader of AQIM, Droukdel, …" / "The most known leader in Al Murabitoun is Mokhtar bel Mokhtar".
-      const after = this.nearestRight(right.last, group, leftKinds, false, new Set([right.id]));
+      const after = this.nearestRight(right.last, group, leftKinds, false, right.id);
       if (after && after.first - right.last <= 6) left = after;
     }
     if (!left) return [];
@@ -847,19 +848,19 @@ class SentenceReader {
     return false;
   }
 
-  private fits(end: End, kinds: readonly string[] | undefined, exclude?: Set<string>): boolean {
-    return (!kinds || kinds.includes(end.kind)) && !exclude?.has(end.id);
+  private fits(end: End, kinds: readonly string[] | undefined, exclude?: Exclude): boolean {
+    return (!kinds || kinds.includes(end.kind)) && !excluded(exclude, end.id);
   }
 
   /** The aside's head when it describes one: "Ansar al Dine—a group … a local front for AQIM—". */
   private asideHead(group: number): End | null {
-    const opener = this.groupOpener.get(group);
+    const opener = this.groupOpener[group];
     if (opener === undefined || opener < this.tFirst) return null;
     return this.endEndingAt(opener) ?? null;
   }
 
   private describesHead(group: number): boolean {
-    const opener = this.groupOpener.get(group);
+    const opener = this.groupOpener[group];
     const next = opener === undefined ? undefined : this.tokens[opener + 1];
     return !!next && ['a', 'an', 'the', 'one'].includes(next.norm);
   }
@@ -873,7 +874,7 @@ class SentenceReader {
     group: number,
     kinds: readonly string[] | undefined,
     adjacent?: boolean,
-    exclude?: Set<string>,
+    exclude?: Exclude,
   ): End | null {
     if (group && this.describesHead(group)) {
       const head = this.asideHead(group);
@@ -911,7 +912,7 @@ class SentenceReader {
         if (
           !adjacent &&
           (end.kind === 'person' || end.kind === 'organization') &&
-          !exclude?.has(end.id) &&
+          !excluded(exclude, end.id) &&
           this.subjectLike(end, p)
         ) {
           return null;
@@ -1062,7 +1063,7 @@ class SentenceReader {
     group: number,
     kinds: readonly string[] | undefined,
     adjacent?: boolean,
-    exclude?: Set<string>,
+    exclude?: Exclude,
     anyWords = false,
   ): End | null {
     let fallback: End | null = null;
@@ -1285,6 +1286,13 @@ function complement_start(tokens: Token[], end: End): number {
     k--;
   if (k > 0 && ['the', 'a', 'an', 'its', 'their'].includes(tokens[k - 1]!.norm)) k--;
   return k;
+}
+
+/** Names left out of a search: one id, or several. */
+type Exclude = string | Set<string>;
+
+function excluded(exclude: Exclude | undefined, id: string): boolean {
+  return exclude === undefined ? false : typeof exclude === 'string' ? exclude === id : exclude.has(id);
 }
 
 /** The last end before token p (that passes `test`, within `window` tokens). */

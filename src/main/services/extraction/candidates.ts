@@ -241,15 +241,21 @@ function findHeadings(text: string, tokens: Token[], sentenceOf: Int32Array): Se
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     words++;
-    if (t.cap || /^\d/.test(t.norm)) caps++;
+    const first = t.norm.charCodeAt(0);
+    if (t.cap || (first >= 48 && first <= 57)) caps++;
     if (i + 1 === tokens.length || sentenceOf[i + 1] !== sentenceOf[i]) {
-      if (words <= 14 && caps >= words * 0.6 && !/^\s*[.!?]/.test(text.slice(t.end, t.end + 2)))
-        headings.add(sentenceOf[i]!);
+      if (words <= 14 && caps >= words * 0.6 && !endsWithStop(text, t.end)) headings.add(sentenceOf[i]!);
       words = 0;
       caps = 0;
     }
   }
   return headings;
+}
+
+/** A full stop (or ! ?) right after a word, maybe after a space. */
+function endsWithStop(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) === 32 ? text.charCodeAt(at + 1) : text.charCodeAt(at);
+  return c === 46 || c === 33 || c === 63;
 }
 
 /** How often each word appears capitalised other than first in its sentence. */
@@ -435,8 +441,8 @@ function quotedNames(
 ): CandidateSpan[] {
   const out: CandidateSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const open = text[tokens[i]!.start - 1];
-    if (open !== '“' && open !== '"') continue;
+    const open = text.charCodeAt(tokens[i]!.start - 1);
+    if (open !== 0x201c && open !== 34) continue; // “ or "
     let j = i;
     while (j + 1 < tokens.length && j - i < 6 && joinable(text, tokens[j]!.end, tokens[j + 1]!.start)) {
       if (/[”"]/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) break;

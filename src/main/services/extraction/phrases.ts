@@ -16,6 +16,8 @@ export interface Phrase {
   type: string;
   /** Normalised words; a trailing * matches any ending; '*' alone stands for up to two words. */
   words: string[];
+  /** The words as one string, shown with a suggestion. */
+  cue: string;
   mode: PhraseMode;
   /** Both ends within three words of the phrase ("AQIM (former GSPC)", "Burkina Faso-based group"). */
   adjacent?: boolean;
@@ -114,7 +116,7 @@ const table: [type: string, mode: PhraseMode, phrases: string, extra?: Partial<P
 ];
 
 export const DEFAULT_PHRASES: Phrase[] = table.flatMap(([type, mode, phrases, extra]) =>
-  phrases.split('|').map((p) => ({ type, mode, words: p.split(' '), score: 0.75, ...extra })),
+  phrases.split('|').map((p) => ({ type, mode, words: p.split(' '), cue: p, score: 0.75, ...extra })),
 );
 
 /** Role nouns between a group and a person: "then-MUJAO figure Abu Walid", "Al Qaeda’s leader". */

@@ -36,7 +36,7 @@ interface Pair {
   at: number;
   cue: string;
   /** Found by a noun pattern (no verb): it takes only a date put at the front of the sentence. */
-  noun?: boolean;
+  noun: boolean;
 }
 
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'has', 'have', 'had']);
@@ -302,7 +302,13 @@ function phraseIndex(types: RelationTypeDef[]): Map<string, Trigger> {
   for (const t of types) {
     for (const words of readsPhrases(t.reads)) {
       if (!phrases.some((p) => p.type === t.id && p.words.join(' ') === words.join(' '))) {
-        phrases.push({ type: t.id, mode: 'forward', words, score: END_KINDS[t.id] ? 0.75 : 0.6 });
+        phrases.push({
+          type: t.id,
+          mode: 'forward',
+          words,
+          cue: words.join(' '),
+          score: END_KINDS[t.id] ? 0.75 : 0.6,
+        });
       }
     }
   }
@@ -396,20 +402,27 @@ function asidePositions(text: string): number[] {
 }
 
 function allEnds(tokens: Token[], found: MatchedMention[], spans: CandidateSpan[]): End[] {
-  const ends: End[] = found.map((m) => ({
-    first: m.first,
-    last: m.last,
-    start: m.start,
-    end: m.end,
-    kind: m.type,
-    ref: { entityId: m.entityId },
-    id: `e${m.entityId}`,
-    score: m.score,
-    possessive: tokens[m.last]!.possessive,
-    group: 0,
-  }));
-  // Two entities for one ambiguous span: keep the first as the relation end.
-  const dedup = ends.filter((x, i) => i === 0 || ends[i - 1]!.start !== x.start);
+  // One reference and id per entity, however often it is mentioned.
+  const named = new Map<number, { ref: RelationEnd; id: string }>();
+  const dedup: End[] = [];
+  for (const m of found) {
+    // Two entities for one ambiguous span: keep the first as the relation end.
+    if (dedup.length && dedup[dedup.length - 1]!.start === m.start) continue;
+    let entity = named.get(m.entityId);
+    if (!entity) named.set(m.entityId, (entity = { ref: { entityId: m.entityId }, id: `e${m.entityId}` }));
+    dedup.push({
+      first: m.first,
+      last: m.last,
+      start: m.start,
+      end: m.end,
+      kind: m.type,
+      ref: entity.ref,
+      id: entity.id,
+      score: m.score,
+      possessive: tokens[m.last]!.possessive,
+      group: 0,
+    });
+  }
   // Candidates overlapping a known mention are left out (both lists are in text order).
   let k = 0;
   const known = dedup.length;
@@ -633,7 +646,7 @@ class SentenceReader {
           x.first <= source.last + 4 &&
           (!targetKinds || targetKinds.includes(x.kind as never)),
       );
-      return target ? [{ ...this.pair(phrase, source, target, p, 0), noun: true }] : [];
+      return target ? [this.pair(phrase, source, target, p, 0, true)] : [];
     }
 
     if (phrase.type === 'merged_into' && phrase.words[0]!.startsWith('merg') && phrase.words[1] === 'with') {
@@ -818,7 +831,14 @@ class SentenceReader {
     return out;
   }
 
-  private pair(phrase: Phrase, source: End, target: End, at: number, listPosition: number): Pair {
+  private pair(
+    phrase: Phrase,
+    source: End,
+    target: End,
+    at: number,
+    listPosition: number,
+    noun = false,
+  ): Pair {
     const distance = Math.min(Math.abs(source.first - at), Math.abs(target.first - at));
     const score =
       phrase.score *
@@ -831,7 +851,8 @@ class SentenceReader {
       target,
       score,
       at: this.tokens[at]!.start,
-      cue: phrase.words.join(' '),
+      cue: phrase.cue,
+      noun,
     };
   }
 
@@ -1341,8 +1362,8 @@ function toSuggestions(
     const suggestion: RelationSuggestion = {
       kind: 'relation',
       type: pair.type,
-      source: pair.source.ref,
-      target: pair.target.ref,
+      source: { ...pair.source.ref },
+      target: { ...pair.target.ref },
       sourceSpan: [pair.source.start, pair.source.end],
       targetSpan: [pair.target.start, pair.target.end],
       score: Math.round(Math.min(1, pair.score) * 1000) / 1000,

@@ -121,6 +121,8 @@ const PERSON_CONTEXT = new Set([
   'head',
   'aka',
 ]);
+/** Longer runs are not names (a heading in capitals, a table row). */
+const MAX_NAME_WORDS = 12;
 const DEMONYM = /(?:ian|ean|ese|ish|ist|ists|ic|an|i)$/;
 const DIRECTIONS = new Set([
   'north',
@@ -278,7 +280,7 @@ function runFrom(
   i: number,
 ): { first: number; last: number } {
   let last = i;
-  for (let j = i + 1; j < tokens.length; j++) {
+  for (let j = i + 1; j < tokens.length && j - i < MAX_NAME_WORDS; j++) {
     const t = tokens[j]!;
     if (!joinable(text, tokens[j - 1]!.end, t.start) || tokens[j - 1]!.possessive) break;
     if (text.slice(tokens[j - 1]!.end, t.start).includes('(')) break;

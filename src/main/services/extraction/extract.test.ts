@@ -160,6 +160,25 @@ describe('extract', () => {
     }
   });
 
+  it('cites a passage of at most 120 words when a “sentence” has no end (a table, text without full stops)', () => {
+    const text = 'Ansar Dine is active in Mali and AQIM is led by Mokhtar Belmokhtar and '.repeat(400);
+    const found = relations(extract(text, context()));
+    expect(found.length).toBeGreaterThan(40); // one set per passage (a relation is proposed once per passage)
+    for (const r of found) {
+      expect(r.text.split(/\s+/).length).toBeLessThanOrEqual(121);
+      expect(text.slice(r.start, r.end)).toBe(r.text);
+    }
+  });
+
+  it('proposes no endless name from a text in capitals', () => {
+    const text =
+      'THE REPORT OF THE COMMITTEE ON THE SITUATION IN THE SAHEL AND THE GROUPS ACTIVE THERE IN THE YEAR '.repeat(
+        20,
+      );
+    const candidates = extract(text, context()).filter((s): s is EntitySuggestion => s.kind === 'entity');
+    for (const c of candidates) expect(c.name.split(' ').length).toBeLessThanOrEqual(12);
+  });
+
   it('returns nothing but mentions for a case without relation types, and copes with an empty text', () => {
     expect(extract('', context())).toEqual([]);
     const out = extract('AQIM split from nobody in Mali.', context({ relationTypes: [] }));

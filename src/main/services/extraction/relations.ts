@@ -281,6 +281,7 @@ const ADJECTIVE_BEFORE = new Set([
 ]);
 const LOCATIVE_GAP = /^\s*,?\s*(?:around|near|outside|in|including|notably)\s+(?:the\s+)?$/i;
 const INCLUDING = /^\s*\(\s*(?:including|notably|especially|such as|and)\b/i;
+const MAX_SENTENCE_WORDS = 120;
 const WINDOW_LEFT = 40;
 const WINDOW_RIGHT = 30;
 
@@ -365,7 +366,7 @@ export function findRelations(
   let e = 0;
   let t = 0;
   let a = 0;
-  for (const sentence of sentences) {
+  for (const sentence of bounded(tokens, sentences)) {
     while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
     const tFirst = t;
     while (t < tokens.length && tokens[t]!.start < sentence.end) t++;
@@ -387,6 +388,30 @@ export function findRelations(
     );
     const pairs = local.pairs(index, typeDefs);
     if (pairs.length) out.push(...toSuggestions(text, sentence, pairs, typeDefs, dates));
+  }
+  return out;
+}
+
+/**
+ * Sentences of at most MAX_SENTENCE_WORDS words: a longer one (a table, text with no full stops) is cut into
+ * passages of that many, so that the search for a phrase's ends, linear in a sentence's names, stays linear in
+ * the text.
+ */
+function bounded(tokens: Token[], sentences: Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  let t = 0;
+  for (const sentence of sentences) {
+    while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
+    const first = t;
+    while (t < tokens.length && tokens[t]!.start < sentence.end) t++;
+    if (t - first <= MAX_SENTENCE_WORDS) {
+      out.push(sentence);
+      continue;
+    }
+    for (let k = first; k < t; k += MAX_SENTENCE_WORDS) {
+      const last = Math.min(t, k + MAX_SENTENCE_WORDS) - 1;
+      out.push({ start: tokens[k]!.start, end: last + 1 === t ? sentence.end : tokens[last]!.end });
+    }
   }
   return out;
 }

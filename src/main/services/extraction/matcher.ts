@@ -261,7 +261,8 @@ export class NameMatcher {
     }
     const head = tokens[firstContent]!;
     const lower = !head.cap && !/^\d/.test(head.norm);
-    const spanText = text.slice(tokens[first]!.start, tokens[last]!.end);
+    const spanStart = tokens[first]!.start;
+    const spanEnd = tokens[last]!.end;
     // Word lists are only joined when the text is not the name as written (rare).
     let normWords: string | undefined;
     let normContent: string | undefined;
@@ -271,7 +272,7 @@ export class NameMatcher {
     for (const entry of entries) {
       if (entry.acronym && !allUpper) continue;
       let score: number;
-      if (spanText === entry.matched) score = 1;
+      if (sameText(text, spanStart, spanEnd, entry.matched)) score = 1;
       else if ((normWords ??= joinNorms(tokens, first, last, false)) === entry.normWords) score = 0.95;
       else if ((normContent ??= joinNorms(tokens, first, last, true)) === entry.normContent) score = 0.9;
       else score = 0.85; // transliteration variant, or words joined or split
@@ -346,6 +347,13 @@ export class NameMatcher {
     }
     return false;
   }
+}
+
+/** Whether text[start, end) is exactly `name` (compared in place: most matches are, and slicing each cost). */
+function sameText(text: string, start: number, end: number, name: string): boolean {
+  if (end - start !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  return true;
 }
 
 /** The normalised words of tokens[first..last], joined by spaces; articles left out when `content`. */

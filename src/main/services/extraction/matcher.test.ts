@@ -136,6 +136,19 @@ describe('name matcher', () => {
     ]);
   });
 
+  it('matches a name in Arabic script with or without its vowel marks, and takes no Arabic word for an acronym', () => {
+    const arabic = buildMatcher([
+      { id: 1, type: 'organization', name: 'Al Qaeda', aliases: ['القاعدة'] },
+      { id: 2, type: 'organization', name: 'Islamic State', aliases: ['IS'] },
+    ]);
+    const text = 'بيان تنظيم القَاعِدة اليوم وتنظيم القاعدة';
+    expect(arabic.find(text, tokenize(text)).map((m) => [text.slice(m.start, m.end), m.entityId])).toEqual([
+      ['القَاعِدة', 1],
+      ['القاعدة', 1],
+    ]);
+    expect(tokenize('القاعدة').every((t) => t.cap && !t.upper)).toBe(true);
+  });
+
   it('keeps apart names whose keys differ only where spellings do not vary', () => {
     const two = buildMatcher([
       { id: 1, type: 'location', name: 'Niger', aliases: [] },

@@ -49,7 +49,11 @@ function appendKey(key: string, piece: string): string {
 function isAcronym(name: string): boolean {
   const letters = name.replace(/[^\p{L}]/gu, '');
   return (
-    letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase() && !/\s\S+\s/.test(name)
+    letters.length >= 2 &&
+    letters.length <= 8 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase() && // letters with case: not a word in Arabic script
+    !/\s\S+\s/.test(name)
   );
 }
 

@@ -58,12 +58,16 @@ export function foldWord(norm: string): string {
 
 function describe(word: string): WordInfo {
   const norm = normWord(word);
-  const cap = word[0] !== word[0]!.toLowerCase() || /^\p{Lu}/u.test(word);
+  const lower = word.toLowerCase();
+  const first = word[0]!;
+  // A letter of a script without case (Arabic, Hebrew, CJK) counts as a capital: names in it are not lower case.
+  const cap = first !== first.toLowerCase() || (first === first.toUpperCase() && /\p{L}/u.test(first));
   return {
     norm,
     fold: foldWord(norm),
     cap,
-    upper: cap && word.length > 1 && word === word.toUpperCase() && /\p{L}.*\p{L}|\./u.test(word),
+    // All capitals needs letters that have case: "AQIM", "U.S.", not an Arabic word.
+    upper: word.length > 1 && word !== lower && word === word.toUpperCase() && /\p{L}.*\p{L}|\./u.test(word),
   };
 }
 

@@ -59,6 +59,26 @@ function files(): Record<'txt' | 'html' | 'pdf' | 'docx', DocumentFile> {
   };
 }
 
+/** Calls the running shell's IPC door with the page's own session token (as the app does). */
+async function ipc<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const response = await fetch(`/ipc/${channel}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'x-aw-token': sessionStorage.getItem('aw-token') ?? '',
+        },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!result.ok) throw new Error(result.error?.message);
+      return result.value;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
+
 async function searchFor(page: Page, text: string) {
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search names, notes and documents' }).fill(text);
@@ -143,18 +163,51 @@ test('review: accepting suggestions brings the new entity and relation into the 
   await expect(sources.review.getByRole('status')).toContainText('1 new entity');
   await page.keyboard.press('Escape');
 
-  // The sheet has the new group, cited; the relation is there with its date.
+  // The sheet shows the new group and its relation; the case holds them cited, the relation dated.
   const sheet = page.getByRole('region', { name: 'Sheet' });
-  await sheet.getByRole('textbox', { name: 'Quick search entities' }).fill('Fulani');
-  const row = sheet.locator('.ag-row').filter({ hasText: 'Fulani Liberation Brigade' }).first();
-  await expect(row).toBeVisible();
-  await expect(row.locator('[col-id="citations"]')).toHaveText('1');
+  await sheet.getByLabel('Quick search entities').fill('Fulani');
+  await expect(
+    sheet.locator('.ag-row').filter({ hasText: 'Fulani Liberation Brigade' }).first(),
+  ).toBeVisible();
+  const entities = await ipc<{ rows: { name: string; aliases: string; citations: number }[] }>(
+    page,
+    'entities:list',
+    {
+      offset: 0,
+      limit: 10,
+      filters: { name: { kind: 'text', op: 'equals', value: 'Fulani Liberation Brigade' } },
+    },
+  );
+  expect(entities.rows).toEqual([
+    expect.objectContaining({ name: 'Fulani Liberation Brigade', aliases: 'FLB', citations: 1 }),
+  ]);
   await sheet.getByRole('tab', { name: 'Relations' }).click();
-  await sheet.getByRole('textbox', { name: 'Quick search relations' }).fill('Fulani');
-  const relationRow = sheet.locator('.ag-row').filter({ hasText: 'Fulani Liberation Brigade' }).first();
-  await expect(relationRow).toContainText('broke away from');
-  await expect(relationRow.locator('[col-id="startDate"]')).toHaveText('2015');
-  await expect(relationRow.locator('[col-id="corroboration"]')).toHaveText('1');
+  await sheet.getByLabel('Quick search relations').fill('Fulani');
+  await expect(
+    sheet.locator('.ag-row').filter({ hasText: 'Fulani Liberation Brigade' }).first(),
+  ).toContainText('broke away from');
+  const relations = await ipc<{
+    rows: {
+      sourceName: string;
+      type: string;
+      targetName: string;
+      startDate: string;
+      corroboration: number;
+    }[];
+  }>(page, 'relations:list', {
+    offset: 0,
+    limit: 10,
+    filters: { sourceName: { kind: 'text', op: 'equals', value: 'Fulani Liberation Brigade' } },
+  });
+  expect(relations.rows).toEqual([
+    expect.objectContaining({
+      sourceName: 'Fulani Liberation Brigade',
+      type: 'splinter_of',
+      targetName: 'Ansar al Dine',
+      startDate: '2015',
+      corroboration: 1,
+    }),
+  ]);
 
   // The graph draws it (the test hook reports the nodes drawn).
   await expect

@@ -13,7 +13,7 @@ import type { CaseStore } from '../../store';
 import type { SuggestionDraft, SuggestionRow } from '../../store/repos/suggestions';
 import { AppError, notFound } from '../errors';
 import { caseTypes, type CaseTypes } from '../vocabulary';
-import { extract, type ExtractedSuggestion, type ExtractionContext } from '../extraction';
+import { buildMatcher, extract, type ExtractedSuggestion, type ExtractionContext } from '../extraction';
 
 /** The case's names and vocabulary, ready to run over documents. */
 export interface Extractor {
@@ -69,6 +69,7 @@ export function extractorFor(store: CaseStore): Extractor {
     stamp,
     context: {
       entities,
+      matcher: buildMatcher(entities),
       entityTypes: vocabulary.entityTypes.map((t) => t.id),
       relationTypes: vocabulary.relationTypes.map(({ id, reads, symmetric, lineage }) => ({
         id,

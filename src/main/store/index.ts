@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { checkIntegrityInBackground, openCaseFile, type Db, type OpenOptions } from './db';
 import { Journal } from './journal';
+import { AttributeRepo } from './repos/attributes';
 import { EntityRepo } from './repos/entities';
 import { NoteRepo } from './repos/notes';
 import { OriginalRepo } from './repos/originals';
@@ -24,6 +25,7 @@ export class CaseStore {
   readonly suggestions: SuggestionRepo;
   readonly settings: SettingRepo;
   readonly vocabulary: VocabularyRepo;
+  readonly attributes: AttributeRepo;
   readonly journal: Journal;
 
   private constructor(
@@ -41,6 +43,7 @@ export class CaseStore {
     this.suggestions = new SuggestionRepo(db);
     this.settings = new SettingRepo(db);
     this.vocabulary = new VocabularyRepo(db);
+    this.attributes = new AttributeRepo(db);
     this.journal = new Journal(db);
   }
 

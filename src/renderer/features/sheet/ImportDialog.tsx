@@ -32,6 +32,19 @@ const DELIMITERS: { value: Delimiter; label: string }[] = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Vertical bar |' },
 ];
+const NO_JOB: ImportJobState = {
+  status: 'running',
+  done: 0,
+  total: 0,
+  imported: 0,
+  rejected: 0,
+  merged: 0,
+  typesAdded: 0,
+  attributesAdded: 0,
+  entitiesCreated: 0,
+  possibleDuplicates: 0,
+  message: null,
+};
 const messageOf = (error: unknown): string =>
   error instanceof IpcCallError ? error.message : String((error as Error).message ?? error);
 
@@ -93,7 +106,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
     if (!uploadId || !preview) return;
     const id = randomId();
     jobId.current = id;
-    setJob({ status: 'running', done: 0, total: preview.rows, imported: 0, rejected: 0, message: null });
+    setJob({ ...NO_JOB, status: 'running', total: preview.rows });
     const poll = setInterval(() => {
       void call('csvImport:state', { jobId: id })
         .then((state) => state.status === 'running' && setJob(state))
@@ -102,14 +115,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
     try {
       setJob(await call('csvImport:run', { jobId: id, uploadId, kind, delimiter, mapping: preview.mapping }));
     } catch (error) {
-      setJob({
-        status: 'failed',
-        done: 0,
-        total: preview.rows,
-        imported: 0,
-        rejected: 0,
-        message: messageOf(error),
-      });
+      setJob({ ...NO_JOB, status: 'failed', total: preview.rows, message: messageOf(error) });
     } finally {
       clearInterval(poll);
     }

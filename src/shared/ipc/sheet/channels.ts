@@ -10,4 +10,5 @@ export const SHEET_CHANNELS = [
   'csvImport:run',
   'csvImport:state',
   'csvImport:cancel',
+  'attributes:list',
 ] as const;

@@ -270,7 +270,7 @@ describe('CSV import', () => {
     c.store.journal.record('Rename', () => c.store.entities.update(1, { name: 'Renamed' }));
     expect(c.store.db.prepare('SELECT count(*) FROM journal_rows').pluck().get()).toBe(0);
     expect(c.store.journal.state()).toMatchObject({ canRedo: false, undoLabel: 'Rename' });
-  });
+  }, 120_000);
 
   it('folds relations the case already has, and repeats within the file, into one', async () => {
     const a = c.store.entities.insert({ type: 'organization', name: 'AQIM' });

@@ -209,9 +209,10 @@ function layoutOf(
   const hasHeader = request.header ?? headerDetected;
   const width = first.length;
   const header = first.map((cell, i) => (hasHeader && cell.trim() ? cell.trim() : `Column ${i + 1}`));
+  // A header that names no field at all (person_a,person_b) reads by position too.
+  const named = hasHeader ? autoMapping(request.kind, first) : {};
   const mapping =
-    request.mapping ??
-    (hasHeader ? autoMapping(request.kind, first) : positionalMapping(request.kind, width));
+    request.mapping ?? (Object.keys(named).length > 0 ? named : positionalMapping(request.kind, width));
   const mapped = new Set(Object.values(mapping));
   const ignored = new Map<number, string>();
   for (let i = 0; i < width; i++) {
@@ -374,7 +375,7 @@ class RowChecker {
       .pluck();
     this.byNorm = db
       .prepare(
-        'SELECT id FROM entity WHERE name_norm = @norm AND id <= @last UNION SELECT entity_id FROM alias WHERE name_norm = @norm AND entity_id <= @last LIMIT 3',
+        'SELECT id FROM entity WHERE name_norm = @norm AND id <= @last UNION ALL SELECT entity_id FROM alias WHERE name_norm = @norm AND entity_id <= @last LIMIT 4',
       )
       .pluck();
     this.nameOf = db.prepare('SELECT name FROM entity WHERE id = ?').pluck();
@@ -567,7 +568,7 @@ class RowChecker {
       const alias = this.exactAlias.all({ norm, name: text, last }) as number[];
       if (alias.length === 1) return alias[0]!;
       if (alias.length > 1) return several(alias, ' (as an alias)');
-      const loose = this.byNorm.all({ norm, last }) as number[];
+      const loose = [...new Set(this.byNorm.all({ norm, last }) as number[])];
       if (loose.length === 1) return loose[0]!;
       if (loose.length > 1) return several(loose, ' if case and accents are ignored');
     }

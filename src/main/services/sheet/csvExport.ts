@@ -36,8 +36,10 @@ import { AppError } from '../errors';
 
 const BATCH = 2000;
 
-type Row = Record<string, unknown>;
-type Cell = (row: Row, reads: (type: string) => string) => string;
+/** A row as the query returns it in raw mode, and where each named column sits in it. */
+type Row = unknown[];
+type At = (name: string) => number;
+type Cell = (at: At) => (row: Row, reads: (type: string) => string) => string;
 
 interface Plan {
   header: string[];
@@ -50,35 +52,47 @@ const text = (value: unknown): string => (value === null || value === undefined 
 function attributeCell(column: string, attributes: AttributeDef[]): Cell {
   const key = attrKeyOf(column as `attr:${string}`);
   const type = attributes.find((a) => a.key === key)?.valueType ?? 'text';
-  return (row) => {
-    const values = row.attrValues as string | null;
-    if (!values) return '';
-    return attrText((JSON.parse(values) as AttrValues)[key], type);
+  return (at) => {
+    const i = at('attrValues');
+    return (row) => {
+      const values = row[i] as string | null;
+      return values ? attrText((JSON.parse(values) as AttrValues)[key], type) : '';
+    };
   };
 }
 
 function entityCell(column: EntityColumn): Cell {
-  switch (column) {
-    case 'updatedAt':
-      return (row) => formatTimestamp(row.updatedAt as string);
-    case 'tags':
-      return (row) => (row.tags === '[]' ? '' : (JSON.parse(row.tags as string) as string[]).join(', '));
-    default:
-      return (row) => text(row[column]);
-  }
+  return (at) => {
+    const i = at(column);
+    switch (column) {
+      case 'updatedAt':
+        return (row) => formatTimestamp(row[i] as string);
+      case 'tags':
+        return (row) => (row[i] === '[]' ? '' : (JSON.parse(row[i] as string) as string[]).join(', '));
+      default:
+        return (row) => text(row[i]);
+    }
+  };
 }
 
 function relationCell(column: RelationColumn): Cell {
-  switch (column) {
-    case 'type':
-      return (row, reads) => reads(row.type as string);
-    case 'startDate':
-      return (row) => text(row.start_date);
-    case 'endDate':
-      return (row) => text(row.end_date);
-    default:
-      return (row) => text(row[column]);
-  }
+  return (at) => {
+    switch (column) {
+      case 'type': {
+        const i = at('type');
+        return (row, reads) => reads(row[i] as string);
+      }
+      case 'startDate':
+      case 'endDate': {
+        const i = at(column === 'startDate' ? 'start_date' : 'end_date');
+        return (row) => text(row[i]);
+      }
+      default: {
+        const i = at(column);
+        return (row) => text(row[i]);
+      }
+    }
+  };
 }
 
 function noColumns(): AppError {
@@ -152,10 +166,15 @@ async function* exportText(file: string, request: ExportRequest): AsyncGenerator
       ).map((t) => [t.key, t.label]),
     );
     const reads = (type: string): string => vocabulary.get(type) ?? type.replaceAll('_', ' ');
+    const statement = db.prepare(p.sql.select).raw();
+    const names = statement.columns().map((c) => c.name);
+    // r.* and a column of the same name: the last one is the computed one.
+    const at: At = (name) => names.lastIndexOf(name);
+    const cells = p.cells.map((cell) => cell(at));
     let chunk = '';
     let rows = 0;
-    for (const row of db.prepare(p.sql.select).iterate(...p.sql.params) as Iterable<Row>) {
-      chunk += csvRecord(p.cells.map((cell) => cell(row, reads)));
+    for (const row of statement.iterate(...p.sql.params) as Iterable<Row>) {
+      chunk += csvRecord(cells.map((cell) => cell(row, reads)));
       if (++rows === BATCH) {
         yield chunk;
         chunk = '';

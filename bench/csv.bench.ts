@@ -72,7 +72,9 @@ function cliImport(dir: string, file: string, columns: string[], name: string): 
     '.mode csv',
     `.import --skip 1 '${file}' bare`,
   ].join('\n');
-  const { ms } = time(() => execFileSync('sqlite3', [db], { input: script, stdio: ['pipe', 'pipe', 'inherit'] }));
+  const { ms } = time(() =>
+    execFileSync('sqlite3', [db], { input: script, stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
   const rows = Number(execFileSync('sqlite3', [db, 'SELECT count(*) FROM bare']).toString().trim());
   if (rows < 0.99 * ROWS) throw new Error(`sqlite3 .import read only ${rows} rows of ${file}`);
   fs.rmSync(db, { force: true });
@@ -83,7 +85,10 @@ export async function run(): Promise<void> {
   const dir = scratch('csv');
   const source = sheetCase(ROWS, 0);
   const cli = sqliteCli();
-  if (!cli) console.log('sqlite3 (the command-line shell) is not installed: the import figures have no CLI baseline.');
+  if (!cli)
+    console.log(
+      'sqlite3 (the command-line shell) is not installed: the import figures have no CLI baseline.',
+    );
 
   // Export: the sheet's own path (query, cell text, neutralising, RFC 4180 quoting) to a file.
   const columns = ['type', 'name', 'aliases', 'summary', 'citations', 'grade', 'updatedAt', 'tags'];
@@ -102,10 +107,14 @@ export async function run(): Promise<void> {
       const stream = fs.createWriteStream(rawOut);
       let buffer = '';
       const sql = entityListSql(query, columns);
-      for (const r of db.prepare(sql.select).raw().iterate(...sql.params) as Iterable<unknown[]>) {
+      for (const r of db
+        .prepare(sql.select)
+        .raw()
+        .iterate(...sql.params) as Iterable<unknown[]>) {
         buffer += `${r.join(',')}\n`;
         if (buffer.length > 1 << 20) {
-          if (!stream.write(buffer)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+          if (!stream.write(buffer))
+            await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
           buffer = '';
         }
       }
@@ -236,14 +245,22 @@ export async function run(): Promise<void> {
   if (relationCheck.result.problem) throw new Error(relationCheck.result.problem);
   const relationRun = await peakRss(() =>
     timeAsync(() =>
-      runImport(store, { uploadId: relationUpload, kind: 'relations', delimiter: ',', jobId: 'c'.repeat(32) }),
+      runImport(store, {
+        uploadId: relationUpload,
+        kind: 'relations',
+        delimiter: ',',
+        jobId: 'c'.repeat(32),
+      }),
     ),
   );
   const relationPhases = lastImportTimings()!;
   const relationsImported = relationRun.result.result.imported + relationRun.result.result.merged;
-  if (relationsImported !== RELATIONS) throw new Error(`imported ${relationsImported} of ${RELATIONS} relations`);
+  if (relationsImported !== RELATIONS)
+    throw new Error(`imported ${relationsImported} of ${RELATIONS} relations`);
   store.close();
-  const cliRelationsMs = cli ? cliImport(dir, relationsFile, ['source', 'target', 'type'], 'relations') : null;
+  const cliRelationsMs = cli
+    ? cliImport(dir, relationsFile, ['source', 'target', 'type'], 'relations')
+    : null;
   report({
     name: 'csv.import_relations',
     value: rate(RELATIONS, relationRun.result.ms),

@@ -500,8 +500,17 @@ class RowChecker {
         status: 'rejected',
         reason: `${quoteName(name)} is already named on line ${earlier} of this file.`,
       };
-    if (this.lastEntity > 0 && this.exactName.get({ name, last: this.lastEntity }) !== undefined)
-      return { status: 'rejected', reason: `An entity called ${quoteName(name)} is already in the case.` };
+    if (this.lastEntity > 0) {
+      if (this.exactName.get({ name, last: this.lastEntity }) !== undefined)
+        return { status: 'rejected', reason: `An entity called ${quoteName(name)} is already in the case.` };
+      const owner = this.exactAlias.get({ norm: normalizeName(name), name, last: this.lastEntity }) as
+        number | undefined;
+      if (owner !== undefined)
+        return {
+          status: 'rejected',
+          reason: `An entity called ${quoteName(name)} is already in the case: it is an alias of ${quoteName(this.nameOf.get(owner) as string)}.`,
+        };
+    }
     const aliases = m.aliases === undefined ? [] : splitList(cellText(cells, m.aliases), /;/);
     if (aliases.some((a) => a.length > 500))
       return { status: 'rejected', reason: 'An alias is longer than 500 characters.' };

@@ -1,5 +1,6 @@
 // Column definitions of the Entities and Relations tabs: headers, editors, filters, cell text.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { attrColumnId, attrText, type AttributeDef } from '../../../shared/attributes';
 import type { EntityColumn, EntityRow, RelationColumn, RelationRow } from '../../../shared/model';
 import {
   ENTITY_HEADERS,
@@ -57,6 +58,7 @@ export const RELATION_COLUMN_ORDER: RelationColumn[] = [
   'targetName',
   'startDate',
   'endDate',
+  'weight',
   'corroboration',
   'grade',
   'notes',
@@ -130,6 +132,12 @@ export function relationColumns(): ColDef<RelationRow>[] {
     base('targetName', { width: 200, editable: true, ...TEXT_FILTER }),
     base('startDate', { width: 105, editable: true, ...DATE_FILTER }),
     base('endDate', { width: 105, editable: true, ...DATE_FILTER }),
+    base('weight', {
+      width: 100,
+      type: 'numericColumn',
+      headerTooltip: 'Tie strength (a number), as the file or the analyst gave it',
+      ...NUMBER_FILTER,
+    }),
     base('corroboration', {
       width: 130,
       type: 'numericColumn',
@@ -139,4 +147,32 @@ export function relationColumns(): ColDef<RelationRow>[] {
     base('grade', { width: 110, ...GRADE_FILTER }),
     base('notes', { width: 90, type: 'numericColumn', ...NUMBER_FILTER }),
   ];
+}
+
+/**
+ * One column per declared attribute (`attr:key`): the value from the row's attrs.values, sorted
+ * and filtered in main through the attribute's expression index.
+ */
+export function attributeColumns<Row extends { values: Record<string, unknown> }>(
+  attributes: AttributeDef[],
+): ColDef<Row>[] {
+  return attributes.map((a) => ({
+    colId: attrColumnId(a.key),
+    headerName: a.title,
+    headerTooltip: `Attribute ‘${a.key}’ (${a.valueType}), kept from an import`,
+    sortable: true,
+    width: 140,
+    valueGetter: ({ data }) => data?.values[a.key],
+    valueFormatter: ({ value }) => attrText(value as string | number | boolean | undefined, a.valueType),
+    ...(a.valueType === 'number'
+      ? { type: 'numericColumn', ...NUMBER_FILTER }
+      : a.valueType === 'boolean'
+        ? setFilter([
+            { value: 'yes', label: 'yes' },
+            { value: 'no', label: 'no' },
+          ])
+        : a.valueType === 'date'
+          ? DATE_FILTER
+          : TEXT_FILTER),
+  }));
 }

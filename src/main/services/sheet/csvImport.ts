@@ -1014,8 +1014,9 @@ class ImportWriter {
 
   finish(): void {
     const start = performance.now();
-    this.entities?.finish();
+    // Last set aside, first put back (each writer restores the page cache it found).
     this.relations?.finish();
+    this.entities?.finish();
     this.indexMs = performance.now() - start;
   }
 }

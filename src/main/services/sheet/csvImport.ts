@@ -341,7 +341,6 @@ class RowChecker {
   private readonly addedTypes = new Map<string, EntityTypeDef | RelationTypeDef>();
   private readonly seenNames = new Map<string, number>();
   private readonly seenNorms = new Map<string, string>();
-  private readonly seenLines = new Map<string, number>();
   private readonly seenRelations = new Map<string, number>();
   private readonly ends = new Map<string, End | { reason: string }>();
   private readonly created = new Map<string, NewEntity>();
@@ -358,6 +357,8 @@ class RowChecker {
     private readonly store: CaseStore,
     private readonly request: ImportRequest,
     private readonly layout: Layout,
+    /** Whether to look for entity names that differ only in case (the check does; the import need not). */
+    private readonly reportTwins = true,
   ) {
     this.types = caseTypes(store);
     const db = store.db;
@@ -521,21 +522,24 @@ class RowChecker {
     if (summary.length > 100_000)
       return { status: 'rejected', reason: 'The summary is longer than 100,000 characters.' };
     const norm = normalizeName(name);
-    // Names that differ only in case or accents are two entities: kept, and said.
-    const twin = this.seenNorms.get(norm);
-    if (twin !== undefined) this.possibleDuplicate(name, line, twin, this.seenLines.get(twin) ?? null);
-    else if (this.lastEntity > 0) {
-      const inCase = this.byNorm.get({ norm, last: this.lastEntity }) as number | undefined;
-      if (inCase !== undefined) this.possibleDuplicate(name, line, this.nameOf.get(inCase) as string, null);
-    }
     this.seenNames.set(name, line);
-    if (twin === undefined) {
-      this.seenNorms.set(norm, name);
-      this.seenLines.set(name, line);
-    }
-    for (const alias of aliases) {
-      const aliasNorm = normalizeName(alias);
-      if (!this.seenNorms.has(aliasNorm)) this.seenNorms.set(aliasNorm, name);
+    // Names that differ only in case or accents are two entities: kept, and said (by the check;
+    // the import itself has no need of a second map of a million names).
+    if (this.reportTwins) {
+      const twin = this.seenNorms.get(norm);
+      if (twin !== undefined) this.possibleDuplicate(name, line, twin, this.seenNames.get(twin) ?? null);
+      else {
+        this.seenNorms.set(norm, name);
+        if (this.lastEntity > 0) {
+          const inCase = this.byNorm.get({ norm, last: this.lastEntity }) as number | undefined;
+          if (inCase !== undefined)
+            this.possibleDuplicate(name, line, this.nameOf.get(inCase) as string, null);
+        }
+      }
+      for (const alias of aliases) {
+        const aliasNorm = normalizeName(alias);
+        if (!this.seenNorms.has(aliasNorm)) this.seenNorms.set(aliasNorm, name);
+      }
     }
     return {
       status: 'ok',
@@ -697,6 +701,8 @@ interface Prepared {
   /** Data rows, when a pass over the whole file counted them. */
   rows: number | null;
   valueCounts: Map<number, number>;
+  /** Entity names differing only in case, as the check counted them (absent before a check). */
+  possibleDuplicates?: number;
 }
 
 /** Attribute value types per upload and layout: a check's pass serves the import that follows. */
@@ -883,7 +889,11 @@ export async function checkImport(store: CaseStore, request: ImportRequest): Pro
   if (!result.problem)
     typeCache.set(upload, {
       signature: signatureOf(request, layout.delimiter),
-      prepared: { ...prepared, rows: result.rows },
+      prepared: {
+        ...prepared,
+        rows: result.rows,
+        ...(request.kind === 'entities' ? { possibleDuplicates: checker.possibleDuplicateCount } : {}),
+      },
     });
   return {
     ...empty,
@@ -1077,7 +1087,7 @@ export async function runImport(
           store.attributes.declare(def);
           job.state.attributesAdded++;
         }
-        const checker = new RowChecker(store, request, layout);
+        const checker = new RowChecker(store, request, layout, prepared.possibleDuplicates === undefined);
         const writer = new ImportWriter(store, request.kind, expected);
         const result = await pass(
           upload,
@@ -1112,7 +1122,7 @@ export async function runImport(
         job.state.imported = writer.written;
         job.state.typesAdded = writer.typesAdded;
         job.state.entitiesCreated = writer.entitiesCreated;
-        job.state.possibleDuplicates = checker.possibleDuplicateCount;
+        job.state.possibleDuplicates = prepared.possibleDuplicates ?? checker.possibleDuplicateCount;
         const totalMs = performance.now() - started;
         timings = {
           readAndCheckMs: totalMs - writer.insertMs - writer.indexMs,

@@ -264,12 +264,13 @@ export async function run(): Promise<void> {
     });
   }
 
-  // Relations whose ends are looked up by name, into the case that now has the million entities.
+  // Relations whose ends are looked up by name, into the case that now has the million entities
+  // (no two rows alike: row i + ROWS has the same source as row i and the next target).
   const relationsFile = path.join(dir, 'relations.csv');
   const stream = fs.createWriteStream(relationsFile);
   let buffer = 'source,target,type\n';
   for (let i = 0; i < RELATIONS; i++) {
-    buffer += `${entityName((i * 31) % ROWS)},${entityName((i * 17 + 5) % ROWS)},${RELATION_TYPE_NAMES[i % RELATION_TYPE_NAMES.length]}\n`;
+    buffer += `${entityName((i * 31) % ROWS)},${entityName((i * 17 + 5 + Math.floor(i / ROWS)) % ROWS)},${RELATION_TYPE_NAMES[i % RELATION_TYPE_NAMES.length]}\n`;
     if (buffer.length > 1 << 20) {
       if (!stream.write(buffer)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
       buffer = '';

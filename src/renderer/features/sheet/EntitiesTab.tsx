@@ -14,6 +14,7 @@ import { MergeDialog } from './MergeDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
 import { useAttributes } from './useAttributes';
 import { useTabActions } from './useTabActions';
+import { useVocabulary } from './useVocabulary';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedEntities = (selection: Selection): number[] => selection.entityIds;
@@ -27,9 +28,10 @@ export function EntitiesTab() {
   const [panel, setPanel] = useState<'add' | 'tag' | 'merge' | 'import' | null>(null);
   const [tag, setTag] = useState('');
   const attributes = useAttributes('entity');
+  const vocabulary = useVocabulary();
   const columns = useMemo(
-    () => [...entityColumns(), ...attributeColumns<EntityRow>(attributes)],
-    [attributes],
+    () => [...entityColumns(vocabulary), ...attributeColumns<EntityRow>(attributes)],
+    [vocabulary, attributes],
   );
   const columnIds = useMemo<EntitySheetColumn[]>(
     () => [...ENTITY_COLUMNS, ...attributes.map((a) => attrColumnId(a.key))],

@@ -12,6 +12,7 @@ import { ImportDialog } from './ImportDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
 import { useAttributes } from './useAttributes';
 import { useTabActions } from './useTabActions';
+import { useVocabulary } from './useVocabulary';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedRelations = (selection: Selection): number[] => selection.relationIds;
@@ -24,9 +25,10 @@ export function RelationsTab() {
   const [message, setMessage] = useState<string | null>(null);
   const [panel, setPanel] = useState<'add' | 'import' | null>(null);
   const attributes = useAttributes('relation');
+  const vocabulary = useVocabulary();
   const columns = useMemo(
-    () => [...relationColumns(), ...attributeColumns<RelationRow>(attributes)],
-    [attributes],
+    () => [...relationColumns(vocabulary), ...attributeColumns<RelationRow>(attributes)],
+    [vocabulary, attributes],
   );
   const columnIds = useMemo<RelationSheetColumn[]>(
     () => [...RELATION_COLUMNS, ...attributes.map((a) => attrColumnId(a.key))],

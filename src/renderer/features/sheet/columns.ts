@@ -8,13 +8,8 @@ import {
   entityCellText,
   relationCellText,
 } from '../../../shared/sheetColumns';
-import {
-  CREDIBILITY,
-  ENTITY_TYPES,
-  RELATION_TYPE_NAMES,
-  RELIABILITY,
-  relationReads,
-} from '../../../shared/vocab';
+import { CREDIBILITY, RELIABILITY } from '../../../shared/vocab';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../../../shared/vocabulary';
 import { DateRangeFilter, SetFilter, type SetFilterParams } from './filters';
 
 const TEXT_FILTER = {
@@ -71,7 +66,9 @@ function relationText(column: RelationColumn) {
   return ({ data }: ValueFormatterParams<RelationRow>) => (data ? relationCellText(data, column) : '');
 }
 
-export function entityColumns(): ColDef<EntityRow>[] {
+/** The Entities tab's columns; the type editor and filter offer the case's own types. */
+export function entityColumns(vocabulary: Vocabulary = DEFAULT_VOCABULARY): ColDef<EntityRow>[] {
+  const types = vocabulary.entityTypes.map((t) => t.id);
   const base = (column: EntityColumn, extra: ColDef<EntityRow>): ColDef<EntityRow> => ({
     colId: column,
     field: column,
@@ -85,8 +82,8 @@ export function entityColumns(): ColDef<EntityRow>[] {
       width: 120,
       editable: true,
       cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...ENTITY_TYPES] },
-      ...setFilter(ENTITY_TYPES.map((t) => ({ value: t, label: t }))),
+      cellEditorParams: { values: types },
+      ...setFilter(types.map((t) => ({ value: t, label: t }))),
     }),
     base('name', { width: 220, editable: true, ...TEXT_FILTER }),
     base('aliases', { width: 200, editable: true, headerTooltip: 'Separate aliases with ;', ...TEXT_FILTER }),
@@ -111,7 +108,11 @@ export function entityColumns(): ColDef<EntityRow>[] {
   ];
 }
 
-export function relationColumns(): ColDef<RelationRow>[] {
+/** The Relations tab's columns; relation types read as the case's vocabulary says. */
+export function relationColumns(vocabulary: Vocabulary = DEFAULT_VOCABULARY): ColDef<RelationRow>[] {
+  const reads = new Map(vocabulary.relationTypes.map((t) => [t.id, t.reads]));
+  const readsOf = (type: string): string => reads.get(type) ?? type.replaceAll('_', ' ');
+  const types = vocabulary.relationTypes.map((t) => t.id);
   const base = (column: RelationColumn, extra: ColDef<RelationRow>): ColDef<RelationRow> => ({
     colId: column,
     field: column,
@@ -126,8 +127,9 @@ export function relationColumns(): ColDef<RelationRow>[] {
       width: 170,
       editable: true,
       cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...RELATION_TYPE_NAMES], formatValue: (v: string) => relationReads(v) },
-      ...setFilter(RELATION_TYPE_NAMES.map((t) => ({ value: t, label: relationReads(t) }))),
+      valueFormatter: ({ data }: ValueFormatterParams<RelationRow>) => (data ? readsOf(data.type) : ''),
+      cellEditorParams: { values: types, formatValue: readsOf },
+      ...setFilter(types.map((t) => ({ value: t, label: readsOf(t) }))),
     }),
     base('targetName', { width: 200, editable: true, ...TEXT_FILTER }),
     base('startDate', { width: 105, editable: true, ...DATE_FILTER }),

@@ -1,0 +1,39 @@
+// The open case's vocabulary (its entity and relation types), read again after any write: an
+// import or the Vocabulary editor may add types.
+import { useEffect, useState } from 'react';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../../../shared/vocabulary';
+import { attempt } from '../../lib/ipc';
+import { useRevision } from '../../lib/store';
+
+export function useVocabulary(): Vocabulary {
+  const revision = useRevision();
+  const [vocabulary, setVocabulary] = useState<Vocabulary>(DEFAULT_VOCABULARY);
+  useEffect(() => {
+    let live = true;
+    void attempt('vocabulary:list', {}).then((info) => {
+      if (!live || !info) return;
+      const next: Vocabulary = {
+        entityTypes: info.entityTypes.map(({ id, label, plural, colour, shape }) => ({
+          id,
+          label,
+          plural,
+          colour,
+          shape,
+        })),
+        relationTypes: info.relationTypes.map(({ id, reads, symmetric, lineage, colour, lineStyle }) => ({
+          id,
+          reads,
+          symmetric,
+          lineage,
+          colour,
+          lineStyle,
+        })),
+      };
+      setVocabulary((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+  return vocabulary;
+}

@@ -45,7 +45,7 @@ import {
 import { PARTIAL_DATE } from '../../../shared/vocab';
 import { DELIMITER_NAMES, guessDelimiter } from '../../io/csv';
 import { FileProblem, firstLine, readRecords, type CsvRecord } from '../../io/csvRead';
-import type { CaseStore } from '../../store';
+import type { CaseStore, Db } from '../../store';
 import { EntityBulkWriter, RelationBulkWriter, type BulkEntity, type BulkRelation } from '../../store/bulk';
 import { AppError } from '../errors';
 import { caseTypes, type CaseTypes } from '../vocabulary';
@@ -327,8 +327,9 @@ type Verdict<T> =
 const quoteName = (name: string): string => `“${name}”`;
 
 /**
- * Judges each row against the case as it was before the import (ids up to the case's last) and
- * against the rows before it in the file.
+ * Judges each row against the case as it was before the import and against the rows before it in
+ * the file. The case is read through a connection of its own: the import's transaction sets the
+ * name indexes aside while it writes, and a lookup without them would scan the whole table.
  */
 class RowChecker {
   readonly unknownTypes = new Map<string, { rows: number; newId: string; choice: TypeChoice | null }>();
@@ -352,6 +353,7 @@ class RowChecker {
   private readonly byNorm;
   private readonly nameOf;
   private readonly sameRelation;
+  private readonly reader: Db;
 
   constructor(
     private readonly store: CaseStore,
@@ -361,7 +363,7 @@ class RowChecker {
     private readonly reportTwins = true,
   ) {
     this.types = caseTypes(store);
-    const db = store.db;
+    const db = (this.reader = store.reader());
     this.lastEntity = db.prepare('SELECT coalesce(max(id), 0) FROM entity').pluck().get() as number;
     this.caseHasRelations = db.prepare('SELECT 1 FROM relation LIMIT 1').get() !== undefined;
     // Exact name through the NOCASE name index, then compared as written.
@@ -396,6 +398,10 @@ class RowChecker {
       if (entityKind) break;
       for (const w of [t.id, t.id.replaceAll('_', ' '), t.reads]) this.typeByWords.set(w.toLowerCase(), t.id);
     }
+  }
+
+  close(): void {
+    this.reader.close();
   }
 
   private possibleDuplicate(name: string, line: number, other: string, otherLine: number | null): void {
@@ -884,7 +890,7 @@ export async function checkImport(store: CaseStore, request: ImportRequest): Pro
       rejected++;
       if (rejections.length < MAX_LISTED) rejections.push({ line, reason: verdict.reason });
     }
-  });
+  }).finally(() => checker.close());
   upload.rows = result.rows;
   if (!result.problem)
     typeCache.set(upload, {
@@ -1106,7 +1112,7 @@ export async function runImport(
             job.state.imported = writer.written;
           },
           () => job.cancelled,
-        );
+        ).finally(() => checker.close());
         if (job.cancelled) throw new Cancelled();
         if (result.problem) throw new AppError('invalid_input', result.problem);
         if (writer.written === 0) {

@@ -136,15 +136,20 @@ function plan(request: ExportRequest, attributes: AttributeDef[] = []): Plan {
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** A cell that needs neither neutralising nor quoting (most of them) is tested once. */
+const PLAIN = /^[^=+\-@\s",\r\n](?:[^",\r\n]*[^\s",\r\n])?$/;
 
-/** One RFC 4180 record, formula-looking cells neutralised, CRLF-terminated. */
+/** One cell as RFC 4180 writes it, a formula-looking one neutralised. */
+function csvCell(text: string): string {
+  if (text === '' || PLAIN.test(text)) return text;
+  const cell = neutralizeFormula(text);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** One record, CRLF-terminated. */
 function csvRecord(cells: string[]): string {
   let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    let cell = neutralizeFormula(cells[i]!);
-    if (NEEDS_QUOTES.test(cell)) cell = `"${cell.replaceAll('"', '""')}"`;
-    line += i === 0 ? cell : `,${cell}`;
-  }
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]!) : `,${csvCell(cells[i]!)}`;
   return `${line}\r\n`;
 }
 
@@ -174,7 +179,9 @@ async function* exportText(file: string, request: ExportRequest): AsyncGenerator
     let chunk = '';
     let rows = 0;
     for (const row of statement.iterate(...p.sql.params) as Iterable<Row>) {
-      chunk += csvRecord(cells.map((cell) => cell(row, reads)));
+      let line = csvCell(cells[0]!(row, reads));
+      for (let i = 1; i < cells.length; i++) line += `,${csvCell(cells[i]!(row, reads))}`;
+      chunk += `${line}\r\n`;
       if (++rows === BATCH) {
         yield chunk;
         chunk = '';

@@ -663,9 +663,10 @@ class RowChecker {
       attrs,
     ].join('\u0001');
     const earlier = this.seenRelations.get(key);
-    const reads = `${quoteName(sourceName)} ${this.types.reads(type.id)} ${quoteName(targetName)}`;
+    const reads = (): string =>
+      `${quoteName(sourceName)} ${this.types.reads(type.id!)} ${quoteName(targetName)}`;
     if (earlier !== undefined)
-      return { status: 'merged', reason: `${reads} is the same relation as line ${earlier}.` };
+      return { status: 'merged', reason: `${reads()} is the same relation as line ${earlier}.` };
     if (
       this.caseHasRelations &&
       typeof source === 'number' &&
@@ -681,7 +682,7 @@ class RowChecker {
         attrs === '{}' ? '{}' : JSON.stringify((JSON.parse(attrs) as { values: AttrValues }).values),
       ) !== undefined
     )
-      return { status: 'merged', reason: `${reads} is already in the case, the same in every column.` };
+      return { status: 'merged', reason: `${reads()} is already in the case, the same in every column.` };
     this.seenRelations.set(key, line);
     return {
       status: 'ok',

@@ -32,6 +32,7 @@ export function sheetHandlers({ session }: HandlerContext): SheetHandlers {
     },
     'csvImport:state': ({ jobId }) => jobState(jobId),
     'csvImport:cancel': ({ jobId }) => cancelImport(jobId),
+    'caseTypes:list': () => store().vocabulary.list(),
     'attributes:list': () => ({
       entity: store().attributes.list('entity'),
       relation: store().attributes.list('relation'),

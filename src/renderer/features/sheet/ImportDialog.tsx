@@ -15,7 +15,7 @@ import {
   type ImportRequest,
   type TypeChoice,
 } from '../../../shared/ipc/sheet/contract';
-import type { VocabularyInfo } from '../../../shared/ipc/vocabulary/contract';
+import type { Vocabulary } from '../../../shared/vocabulary';
 import { megabytes, randomId, uploadFile } from '../../lib/files';
 import { attempt, call, IpcCallError } from '../../lib/ipc';
 import { Dialog } from '../../ui/Dialog';
@@ -73,11 +73,11 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [job, setJob] = useState<ImportJobState | null>(null);
-  const [vocabulary, setVocabulary] = useState<VocabularyInfo | null>(null);
+  const [vocabulary, setVocabulary] = useState<Vocabulary | null>(null);
   const jobId = useRef<string | null>(null);
 
   useEffect(() => {
-    void attempt('vocabulary:list', {}).then((v) => v && setVocabulary(v));
+    void attempt('caseTypes:list', {}).then((v) => v && setVocabulary(v));
   }, []);
 
   /** Starts the file's reading over: a new kind, delimiter or header changes what the columns mean. */

@@ -10,25 +10,8 @@ export function useVocabulary(): Vocabulary {
   const [vocabulary, setVocabulary] = useState<Vocabulary>(DEFAULT_VOCABULARY);
   useEffect(() => {
     let live = true;
-    void attempt('vocabulary:list', {}).then((info) => {
-      if (!live || !info) return;
-      const next: Vocabulary = {
-        entityTypes: info.entityTypes.map(({ id, label, plural, colour, shape }) => ({
-          id,
-          label,
-          plural,
-          colour,
-          shape,
-        })),
-        relationTypes: info.relationTypes.map(({ id, reads, symmetric, lineage, colour, lineStyle }) => ({
-          id,
-          reads,
-          symmetric,
-          lineage,
-          colour,
-          lineStyle,
-        })),
-      };
+    void attempt('caseTypes:list', {}).then((next) => {
+      if (!live || !next) return;
       setVocabulary((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
     });
     return () => {

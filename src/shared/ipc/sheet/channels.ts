@@ -11,4 +11,5 @@ export const SHEET_CHANNELS = [
   'csvImport:state',
   'csvImport:cancel',
   'attributes:list',
+  'caseTypes:list',
 ] as const;

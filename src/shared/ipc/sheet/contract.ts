@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AttributeDef, AttrValueType } from '../../attributes';
 import { EntityQuery, Id, RelationQuery, type Entity } from '../../model';
-import { TypeId } from '../../vocabulary';
+import { TypeId, type Vocabulary } from '../../vocabulary';
 import { channel } from '../channel';
 import { UPLOAD_CHUNK_BYTES } from '../sources/contract';
 
@@ -249,5 +249,7 @@ export const sheetContract = {
   'csvImport:run': channel<ImportJobState>()(ImportRequest.extend({ jobId: JobId }).strict()),
   'csvImport:state': channel<ImportJobState>()(z.object({ jobId: JobId }).strict()),
   'csvImport:cancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict()),
+  /** The case's types without their usage counts (vocabulary:list counts every row: slow at a million). */
+  'caseTypes:list': channel<Vocabulary>()(z.object({}).strict()),
   'attributes:list': channel<{ entity: AttributeDef[]; relation: AttributeDef[] }>()(z.object({}).strict()),
 } as const;

@@ -44,6 +44,8 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'csvImport:run': { uploadId: 'a'.repeat(32), kind: 'entities', delimiter: ',', jobId: 'b'.repeat(32) },
   'csvImport:state': { jobId: 'b'.repeat(32) },
   'csvImport:cancel': { jobId: 'b'.repeat(32) },
+  'attributes:list': {},
+  'caseTypes:list': {},
   'graph:get': { afterNode: 0, afterEdge: 0, limit: 100 },
   'graph:savePositions': { layout: 'force', positions: [[1, 10, 20]], merge: true },
   'search:list': { query: 'droukdel', limit: 10 },

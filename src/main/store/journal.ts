@@ -6,6 +6,7 @@ import { indexEntities } from './migrations/0002-search';
 
 export const JOURNALED_TABLES = {
   vocabulary: ['id', 'kind', 'key', 'label', 'plural', 'symmetric', 'lineage', 'colour', 'shape', 'line_style', 'position'],
+  attribute: ['id', 'kind', 'key', 'title', 'value_type', 'position'],
   entity: [
     'id',
     'type',

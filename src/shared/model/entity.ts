@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttrColumn, type AttrValues } from '../attributes';
 import { TypeId } from '../vocabulary';
 import { ColumnFilter, Limit, LongText, Name, Offset, SortDir } from './common';
 
@@ -42,16 +43,19 @@ export const ENTITY_COLUMNS = [
 ] as const;
 export const EntityColumn = z.enum(ENTITY_COLUMNS);
 export type EntityColumn = z.infer<typeof EntityColumn>;
+/** A column of the Entities tab: a fixed one or a declared attribute (`attr:key`). */
+export const EntitySheetColumn = z.union([EntityColumn, AttrColumn]);
+export type EntitySheetColumn = EntityColumn | AttrColumn;
 
 export const EntityQuery = z
   .object({
     offset: Offset,
     limit: Limit,
     sort: z
-      .array(z.object({ column: EntityColumn, dir: SortDir }).strict())
+      .array(z.object({ column: EntitySheetColumn, dir: SortDir }).strict())
       .max(5)
       .optional(),
-    filters: z.partialRecord(EntityColumn, ColumnFilter).optional(),
+    filters: z.partialRecord(EntitySheetColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
   })
   .strict();
@@ -89,4 +93,6 @@ export interface EntityRow {
   grade: string | null;
   notes: number;
   updatedAt: string;
+  /** Attribute values (attrs.values), by key. */
+  values: AttrValues;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttrColumn, type AttrValues } from '../attributes';
 import { TypeId } from '../vocabulary';
 import { ColumnFilter, Id, Limit, LongText, Offset, PartialDate, SortDir } from './common';
 
@@ -36,16 +37,19 @@ export const RELATION_COLUMNS = [
 ] as const;
 export const RelationColumn = z.enum(RELATION_COLUMNS);
 export type RelationColumn = z.infer<typeof RelationColumn>;
+/** A column of the Relations tab: a fixed one or a declared attribute (`attr:key`). */
+export const RelationSheetColumn = z.union([RelationColumn, AttrColumn]);
+export type RelationSheetColumn = RelationColumn | AttrColumn;
 
 export const RelationQuery = z
   .object({
     offset: Offset,
     limit: Limit,
     sort: z
-      .array(z.object({ column: RelationColumn, dir: SortDir }).strict())
+      .array(z.object({ column: RelationSheetColumn, dir: SortDir }).strict())
       .max(5)
       .optional(),
-    filters: z.partialRecord(RelationColumn, ColumnFilter).optional(),
+    filters: z.partialRecord(RelationSheetColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
     entityId: Id.optional(),
   })
@@ -72,4 +76,6 @@ export interface RelationRow extends Relation {
   corroboration: number;
   grade: string | null;
   notes: number;
+  /** Attribute values (attrs.values), by key. */
+  values: AttrValues;
 }

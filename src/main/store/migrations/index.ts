@@ -5,6 +5,7 @@ import { migration0003 } from './0003-counters';
 import { migration0004 } from './0004-journal-rows';
 import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-vocabulary';
+import { migration0007 } from './0007-attributes';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,7 +10,8 @@ import type {
 } from '../../../shared/model';
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
-import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
+import type { AttrValues } from '../../../shared/attributes';
+import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
 
 export interface EntityDbRow {
   id: number;
@@ -39,17 +40,31 @@ const COLUMNS: Record<EntityColumn, ColumnSql> = {
 };
 
 export type EntityListQuery = Omit<EntityQuery, 'offset' | 'limit'>;
-export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags'> & { aliases: string | null; tags: string };
+export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags' | 'values'> & {
+  aliases: string | null;
+  tags: string;
+  attrValues: string | null;
+};
 
 export function entityRowOf(r: EntityRawRow): EntityRow {
-  return { ...r, aliases: r.aliases ?? '', tags: (JSON.parse(r.tags) as string[]).join(', ') };
+  const { attrValues, ...row } = r;
+  return {
+    ...row,
+    aliases: r.aliases ?? '',
+    tags: r.tags === '[]' ? '' : (JSON.parse(r.tags) as string[]).join(', '),
+    values: attrValues ? (JSON.parse(attrValues) as AttrValues) : {},
+  };
 }
 
 /**
  * The sheet's query as SQL (the grid pages it; the CSV export iterates it): rows in order, and
  * their count (null when unfiltered: the table count is cheaper).
  */
-export function entityListSql(query: EntityListQuery): {
+export function entityListSql(
+  query: EntityListQuery,
+  /** Only these columns (the CSV export's), instead of every one the grid shows. */
+  only?: readonly string[],
+): {
   select: string;
   count: string | null;
   params: unknown[];
@@ -59,7 +74,12 @@ export function entityListSql(query: EntityListQuery): {
   const dir = last?.dir === 'desc' ? 'DESC' : 'ASC';
   // Sorting by type walks the (type, name, id) index when the tie-break follows it.
   const tieBreak = last?.column === 'type' ? `e.name COLLATE NOCASE ${dir}, e.id ${dir}` : `e.id ${dir}`;
-  const built = buildQuery(COLUMNS, { ...query, quick: undefined }, [], tieBreak);
+  const built = buildQuery(
+    withAttributes(COLUMNS, query, 'e.attrs'),
+    { ...query, quick: undefined },
+    [],
+    tieBreak,
+  );
   const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
   const params = [...built.params];
   const quick = query.quick?.trim();
@@ -73,10 +93,13 @@ export function entityListSql(query: EntityListQuery): {
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])
-    .map(([column, spec]) => `${spec.expr} AS "${column}"`)
-    .join(', ');
+    .filter(([column]) => !only || only.includes(column))
+    .map(([column, spec]) => `, ${spec.expr} AS "${column}"`)
+    .join('');
+  const values =
+    !only || only.some((c) => c.startsWith('attr:')) ? `, e.attrs -> '$.values' AS "attrValues"` : '';
   return {
-    select: `SELECT e.id AS id, ${select} FROM entity e ${where} ${built.orderBy}`,
+    select: `SELECT e.id AS id${select}${values} FROM entity e ${where} ${built.orderBy}`,
     count: where ? `SELECT count(*) FROM entity e ${where}` : null,
     params,
   };

@@ -10,7 +10,8 @@ import type {
   RelationRow,
 } from '../../../shared/model';
 import type { Db } from '../db';
-import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
+import type { AttrValues } from '../../../shared/attributes';
+import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
 
 interface RelationDbRow {
   id: number;
@@ -57,7 +58,9 @@ function toRelation(row: RelationDbRow): Relation {
 
 export type RelationListQuery = Omit<RelationQuery, 'offset' | 'limit'>;
 export type RelationRawRow = RelationDbRow &
-  Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'>;
+  Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'> & {
+    attrValues: string | null;
+  };
 
 export function relationRowOf(r: RelationRawRow): RelationRow {
   return {
@@ -67,6 +70,7 @@ export function relationRowOf(r: RelationRawRow): RelationRow {
     corroboration: r.corroboration,
     grade: r.grade,
     notes: r.notes,
+    values: r.attrValues ? (JSON.parse(r.attrValues) as AttrValues) : {},
   };
 }
 
@@ -88,7 +92,11 @@ function endFilter(
  * The sheet's relation query as SQL (paged by the grid, iterated by the CSV export). Sorting by
  * an end's name walks the entity name index and joins its relations, instead of sorting them all.
  */
-export function relationListSql(query: RelationListQuery): {
+export function relationListSql(
+  query: RelationListQuery,
+  /** Only these columns (the CSV export's), instead of every one the grid shows. */
+  only?: readonly string[],
+): {
   select: string;
   count: string | null;
   params: unknown[];
@@ -97,7 +105,12 @@ export function relationListSql(query: RelationListQuery): {
   const sort = query.sort ?? [];
   const last = sort[sort.length - 1];
   const dir = last?.dir === 'desc' ? 'DESC' : 'ASC';
-  const built = buildQuery(COLUMNS, { sort, filters: otherFilters }, [], `r.id ${dir}`);
+  const built = buildQuery(
+    withAttributes(COLUMNS, { sort, filters: otherFilters }, 'r.attrs'),
+    { sort, filters: otherFilters },
+    [],
+    `r.id ${dir}`,
+  );
   const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
   const params = [...built.params];
   for (const [end, filter] of [
@@ -133,8 +146,9 @@ export function relationListSql(query: RelationListQuery): {
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const select = (Object.entries(COLUMNS) as [RelationColumn, ColumnSql][])
     .filter(([column]) => column !== 'type' && column !== 'startDate' && column !== 'endDate')
-    .map(([column, spec]) => `${spec.expr} AS "${column}"`)
-    .join(', ');
+    .filter(([column]) => !only || only.includes(column))
+    .map(([column, spec]) => `, ${spec.expr} AS "${column}"`)
+    .join('');
   const byEnd =
     sort.length === 1 && (sort[0]!.column === 'sourceName' || sort[0]!.column === 'targetName')
       ? sort[0]!
@@ -144,7 +158,7 @@ export function relationListSql(query: RelationListQuery): {
     : 'relation r';
   const orderBy = byEnd ? `ORDER BY n.name COLLATE NOCASE ${dir}, n.id ${dir}, r.id ${dir}` : built.orderBy;
   return {
-    select: `${withClause}SELECT r.*, ${select} FROM ${from} ${where} ${orderBy}`,
+    select: `${withClause}SELECT r.*${select}${!only || only.some((c) => c.startsWith('attr:')) ? `, r.attrs -> '$.values' AS "attrValues"` : ''} FROM ${from} ${where} ${orderBy}`,
     // Quick search alone is counted from its id set, without visiting each relation row.
     count:
       quickIds && conditions.length === 1

@@ -48,7 +48,7 @@ export async function saveDownload(download: PendingDownload, filePath: string):
     fs.renameSync(partial, filePath);
   } catch (error) {
     // The file may still be opening when the source fails: remove it only once the stream is closed.
-    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     fs.rmSync(partial, { force: true });
     throw error;
   }

@@ -97,7 +97,7 @@ export class EntityBulkWriter {
     this.cache = db.pragma('cache_size', { simple: true }) as number;
     if (this.aside.length) db.pragma(`cache_size = ${BULK_CACHE}`);
     this.insert = db.prepare(
-      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.alias = db.prepare('INSERT OR IGNORE INTO alias (entity_id, name, name_norm) VALUES (?, ?, ?)');
   }
@@ -115,6 +115,8 @@ export class EntityBulkWriter {
         draft.tags?.length ? JSON.stringify(draft.tags) : '[]',
         this.at,
         this.at,
+        draft.activeFrom ?? null,
+        draft.activeTo ?? null,
       ).lastInsertRowid,
     );
     for (const a of draft.aliases ?? []) {

@@ -20,6 +20,8 @@ export const JOURNALED_TABLES = {
     'citation_count',
     'grade',
     'note_count',
+    'active_from',
+    'active_to',
   ],
   alias: ['id', 'entity_id', 'name', 'name_norm'],
   relation: [
@@ -80,6 +82,7 @@ export const JOURNALED_TABLES = {
     'end',
     'credibility',
     'created_at',
+    'field',
   ],
   note: ['id', 'subject_kind', 'subject_id', 'body', 'private', 'created_at', 'updated_at'],
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AttrColumn, type AttrValues } from '../attributes';
 import { TypeId } from '../vocabulary';
-import { ColumnFilter, Limit, LongText, Name, Offset, SortDir } from './common';
+import { ColumnFilter, Limit, LongText, Name, Offset, PartialDate, SortDir } from './common';
 
 /** An entity type of the case's vocabulary (checked in main against the open case). */
 export const EntityTypeSchema = TypeId;
@@ -15,6 +15,9 @@ export const EntityDraft = z
     aliases: Aliases.optional(),
     summary: LongText.optional(),
     tags: Tags.optional(),
+    /** Lifetime: partial ISO dates; a partial date covers its whole period ("2013" is all of 2013). */
+    activeFrom: PartialDate.nullable().optional(),
+    activeTo: PartialDate.nullable().optional(),
   })
   .strict();
 export type EntityDraft = z.infer<typeof EntityDraft>;
@@ -26,6 +29,8 @@ export const EntityPatch = z
     aliases: Aliases.optional(),
     summary: LongText.optional(),
     tags: Tags.optional(),
+    activeFrom: PartialDate.nullable().optional(),
+    activeTo: PartialDate.nullable().optional(),
   })
   .strict();
 export type EntityPatch = z.infer<typeof EntityPatch>;
@@ -77,6 +82,8 @@ export interface Entity {
   summary: string;
   tags: string[];
   attrs: { facts?: Fact[] } & Record<string, unknown>;
+  activeFrom: string | null;
+  activeTo: string | null;
   createdAt: string;
   updatedAt: string;
 }

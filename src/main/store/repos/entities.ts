@@ -20,6 +20,8 @@ export interface EntityDbRow {
   summary: string;
   attrs: string;
   tags: string;
+  active_from: string | null;
+  active_to: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -119,7 +121,7 @@ export class EntityRepo {
   constructor(private readonly db: Db) {
     this.counts = new CountCache(db);
     this.insertStmt = db.prepare(
-      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertAlias = db.prepare(
       'INSERT OR IGNORE INTO alias (entity_id, name, name_norm) VALUES (?, ?, ?)',
@@ -148,6 +150,8 @@ export class EntityRepo {
         JSON.stringify(draft.tags ?? []),
         at,
         at,
+        draft.activeFrom ?? null,
+        draft.activeTo ?? null,
       ).lastInsertRowid,
     );
     this.setAliases(id, draft.name, draft.aliases ?? []);
@@ -168,6 +172,8 @@ export class EntityRepo {
         '[]',
         at,
         at,
+        draft.activeFrom ?? null,
+        draft.activeTo ?? null,
       ).lastInsertRowid;
       if (draft.aliases?.length) this.setAliases(Number(id), draft.name, draft.aliases);
       count++;
@@ -196,7 +202,7 @@ export class EntityRepo {
     const name = patch.name?.trim() ?? row.name;
     this.db
       .prepare(
-        'UPDATE entity SET type = ?, name = ?, name_norm = ?, summary = ?, tags = ?, updated_at = ? WHERE id = ?',
+        'UPDATE entity SET type = ?, name = ?, name_norm = ?, summary = ?, tags = ?, active_from = ?, active_to = ?, updated_at = ? WHERE id = ?',
       )
       .run(
         patch.type ?? row.type,
@@ -204,6 +210,8 @@ export class EntityRepo {
         normalizeName(name),
         patch.summary ?? row.summary,
         patch.tags ? JSON.stringify(patch.tags) : row.tags,
+        patch.activeFrom === undefined ? row.active_from : patch.activeFrom,
+        patch.activeTo === undefined ? row.active_to : patch.activeTo,
         now(),
         id,
       );
@@ -265,6 +273,8 @@ export class EntityRepo {
       summary: row.summary,
       tags: JSON.parse(row.tags) as string[],
       attrs: JSON.parse(row.attrs) as Entity['attrs'],
+      activeFrom: row.active_from,
+      activeTo: row.active_to,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

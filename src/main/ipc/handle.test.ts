@@ -88,6 +88,18 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
     sourceId: 1,
     decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }],
   },
+  'interchange:import': {
+    name: 'network.gexf',
+    bytes: 'PGdleGYvPg==',
+    format: 'gexf',
+    unknownTypes: 'add',
+    typeMap: { kinship: 'add', '': 'related_to', noise: 'reject' },
+    dryRun: true,
+    jobId: 'a'.repeat(32),
+  },
+  'interchange:importState': { jobId: 'b'.repeat(32) },
+  'interchange:export': { format: 'graphml', notes: 'shareable' },
+  'case:importFile': { name: 'colleague.json', bytes: 'e30=' },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);

@@ -11,6 +11,7 @@ import { createRelation, deleteRelations, updateRelation } from '../services/rel
 import type { CaseSession } from '../services/session';
 import { isWrite, type HandlerTable } from './handle';
 import { graphHandlers } from './handlers/graph';
+import { interchangeHandlers } from './handlers/interchange';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
 import { sourcesHandlers } from './handlers/sources';
@@ -109,5 +110,6 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
     ...notesHandlers(ctx),
     ...sourcesHandlers(ctx),
     ...vocabularyHandlers(ctx),
+    ...interchangeHandlers(ctx),
   };
 }

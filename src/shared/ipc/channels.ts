@@ -3,6 +3,7 @@
 import { GRAPH_CHANNELS } from './graph/channels';
 import { NOTES_CHANNELS } from './notes/channels';
 import { SHEET_CHANNELS } from './sheet/channels';
+import { INTERCHANGE_CHANNELS } from './interchange/channels';
 import { SOURCES_CHANNELS } from './sources/channels';
 import { VOCABULARY_CHANNELS } from './vocabulary/channels';
 
@@ -34,6 +35,7 @@ export const CHANNEL_NAMES = [
   ...NOTES_CHANNELS,
   ...SOURCES_CHANNELS,
   ...VOCABULARY_CHANNELS,
+  ...INTERCHANGE_CHANNELS,
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */

@@ -26,6 +26,7 @@ import type { CHANNEL_NAMES } from './channels';
 import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
+import { interchangeContract } from './interchange/contract';
 import { sourcesContract } from './sources/contract';
 import { vocabularyContract } from './vocabulary/contract';
 
@@ -106,6 +107,7 @@ export const contract = {
   ...notesContract,
   ...sourcesContract,
   ...vocabularyContract,
+  ...interchangeContract,
 } as const;
 
 export type Contract = typeof contract;

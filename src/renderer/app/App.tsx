@@ -4,6 +4,8 @@ import { GraphPane } from '../features/graph/GraphPane';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SheetPane } from '../features/sheet/SheetPane';
+import { InterchangeHost } from '../features/interchange/InterchangeDialogs';
+import { openCaseExport, openNetworkExport, openNetworkImport } from '../features/interchange/interchange';
 import { DocumentImportHost } from '../features/sources/DocumentImportDialog';
 import { importDocumentFiles, openDocumentImport } from '../features/sources/documentImport';
 import { ReaderHost } from '../features/sources/Reader';
@@ -37,7 +39,15 @@ export function App() {
   const [sideTab, setSideTab] = useState<SideTab>('notes');
   const [layout, setLayout] = useWorkspaceLayout();
   const [dropping, setDropping] = useState(false);
-  useEffect(() => installFileDrop((files) => void importDocumentFiles(files), setDropping), []);
+  useEffect(
+    () =>
+      installFileDrop(
+        (files) => void importDocumentFiles(files),
+        setDropping,
+        (file) => openNetworkImport(file),
+      ),
+    [],
+  );
   // Overlays (the reader) leave the side panel visible, so notes can be written beside a document.
   useEffect(() => {
     const space = layout.sideOpen ? layout.sideWidth + 20 : 6;
@@ -58,6 +68,9 @@ export function App() {
         { id: 'case:open', label: 'Open case…', shortcut: 'Mod+O', run: () => setOpening(true) },
         { id: 'case:sample', label: 'Open sample case', run: () => void attempt('case:openSample', {}) },
         { id: 'sources:import', label: 'Import documents…', run: () => openDocumentImport() },
+        { id: 'network:import', label: 'Import network…', run: () => openNetworkImport() },
+        { id: 'network:export', label: 'Export network…', run: () => openNetworkExport() },
+        { id: 'case:importFile', label: 'Open case export…', run: () => openCaseExport() },
         { id: 'edit:undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void attempt('history:undo', {}) },
         {
           id: 'edit:redo',
@@ -110,6 +123,20 @@ export function App() {
         </button>
         <button type="button" onClick={() => runCommand('case:sample')}>
           Sample case
+        </button>
+        <button
+          type="button"
+          onClick={() => runCommand('network:import')}
+          title="Import a GEXF, GraphML, STIX or Cytoscape network, or a case export"
+        >
+          Import network…
+        </button>
+        <button
+          type="button"
+          onClick={() => runCommand('network:export')}
+          title="Export the case as GEXF, GraphML, STIX, Cytoscape JSON or a case file"
+        >
+          Export network…
         </button>
         <button
           type="button"
@@ -188,6 +215,7 @@ export function App() {
       <ReaderHost />
       <ReviewHost />
       <DocumentImportHost />
+      <InterchangeHost />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop documents to import them into this case

@@ -126,12 +126,18 @@ function buildMenu(): Menu {
         { type: 'separator' },
         { label: 'Import documents…', click: command('sources:import') },
         { label: 'Import CSV…', click: command('import:csv') },
+        { label: 'Import network (GEXF, GraphML, STIX, Cytoscape, case)…', click: command('network:import') },
+        { label: 'Open case export as a new case…', click: command('case:importFile') },
         {
           label: 'Export',
           submenu: [
             { label: 'Sheet as CSV…', click: command('export:csv') },
             { label: 'Graph image (PNG)…', click: command('export:png') },
             { label: 'Graph image (SVG)…', click: command('export:svg') },
+            {
+              label: 'Network (GEXF, GraphML, STIX, Cytoscape, case file)…',
+              click: command('network:export'),
+            },
             { label: 'Case (JSON)…', click: command('case:exportJson') },
           ],
         },

@@ -100,6 +100,7 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'interchange:importState': { jobId: 'b'.repeat(32) },
   'interchange:export': { format: 'graphml', notes: 'shareable' },
   'case:importFile': { name: 'colleague.json', bytes: 'e30=' },
+  'analytics:saveCentrality': { weighted: true, directed: false, types: ['allied_with'] },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);

@@ -10,6 +10,7 @@ import { deleteNote, saveNote } from '../services/notes';
 import { createRelation, deleteRelations, updateRelation } from '../services/relations';
 import type { CaseSession } from '../services/session';
 import { isWrite, type HandlerTable } from './handle';
+import { analyticsHandlers } from './handlers/analytics';
 import { graphHandlers } from './handlers/graph';
 import { interchangeHandlers } from './handlers/interchange';
 import { notesHandlers } from './handlers/notes';
@@ -111,5 +112,6 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
     ...sourcesHandlers(ctx),
     ...vocabularyHandlers(ctx),
     ...interchangeHandlers(ctx),
+    ...analyticsHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportedFile, InterchangeReport } from '../../shared/ipc/interchange/contract';
 import { createDispatch, type Dispatch } from './handle';
 import { createHandlers } from './handlers';
+import { centrality } from '../../shared/analytics/centrality';
 import { networkx, networkxMissing, realFile } from '../testing/realData';
 import { tempDir } from '../testing/tempCase';
 import { CaseSession } from '../services/session';
@@ -306,5 +307,49 @@ describe('case:importFile', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/newer Analyst Workbench/);
     expect(session.store.file).toBe(before);
+  });
+});
+
+describe('analytics:saveCentrality', () => {
+  it('saves degree, betweenness and PageRank as sortable number columns that exports carry; undo takes them back', async () => {
+    await importFile('graphml-primer-attributes.graphml');
+    const saved = await call<{ definition: string; entities: number }>('analytics:saveCentrality', {
+      weighted: true,
+      directed: false,
+    });
+    expect(saved.entities).toBe(6);
+    expect(saved.definition).toMatch(/Weighted: .*1\/weight/);
+    const ids = session.store.db.prepare('SELECT id FROM entity ORDER BY id').pluck().all() as number[];
+    const relations = session.store.db
+      .prepare('SELECT source_id AS source, target_id AS target, type, weight FROM relation')
+      .all() as {
+      source: number;
+      target: number;
+      type: string;
+      weight: number | null;
+    }[];
+    const expected = centrality(
+      ids,
+      relations.map((r) => ({ ...r, symmetric: false })),
+      { weighted: true, directed: false },
+    );
+    const stored = session.store.db
+      .prepare("SELECT attrs ->> '$.values.centrality_betweenness' FROM entity ORDER BY id")
+      .pluck()
+      .all() as number[];
+    stored.forEach((v, i) => expect(v).toBeCloseTo(expected.betweenness[i]!, 12));
+    // A sheet column, sorted by main.
+    const page = await call<{ rows: { id: number }[] }>('entities:list', {
+      offset: 0,
+      limit: 10,
+      sort: [{ column: 'attr:centrality_pagerank', dir: 'desc' }],
+    });
+    const top = ids[[...expected.pagerank].indexOf(Math.max(...expected.pagerank))];
+    expect(page.rows[0]!.id).toBe(top);
+    expect((await exported('gexf')).toString('utf8')).toContain('PageRank (computed)');
+    await call('history:undo', {});
+    expect(
+      count("SELECT count(*) FROM entity WHERE attrs ->> '$.values.centrality_degree' IS NOT NULL"),
+    ).toBe(0);
   });
 });

@@ -27,6 +27,7 @@ import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
 import { interchangeContract } from './interchange/contract';
+import { analyticsContract } from './analytics/contract';
 import { sourcesContract } from './sources/contract';
 import { vocabularyContract } from './vocabulary/contract';
 
@@ -108,6 +109,7 @@ export const contract = {
   ...sourcesContract,
   ...vocabularyContract,
   ...interchangeContract,
+  ...analyticsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -61,6 +61,7 @@ interface RelationRowDb {
 }
 
 const parse = (json: string): Record<string, unknown> => {
+  if (json === '{}') return {};
   const value = JSON.parse(json) as unknown;
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -163,7 +164,7 @@ export function caseToGraph(store: CaseStore, notes: NotesChoice = 'none'): Neut
       type: row.type,
       aliases: aliases.get(row.id) ?? [],
       attrs: { ...((a.values as AttrValues | undefined) ?? {}) },
-      tags: JSON.parse(row.tags) as string[],
+      tags: row.tags === '[]' ? [] : (JSON.parse(row.tags) as string[]),
     };
     if (row.summary) node.summary = row.summary;
     const viz = (a.viz ?? {}) as Partial<Pick<NeutralNode, 'x' | 'y' | 'size' | 'color' | 'shape'>>;
@@ -310,7 +311,7 @@ export function caseFileInput(store: CaseStore, notes: NotesChoice): CaseFileInp
           name: row.name,
           aliases: aliases.get(row.id) ?? [],
           summary: row.summary,
-          tags: JSON.parse(row.tags) as string[],
+          tags: row.tags === '[]' ? [] : (JSON.parse(row.tags) as string[]),
           attrs: parse(row.attrs),
           start: row.active_from,
           end: row.active_to,

@@ -359,6 +359,8 @@ export function planImport(store: CaseStore, graph: NeutralGraph, options: Optio
   const byNorm = db.prepare(
     'SELECT e.id, e.name FROM entity e WHERE e.name_norm = ? UNION SELECT e.id, e.name FROM alias a JOIN entity e ON e.id = a.entity_id WHERE a.name_norm = ? LIMIT 1',
   );
+  // A new case has nothing to merge into: no lookups per node.
+  const caseIsEmpty = db.prepare('SELECT 1 FROM entity LIMIT 1').get() === undefined;
   const ends = new Map<string, End | { reason: string }>();
   const entities: NewEntity[] = [];
   const aliasesForExisting = new Map<number, string[]>();
@@ -377,7 +379,7 @@ export function planImport(store: CaseStore, graph: NeutralGraph, options: Optio
     }
     const name = node.name.trim() || node.key;
     const norm = normalizeName(name);
-    const match = exactName({ name }).find((row) => row.type === type.id);
+    const match = caseIsEmpty ? undefined : exactName({ name }).find((row) => row.type === type.id);
     if (match) {
       ends.set(node.key, { id: match.id });
       const aliases = node.aliases.filter((a) => a.trim() && a.trim() !== name);
@@ -395,7 +397,9 @@ export function planImport(store: CaseStore, graph: NeutralGraph, options: Optio
       );
       continue;
     }
-    const twin = byNorm.get(norm, norm) as { id: number; name: string } | undefined;
+    const twin = caseIsEmpty
+      ? undefined
+      : (byNorm.get(norm, norm) as { id: number; name: string } | undefined);
     const earlier = seenNorms.get(norm);
     if (twin && twin.name !== name)
       list(

@@ -60,6 +60,8 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'subjects:get': { subject: { kind: 'entity', id: 1 } },
   'noteCounts:get': { kind: 'entity', ids: [1] },
   'case:exportJson': { includeShareableNotes: false },
+  'backups:list': { path: '/tmp/aw-never-created/x.awcase' },
+  'backups:restore': { path: '/tmp/aw-never-created/x.awcase', id: '2025-01-01T00-00-00-000Z.awcase' },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);

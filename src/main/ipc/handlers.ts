@@ -1,15 +1,16 @@
 // The handler table: one entry per channel of the contract, each a thin call into services.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseInfo } from '../../shared/ipc/contract';
+import type { CaseInfo, ChannelName } from '../../shared/ipc/contract';
 import { loadCaseData } from '../services/caseData';
 import { createEntity, deleteEntities, getEntity, updateEntity } from '../services/entities';
-import { AppError, notFound } from '../services/errors';
+import { AppError, notFound, readOnlyRefusal } from '../services/errors';
 import { redo, undo } from '../services/history';
 import { deleteNote, saveNote } from '../services/notes';
 import { createRelation, deleteRelations, updateRelation } from '../services/relations';
 import type { CaseSession } from '../services/session';
-import type { HandlerTable } from './handle';
+import { isWrite, type HandlerTable } from './handle';
+import { backupsHandlers } from './handlers/backups';
 import { graphHandlers } from './handlers/graph';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
@@ -24,7 +25,8 @@ export interface HandlerContext {
 export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseInfo {
   const dir = path.join(resourcesDir, 'sample-case');
   const file = path.join(dir, 'case.json');
-  if (!fs.existsSync(file)) throw new AppError('not_found', 'The sample case is missing from this installation.');
+  if (!fs.existsSync(file))
+    throw new AppError('not_found', 'The sample case is missing from this installation.');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
   loadCaseData(store, data, (name) => fs.readFileSync(path.join(dir, path.basename(name)), 'utf8'));
@@ -32,7 +34,37 @@ export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseI
   return session.info();
 }
 
+/**
+ * Channels a read-only case still answers although they are not reads: they open or make another
+ * case (the open one is not written) or export it.
+ */
+export const ALLOWED_READ_ONLY: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'case:create',
+  'case:open',
+  'case:openSample',
+  'case:exportJson',
+  'backups:restore',
+]);
+
+/** While the open case is read-only, every write channel is refused with one sentence before it runs. */
+function refuseWritesWhenReadOnly(table: HandlerTable, session: CaseSession): HandlerTable {
+  const guarded = { ...table } as Record<ChannelName, (input: unknown) => unknown>;
+  for (const channel of Object.keys(table) as ChannelName[]) {
+    if (!isWrite(channel) || ALLOWED_READ_ONLY.has(channel)) continue;
+    const handler = guarded[channel];
+    guarded[channel] = (input) => {
+      if (session.isOpen && session.store.readOnly !== null) throw readOnlyRefusal(session.store.name);
+      return handler(input);
+    };
+  }
+  return guarded as HandlerTable;
+}
+
 export function createHandlers(ctx: HandlerContext): HandlerTable {
+  return refuseWritesWhenReadOnly(handlerTable(ctx), ctx.session);
+}
+
+function handlerTable(ctx: HandlerContext): HandlerTable {
   const { session } = ctx;
   const store = () => session.store;
   return {
@@ -41,8 +73,8 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
       session.create(file);
       return session.info();
     },
-    'case:open': ({ path: file }) => {
-      session.open(file);
+    'case:open': ({ path: file, readOnly }) => {
+      session.open(file, { readOnly });
       return session.info();
     },
     'case:openSample': () => openSampleCase(ctx),
@@ -77,5 +109,6 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...sheetHandlers(ctx),
     ...graphHandlers(ctx),
     ...notesHandlers(ctx),
+    ...backupsHandlers(ctx),
   };
 }

@@ -14,6 +14,8 @@ import { Splitter } from '../ui/Splitter';
 import { installShortcuts, registerCommands, runCommand } from './commands';
 import { AboutDialog } from './AboutDialog';
 import { OpenCaseDialog } from './OpenCaseDialog';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { StatusBar } from './StatusBar';
 import { useCaseInfo } from './useCaseInfo';
 import { useWorkspaceLayout } from './useWorkspaceLayout';
@@ -30,6 +32,7 @@ export function App() {
   const info = useCaseInfo();
   const [opening, setOpening] = useState(false);
   const [about, setAbout] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
   const [layout, setLayout] = useWorkspaceLayout();
   // Overlays (the reader) leave the side panel visible, so notes can be written beside a document.
@@ -51,6 +54,7 @@ export function App() {
         { id: 'case:new', label: 'New case', run: () => void attempt('case:create', {}) },
         { id: 'case:open', label: 'Open case…', shortcut: 'Mod+O', run: () => setOpening(true) },
         { id: 'case:sample', label: 'Open sample case', run: () => void attempt('case:openSample', {}) },
+        { id: 'case:restoreBackup', label: 'Restore from backup…', run: () => setRestoring(true) },
         { id: 'edit:undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void attempt('history:undo', {}) },
         {
           id: 'edit:redo',
@@ -87,7 +91,7 @@ export function App() {
   );
 
   return (
-    <div className="app">
+    <div className={info?.open && info.readOnly ? 'app with-banner' : 'app'}>
       <header className="toolbar" role="toolbar" aria-label="Case">
         <span className="brand">Analyst Workbench</span>
         <span className="case-title" data-testid="case-name">
@@ -106,6 +110,13 @@ export function App() {
         </button>
         <button
           type="button"
+          onClick={() => runCommand('case:restoreBackup')}
+          title="Open an automatic backup of this case as a new case"
+        >
+          Backups…
+        </button>
+        <button
+          type="button"
           onClick={() => runCommand('view:toggle-panel')}
           aria-pressed={layout.sideOpen}
           title="Show or hide the notes and sources panel (Ctrl+\\)"
@@ -119,6 +130,7 @@ export function App() {
           Redo
         </button>
       </header>
+      <ReadOnlyBanner info={info} />
       <main
         className="workspace"
         style={{
@@ -182,6 +194,7 @@ export function App() {
       <ErrorSurface />
       {opening && <OpenCaseDialog onClose={() => setOpening(false)} />}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {restoring && <RestoreBackupDialog onClose={() => setRestoring(false)} />}
     </div>
   );
 }

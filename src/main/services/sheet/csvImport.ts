@@ -36,7 +36,7 @@ import { DELIMITER_NAMES, describeCsvError, guessDelimiter } from '../../io/csv'
 import { Spool } from '../../io/spool';
 import type { CaseStore } from '../../store';
 import { bulkInsertEntities } from '../../store/bulk';
-import { AppError } from '../errors';
+import { AppError, storeProblem } from '../errors';
 
 const SAMPLE_ROWS = 8;
 const MAX_REJECTIONS_SHOWN = 200;
@@ -601,11 +601,11 @@ export async function runImport(
   } catch (error) {
     job.state.imported = 0;
     job.state.status = 'failed';
-    job.state.message =
-      error instanceof AppError
-        ? error.message
-        : `The import failed (${(error as Error).message}). Nothing was imported.`;
-    throw error instanceof AppError ? error : new AppError('internal', job.state.message);
+    const known = error instanceof AppError ? error : storeProblem(error);
+    job.state.message = known
+      ? known.message
+      : `The import failed (${(error as Error).message}). Nothing was imported.`;
+    throw known ?? new AppError('internal', job.state.message);
   } finally {
     drafts.close();
     running = null;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseInfo, ChannelName } from '../../shared/ipc/contract';
-import { loadCaseData } from '../services/caseData';
+import { loadCaseData, readCaseJson, sourceTextReader } from '../services/caseData';
 import { createEntity, deleteEntities, getEntity, updateEntity } from '../services/entities';
 import { AppError, notFound, readOnlyRefusal } from '../services/errors';
 import { redo, undo } from '../services/history';
@@ -27,9 +27,9 @@ export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseI
   const file = path.join(dir, 'case.json');
   if (!fs.existsSync(file))
     throw new AppError('not_found', 'The sample case is missing from this installation.');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const data = readCaseJson(file);
   const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
-  loadCaseData(store, data, (name) => fs.readFileSync(path.join(dir, path.basename(name)), 'utf8'));
+  loadCaseData(store, data, sourceTextReader(dir));
   session.emit(['*'], 'sample case loaded');
   return session.info();
 }

@@ -1,14 +1,21 @@
 // Writes a case description (the sample case's case.json shape, DESIGN.md §5) into the open case.
 // Matching is by name and alias, so loading the same data twice adds nothing.
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ENTITY_TYPES, PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { RelationTypeSchema } from '../../shared/model';
+import { LongText, Name, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
 import { AppError } from './errors';
+import { sentenceOf } from './zodSentence';
+
+/** As many aliases as an entity may have through the app (EntityDraft). */
+const MAX_ALIASES = 200;
+const Quote = z.string().min(1).max(20_000);
 
 const CitationSpec = z.object({
-  source: z.string(),
-  quote: z.string().min(1),
+  source: z.string().max(500),
+  quote: Quote,
   credibility: z.number().int().min(1).max(6),
   file: z.string().optional(),
 });
@@ -18,29 +25,29 @@ export const CaseData = z.object({
   sources: z.array(
     z
       .object({
-        id: z.string(),
-        title: z.string().min(1),
-        publisher: z.string().nullable().optional(),
+        id: z.string().max(500),
+        title: Name,
+        publisher: z.string().max(500).nullable().optional(),
         published_on: DateSpec,
-        url: z.string().nullable().optional(),
+        url: z.string().max(4096).nullable().optional(),
         reliability: z.enum(RELIABILITY),
-        file: z.string(),
+        file: z.string().max(500),
       })
       .loose(),
   ),
   entities: z.array(
     z.object({
-      id: z.string(),
+      id: z.string().max(500),
       type: z.enum(ENTITY_TYPES),
-      name: z.string().min(1),
-      aliases: z.array(z.string()).optional(),
-      summary: z.string().optional(),
+      name: Name,
+      aliases: z.array(Name).max(MAX_ALIASES).optional(),
+      summary: LongText.optional(),
       citations: z.array(CitationSpec).optional(),
       facts: z
         .array(
           z.object({
-            name: z.string(),
-            value: z.string(),
+            name: z.string().max(500),
+            value: z.string().max(100_000),
             as_of: DateSpec,
             citations: z.array(CitationSpec).optional(),
           }),
@@ -50,13 +57,13 @@ export const CaseData = z.object({
   ),
   relations: z.array(
     z.object({
-      id: z.string(),
-      source: z.string(),
-      target: z.string(),
+      id: z.string().max(500),
+      source: z.string().max(500),
+      target: z.string().max(500),
       type: RelationTypeSchema,
       start: DateSpec,
       end: DateSpec,
-      summary: z.string().nullable().optional(),
+      summary: LongText.nullable().optional(),
       citations: z.array(CitationSpec).min(1),
     }),
   ),
@@ -74,7 +81,7 @@ export interface LoadReport {
 export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: string) => string): LoadReport {
   const parsed = CaseData.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('invalid_input', `The case data is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+    throw new AppError('invalid_input', sentenceOf(parsed.error, 'The case description was refused'));
   }
   const data = parsed.data;
   const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citationsAdded: 0 };
@@ -99,21 +106,45 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
       }
       sourceIds.set(source.id, id);
     }
-    const cite = (kind: 'entity' | 'relation', subjectId: number, citations: z.infer<typeof CitationSpec>[]): void => {
+    const cite = (
+      kind: 'entity' | 'relation',
+      subjectId: number,
+      citations: z.infer<typeof CitationSpec>[],
+    ): void => {
       for (const c of citations) {
         const sourceId = sourceIds.get(c.source);
-        if (sourceId === undefined) throw new AppError('invalid_input', `A citation names an unknown source “${c.source}”.`);
-        store.sources.cite({ sourceId, subjectKind: kind, subjectId, quote: c.quote, credibility: c.credibility });
+        if (sourceId === undefined)
+          throw new AppError('invalid_input', `A citation names an unknown source “${c.source}”.`);
+        store.sources.cite({
+          sourceId,
+          subjectKind: kind,
+          subjectId,
+          quote: c.quote,
+          credibility: c.credibility,
+        });
       }
     };
     const entityIds = new Map<string, number>();
     for (const entity of data.entities) {
       let id = store.entities.findByName(entity.name);
       if (id === null) {
-        id = store.entities.insert({ type: entity.type, name: entity.name, aliases: entity.aliases, summary: entity.summary });
+        id = store.entities.insert({
+          type: entity.type,
+          name: entity.name,
+          aliases: entity.aliases,
+          summary: entity.summary,
+        });
         report.entitiesAdded++;
       } else {
-        store.entities.addAliases(id, entity.aliases ?? []);
+        // The same name again adds its aliases: so many would make one entity a search index bomb.
+        const known = store.entities.get(id)!.aliases;
+        const added = (entity.aliases ?? []).filter((a) => !known.includes(a));
+        if (known.length + added.length > MAX_ALIASES)
+          throw new AppError(
+            'invalid_input',
+            `The case description gives “${entity.name}” more than ${MAX_ALIASES} aliases. Nothing was changed.`,
+          );
+        store.entities.addAliases(id, added);
       }
       if (entity.facts?.length) {
         const current = store.entities.get(id)!;
@@ -122,7 +153,11 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
         for (const fact of entity.facts) {
           if (!known.has(`${fact.name}\u0000${fact.value}`)) {
             // The fact keeps its own passages, so it stays traceable on its own, not only via the entity.
-            const citations = (fact.citations ?? []).map((c) => ({ source: titles.get(c.source) ?? c.source, quote: c.quote, credibility: c.credibility }));
+            const citations = (fact.citations ?? []).map((c) => ({
+              source: titles.get(c.source) ?? c.source,
+              quote: c.quote,
+              credibility: c.credibility,
+            }));
             facts.push({ name: fact.name, value: fact.value, asOf: fact.as_of ?? null, citations });
           }
           cite('entity', id, fact.citations ?? []);
@@ -136,7 +171,10 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
       const sourceId = entityIds.get(relation.source);
       const targetId = entityIds.get(relation.target);
       if (sourceId === undefined || targetId === undefined) {
-        throw new AppError('invalid_input', `Relation “${relation.id}” names an entity the case data does not define.`);
+        throw new AppError(
+          'invalid_input',
+          `Relation “${relation.id}” names an entity the case data does not define.`,
+        );
       }
       const draft = {
         sourceId,
@@ -156,4 +194,53 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
   });
   report.citationsAdded = citationCount() - citationsBefore;
   return report;
+}
+
+/** The largest case description read (checked before a byte is read: the size on disk is not trusted to be small). */
+export const MAX_CASE_JSON_BYTES = 256 * 1024 * 1024;
+/** The largest source document a case description may name. */
+export const MAX_SOURCE_TEXT_BYTES = 64 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
+
+/** UTF-8 text of a file no larger than limit; refused in one sentence otherwise, before it is read. */
+function readText(file: string, limit: number, what: string): string {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch {
+    throw new AppError('not_found', `${what} “${name}” is missing. Nothing was changed.`);
+  }
+  if (size > limit)
+    throw new AppError(
+      'invalid_input',
+      `${what} “${name}” is ${megabytes(size)}; the workbench reads up to ${megabytes(limit)}. Nothing was changed.`,
+    );
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch {
+    throw new AppError('invalid_input', `${what} “${name}” is not UTF-8 text. Nothing was changed.`);
+  }
+}
+
+/** A case description (case.json), parsed; refused in one sentence when too large, not UTF-8 or not JSON. */
+export function readCaseJson(file: string): unknown {
+  const text = readText(file, MAX_CASE_JSON_BYTES, 'The case description');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError(
+      'invalid_input',
+      `The case description “${path.basename(file)}” is not valid JSON (${(error as Error).message.slice(0, 120)}). Nothing was changed.`,
+    );
+  }
+}
+
+/** Reads the source documents a case description names, from its own folder only. */
+export function sourceTextReader(dir: string): (name: string) => string {
+  return (name) =>
+    readText(path.join(dir, path.basename(name)), MAX_SOURCE_TEXT_BYTES, 'The source document');
 }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CaseStore } from '../../store';
 import { digestOf, digestOfFile, integrityOf } from '../caseDigest';
+import { seededRandom } from '../random';
 import { BEFORE, type CrashOperation } from './operations';
 
 export type Outcome = 'before' | 'after' | 'between' | 'corrupt' | 'unopenable';
@@ -45,18 +46,6 @@ export interface KillOptions {
 
 const CHILD = path.join(import.meta.dirname, 'child.ts');
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated with its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Child {
   process: ChildProcess;
@@ -164,7 +153,7 @@ async function prepared(operation: CrashOperation, dir: string, rows: number): P
 
 export async function runKills(options: KillOptions): Promise<KillReport[]> {
   const seed = options.seed ?? Date.now() % 1_000_000;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const log = options.log ?? (() => {});
   log(`crash harness: seed ${seed}`);
   const tmp = path.join(options.workDir, 'tmp');

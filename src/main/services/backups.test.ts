@@ -81,6 +81,17 @@ describe('automatic backups', () => {
     expect(list[1]!.counts.entities).toBe(2);
   });
 
+  it('copies changes still waiting for their copy when the case closes', async () => {
+    const { session, file } = setUp({ intervalMs: 3_600_000 });
+    const store = session.open(file);
+    await session.backups!.idle();
+    store.entities.insert({ type: 'organization', name: 'Ansar Dine' });
+    session.emit(['entity'], 'entities:create');
+    session.close();
+    await session.backups!.idle();
+    expect(listBackups(session, file).backups.map((b) => b.counts.entities)).toEqual([3, 2]);
+  });
+
   it('keeps at most 10 copies per case, the oldest going first', async () => {
     const { session, file } = setUp({ automatic: false });
     session.open(file);

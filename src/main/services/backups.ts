@@ -178,10 +178,12 @@ export class Backups {
     this.timer.unref();
   }
 
-  /** The case is closing: stop waiting to copy it. A copy already under way finishes. */
+  /** The case is closing: changes still waiting for their copy get it now. */
   caseClosed(): void {
     this.cancelTimer();
+    const file = this.dirty;
     this.dirty = null;
+    if (file) this.enqueue(file).catch(() => {});
   }
 
   /** Resolves when the copies asked for so far are made (tests, and the app's orderly exit). */

@@ -3,6 +3,7 @@
 // result envelope; every refusal a sentence; no handler may fail unexpectedly ('internal'); and the
 // case must be byte-for-byte unchanged by every refused payload (a hash of db.serialize()).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
@@ -11,7 +12,6 @@ import { createDispatch, isWrite, type Dispatch } from '../../ipc/handle';
 import { createHandlers } from '../../ipc/handlers';
 import { uploadFromFile } from '../../services/sheet/csvImport';
 import { CaseSession, type SessionOptions } from '../../services/session';
-import { tempDir } from '../tempCase';
 import { isSentence, payloadsFor } from './payloads';
 
 export interface FuzzEnvironment {
@@ -23,6 +23,8 @@ export interface FuzzEnvironment {
   examples: Partial<Record<ChannelName, unknown[]>>;
   /** Puts the seed case back as it was and opens it. */
   reset(): void;
+  /** An accepted write changed the seed case since it was last put back. */
+  changed: boolean;
   close(): Promise<void>;
 }
 
@@ -102,7 +104,8 @@ function seedCase(session: CaseSession, file: string): void {
 export async function createFuzzEnvironment(
   options: Pick<SessionOptions, 'checkWritable'> = {},
 ): Promise<FuzzEnvironment> {
-  const root = tempDir('aw-fuzz-');
+  // In memory where there is a tmpfs: the fuzz run opens and closes cases thousands of times.
+  const root = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'aw-fuzz-'));
   // Uploads and exports write under the system's temporary folder: keep them inside the test's.
   const previousTmp = process.env.TMPDIR;
   process.env.TMPDIR = path.join(root, 'tmp');
@@ -181,13 +184,15 @@ export async function createFuzzEnvironment(
     'backups:list': [{}, { path: seed }],
     'backups:restore': [{ id: backup.id }, { path: seed, id: backup.id }],
   };
-  return {
+  const env: FuzzEnvironment = {
     root,
     session,
     dispatch,
     seed,
     examples,
+    changed: false,
     reset() {
+      env.changed = false;
       session.close();
       for (const suffix of ['-wal', '-shm']) fs.rmSync(`${seed}${suffix}`, { force: true });
       fs.copyFileSync(pristine, seed);
@@ -201,6 +206,7 @@ export async function createFuzzEnvironment(
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
+  return env;
 }
 
 /** The open case's file and every byte of its database (compared whole: cheaper than hashing it). */
@@ -241,7 +247,9 @@ export async function fuzzChannel(
   const schema = contract[channel].input;
   const stats: FuzzStats = { channel, payloads: 0, accepted: 0, refused: 0, ms: 0 };
   const start = performance.now();
-  env.reset();
+  const onSeed = (): boolean =>
+    env.session.isOpen && env.session.store.file === env.seed && env.session.store.readOnly === null;
+  if (env.changed || !onSeed()) env.reset();
   let baseline = caseImage(env);
   let unchecked = 0;
   const check = (what: string): void => {
@@ -250,8 +258,8 @@ export async function fuzzChannel(
   };
   const settle = (): void => {
     // After a case switch (or read-only reopening) the seed case comes back.
-    const { session } = env;
-    if (!session.isOpen || session.store.file !== env.seed || session.store.readOnly !== null) env.reset();
+    env.changed = true;
+    if (!onSeed()) env.reset();
     baseline = caseImage(env);
   };
   // A valid payload is sent once: sending `{}` to case:create a thousand times makes a thousand
@@ -272,7 +280,7 @@ export async function fuzzChannel(
   const payloads = payloadsFor(channel, env.examples[channel] ?? [], env.root).filter(once);
   const property = fc.asyncProperty(payloads, async (payload) => {
     stats.payloads++;
-    if (stats.payloads % 500 === 0) {
+    if (stats.payloads % 500 === 0 && env.changed) {
       // Accepted writes wear the seed case away: put it back every so often.
       check('one of the last payloads the schema refused changed the case');
       env.reset();

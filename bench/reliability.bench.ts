@@ -30,7 +30,7 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? 'backup,fuzz,hostile,kills').spl
 
 const slug = (text: string): string => text.toLowerCase().replace(/\W+/g, '_').replace(/^_|_$/g, '');
 
-/** Calls case:info and entities:list (a page halfway down) every 5 ms while `during` runs; the slowest answer, in ms. */
+/** Calls case:info and entities:list (the first page) every 5 ms while `during` runs; the slowest answer, in ms. */
 async function slowestAnswer(
   dispatch: ReturnType<typeof createDispatch>,
   during: Promise<unknown>,
@@ -92,7 +92,7 @@ async function backup(): Promise<void> {
     unit: 'ms',
     baseline: idle.max,
     calls: during.calls,
-    note: 'entities:list (a page halfway down) + case:info every 5 ms while the backup runs; baseline: the same with no backup',
+    note: 'entities:list (first page) + case:info every 5 ms while the backup runs; baseline: the same with no backup',
   });
   session.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -210,8 +210,8 @@ export const HOSTILE_PARSERS: HostileParser[] = [
     attacks: [
       twoGigabytes,
       {
-        name: 'nested a million arrays deep',
-        write: (f) => writePieces(f, [...repeated('[', 1_000_000), ...repeated(']', 1_000_000)]),
+        name: 'nested twenty million arrays deep',
+        write: (f) => writePieces(f, [...repeated('[', 20_000_000), ...repeated(']', 20_000_000)]),
       },
       {
         name: 'nested a hundred thousand objects deep in a field',

@@ -61,7 +61,8 @@ export class CaseSession {
   }
 
   emit(tables: string[], reason: string): void {
-    if (this.current && !NOT_A_CHANGE.has(reason)) this.backups?.caseChanged(this.current.file);
+    if (this.current?.readOnly === null && !NOT_A_CHANGE.has(reason))
+      this.backups?.caseChanged(this.current.file);
     for (const listener of this.listeners) listener({ tables, reason });
   }
 
@@ -97,7 +98,8 @@ export class CaseSession {
     this.current = next;
     this.problem = null;
     this.remember(resolved);
-    this.backups?.caseOpened(resolved);
+    // A read-only case is not changed here: its writer (if any) makes its copies.
+    if (next.readOnly === null) this.backups?.caseOpened(resolved);
     this.emit(['*'], 'case opened');
     void next.integrityCheck().then((damage) => {
       // A large file is checked after it opens; if it is damaged, close it before anything is written.

@@ -38,8 +38,9 @@ export function acquireWriterLock(caseFile: string, nativeBinding?: string): Loc
     const before = inode(file);
     try {
       db = new Database(file, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+      // MEMORY: no -journal file beside the case (OFF is not taken on a new, empty file).
+      db.pragma('journal_mode = MEMORY');
       db.pragma('locking_mode = EXCLUSIVE');
-      db.pragma('journal_mode = OFF');
       // In exclusive locking mode the lock taken here is kept until the connection closes.
       db.exec('BEGIN EXCLUSIVE; COMMIT');
       const held = db.prepare('PRAGMA main.locking_mode').pluck().get();

@@ -7,6 +7,18 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   sheet: () => import('./sheet.bench'),
   csv: () => import('./csv.bench'),
   reliability: () => import('./reliability.bench'),
+  documents: () => import('./documents.bench'),
+  // Extraction quality and speed, then the import through the browser shell.
+  sources: async () => {
+    const [quality, imports] = await Promise.all([import('./sources.bench'), import('./documentImport.bench')]);
+    return {
+      run: async () => {
+        await quality.run();
+        await imports.run();
+      },
+    };
+  },
+  interchange: () => import('./interchange.bench'),
 };
 
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@ export interface DispatchOptions {
   log?: (message: string, error: unknown) => void;
 }
 
-const READ_VERBS = new Set(['info', 'list', 'get', 'state', 'recent']);
+const READ_VERBS = new Set(['info', 'list', 'get', 'state', 'recent', 'importState', 'original', 'suggestions', 'put']);
 
 export function isWrite(channel: ChannelName): boolean {
   return !READ_VERBS.has(channel.split(':')[1]!);

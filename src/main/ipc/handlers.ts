@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseInfo, ChannelName } from '../../shared/ipc/contract';
-import { loadCaseData, readCaseJson, sourceTextReader } from '../services/caseData';
+import { loadCaseData, readCaseJson, sourceBytesReader, sourceTextReader } from '../services/caseData';
 import { createEntity, deleteEntities, getEntity, updateEntity } from '../services/entities';
 import { AppError, notFound, readOnlyRefusal } from '../services/errors';
 import { redo, undo } from '../services/history';
@@ -14,6 +14,8 @@ import { backupsHandlers } from './handlers/backups';
 import { graphHandlers } from './handlers/graph';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
+import { sourcesHandlers } from './handlers/sources';
+import { vocabularyHandlers } from './handlers/vocabulary';
 
 export interface HandlerContext {
   session: CaseSession;
@@ -29,7 +31,7 @@ export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseI
     throw new AppError('not_found', 'The sample case is missing from this installation.');
   const data = readCaseJson(file);
   const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
-  loadCaseData(store, data, sourceTextReader(dir));
+  loadCaseData(store, data, sourceTextReader(dir), sourceBytesReader(dir));
   session.emit(['*'], 'sample case loaded');
   return session.info();
 }
@@ -61,10 +63,28 @@ function refuseWritesWhenReadOnly(table: HandlerTable, session: CaseSession): Ha
 }
 
 export function createHandlers(ctx: HandlerContext): HandlerTable {
-  return refuseWritesWhenReadOnly(handlerTable(ctx), ctx.session);
+  // Read-only is checked first: a case open read-only never starts a long write, and its sentence says why.
+  return refuseWritesWhenReadOnly(guardWrites(ctx.session, allHandlers(ctx)), ctx.session);
 }
 
-function handlerTable(ctx: HandlerContext): HandlerTable {
+/** While a long write holds the case (a document import), every other write is refused with a sentence. */
+function guardWrites(session: CaseSession, table: HandlerTable): HandlerTable {
+  const guarded = { ...table } as Record<ChannelName, (input: never) => unknown>;
+  for (const channel of Object.keys(table) as ChannelName[]) {
+    if (!isWrite(channel) || WHILE_BUSY.has(channel)) continue;
+    const handler = table[channel] as (input: never) => unknown;
+    guarded[channel] = (input) => {
+      session.assertIdle();
+      return handler(input);
+    };
+  }
+  return guarded as HandlerTable;
+}
+
+/** Writes that may run while a long write holds the case: cancelling it. */
+const WHILE_BUSY = new Set<ChannelName>(['sources:importCancel', 'csvImport:cancel']);
+
+function allHandlers(ctx: HandlerContext): HandlerTable {
   const { session } = ctx;
   const store = () => session.store;
   return {
@@ -110,5 +130,7 @@ function handlerTable(ctx: HandlerContext): HandlerTable {
     ...graphHandlers(ctx),
     ...notesHandlers(ctx),
     ...backupsHandlers(ctx),
+    ...sourcesHandlers(ctx),
+    ...vocabularyHandlers(ctx),
   };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type ChannelName } from '../../shared/ipc/contract';
-import { uploadFromFile } from '../services/sheet/csvImport';
+import { uploadFromFile } from '../services/uploads';
 import { digestOf } from '../testing/caseDigest';
 import { createFuzzEnvironment, type FuzzEnvironment } from '../testing/fuzz/fuzzChannels';
 import { fromJsonSchema, jsonSchemaOf } from '../testing/fuzz/payloads';

@@ -1,12 +1,15 @@
 // Writes a case description (the sample case's case.json shape, DESIGN.md §5) into the open case.
 // Matching is by name and alias, so loading the same data twice adds nothing.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ENTITY_TYPES, PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { LongText, Name, RelationTypeSchema } from '../../shared/model';
+import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
+import { EntityTypeSchema, LongText, Name, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
+import type { SourceDraft } from '../store/repos/sources';
 import { AppError } from './errors';
+import { caseTypes } from './vocabulary';
 import { sentenceOf } from './zodSentence';
 
 /** As many aliases as an entity may have through the app (EntityDraft). */
@@ -32,13 +35,16 @@ export const CaseData = z.object({
         url: z.string().max(4096).nullable().optional(),
         reliability: z.enum(RELIABILITY),
         file: z.string().max(500),
+        author: z.string().max(500).nullable().optional(),
+        /** The file the text was taken from, when it is not the text itself (a two-column PDF's text layer). */
+        original_file: z.string().max(500).optional(),
       })
       .loose(),
   ),
   entities: z.array(
     z.object({
       id: z.string().max(500),
-      type: z.enum(ENTITY_TYPES),
+      type: EntityTypeSchema,
       name: Name,
       aliases: z.array(Name).max(MAX_ALIASES).optional(),
       summary: LongText.optional(),
@@ -70,6 +76,18 @@ export const CaseData = z.object({
 });
 export type CaseData = z.infer<typeof CaseData>;
 
+/** Keeps a document's original bytes; returns the fields that point the source at them. */
+function keepOriginal(
+  store: CaseStore,
+  file: string,
+  readBytes: (file: string) => Uint8Array,
+): Partial<SourceDraft> {
+  const bytes = readBytes(file);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  store.originals.put(sha256, bytes);
+  return { sha256, fileName: file, format: /\.md$/i.test(file) ? 'md' : 'txt' };
+}
+
 export interface LoadReport {
   entitiesAdded: number;
   relationsAdded: number;
@@ -77,8 +95,16 @@ export interface LoadReport {
   citationsAdded: number;
 }
 
-/** Loads case data in one transaction. readText returns a source document's text by file name. */
-export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: string) => string): LoadReport {
+/**
+ * Loads case data in one transaction. readText returns a source document's text by file name;
+ * readBytes, when given, its original bytes, kept so the analyst can save the original back out.
+ */
+export function loadCaseData(
+  store: CaseStore,
+  raw: unknown,
+  readText: (file: string) => string,
+  readBytes?: (file: string) => Uint8Array,
+): LoadReport {
   const parsed = CaseData.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('invalid_input', sentenceOf(parsed.error, 'The case description was refused'));
@@ -87,6 +113,9 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
   const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citationsAdded: 0 };
   const citationCount = () => store.db.prepare('SELECT count(*) FROM citation').pluck().get() as number;
   const citationsBefore = citationCount();
+  const types = caseTypes(store);
+  for (const entity of data.entities) types.checkEntityType(entity.type);
+  for (const relation of data.relations) types.checkRelationType(relation.type);
   store.transaction(() => {
     const sourceIds = new Map<string, number>();
     const titles = new Map(data.sources.map((s) => [s.id, s.title]));
@@ -101,6 +130,8 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
           reliability: source.reliability,
           text: readText(source.file),
           attrs: { file: source.file },
+          author: source.author ?? null,
+          ...(readBytes ? keepOriginal(store, source.original_file ?? source.file, readBytes) : {}),
         });
         report.sourcesAdded++;
       }
@@ -203,8 +234,8 @@ export const MAX_SOURCE_TEXT_BYTES = 64 * 1024 * 1024;
 
 const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
 
-/** UTF-8 text of a file no larger than limit; refused in one sentence otherwise, before it is read. */
-function readText(file: string, limit: number, what: string): string {
+/** The bytes of a file no larger than limit; refused in one sentence otherwise, before it is read. */
+function readBytes(file: string, limit: number, what: string): Buffer {
   const name = path.basename(file);
   let size: number;
   try {
@@ -219,10 +250,19 @@ function readText(file: string, limit: number, what: string): string {
       'invalid_input',
       `${what} “${name}” is ${megabytes(size)}; the workbench reads up to ${megabytes(limit)}. Nothing was changed.`,
     );
+  return fs.readFileSync(file);
+}
+
+/** UTF-8 text of a file no larger than limit; refused in one sentence otherwise, before it is read. */
+function readText(file: string, limit: number, what: string): string {
+  const bytes = readBytes(file, limit, what);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('invalid_input', `${what} “${name}” is not UTF-8 text. Nothing was changed.`);
+    throw new AppError(
+      'invalid_input',
+      `${what} “${path.basename(file)}” is not UTF-8 text. Nothing was changed.`,
+    );
   }
 }
 
@@ -272,4 +312,10 @@ export function readCaseJson(file: string): unknown {
 export function sourceTextReader(dir: string): (name: string) => string {
   return (name) =>
     readText(path.join(dir, path.basename(name)), MAX_SOURCE_TEXT_BYTES, 'The source document');
+}
+
+/** The original bytes of those documents (kept so the analyst can save them back out), same folder and limit. */
+export function sourceBytesReader(dir: string): (name: string) => Uint8Array {
+  return (name) =>
+    readBytes(path.join(dir, path.basename(name)), MAX_SOURCE_TEXT_BYTES, 'The source document');
 }

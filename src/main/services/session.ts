@@ -31,6 +31,8 @@ export class CaseSession {
   /** The case last opened or asked for, so its backups can be found after it failed to open. */
   private lastFile: string | null = null;
   readonly backups: Backups | null;
+  /** What holds the case's one write transaction open across awaits (a document import), if anything. */
+  private busyWith: string | null = null;
 
   constructor(readonly options: SessionOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -53,6 +55,33 @@ export class CaseSession {
 
   get isOpen(): boolean {
     return this.current !== null;
+  }
+
+  /** Why writes are refused right now, or null when the case takes them. */
+  get busy(): string | null {
+    return this.busyWith;
+  }
+
+  /**
+   * Runs a long write that keeps one transaction open across awaits; every other write is refused
+   * with a sentence until it ends (reads go on).
+   */
+  async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+    this.assertIdle();
+    this.busyWith = what;
+    try {
+      return await work();
+    } finally {
+      this.busyWith = null;
+    }
+  }
+
+  assertIdle(): void {
+    if (this.busyWith)
+      throw new AppError(
+        'conflict',
+        `The workbench is ${this.busyWith}; this change can be made when it finishes (or cancel it). Nothing was changed.`,
+      );
   }
 
   onChanged(listener: Listener): () => void {

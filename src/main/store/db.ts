@@ -73,6 +73,11 @@ function nativeOptions(options: OpenOptions): Database.Options {
   return nativeBinding ? { nativeBinding } : {};
 }
 
+/** A read-only connection to a case file: it sees the case as last committed, indexes included. */
+export function openReadOnly(file: string, options: OpenOptions = {}): Db {
+  return new Database(file, { readonly: true, fileMustExist: true, ...nativeOptions(options) });
+}
+
 function corrupt(name: string, report: string): CaseFileError {
   // quick_check reports one problem per line; the first says enough.
   const detail = report.split('\n').find((line) => line.trim() && !line.startsWith('***')) ?? report;
@@ -180,7 +185,7 @@ export function openCaseFile(file: string, { create = false, ...options }: OpenC
   }
   const checkPending = exists ? inspectExisting(file, options) : false;
   const readOnly = options.readOnly ?? (exists ? notWritableReason(file, options) : null);
-  if (readOnly !== null) return { db: openReadOnly(file, options), checkPending, readOnly };
+  if (readOnly !== null) return { db: openCaseReadOnly(file, options), checkPending, readOnly };
   let db: Db;
   try {
     db = new Database(file, nativeOptions(options));
@@ -204,7 +209,8 @@ export function openCaseFile(file: string, { create = false, ...options }: OpenC
   }
 }
 
-function openReadOnly(file: string, options: OpenOptions): Db {
+/** The case itself, read-only: it must already be at the latest schema (it cannot be migrated). */
+function openCaseReadOnly(file: string, options: OpenOptions): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...nativeOptions(options) });
   try {
     const version = db.pragma('user_version', { simple: true }) as number;

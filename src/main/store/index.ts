@@ -4,17 +4,22 @@ import {
   CaseFileError,
   checkIntegrityInBackground,
   openCaseFile,
+  openReadOnly,
   type Db,
   type OpenOptions,
   type ReadOnlyReason,
 } from './db';
 import { Journal } from './journal';
 import { acquireWriterLock, isLockedElsewhere, type WriterLock } from './lock';
+import { AttributeRepo } from './repos/attributes';
 import { EntityRepo } from './repos/entities';
 import { NoteRepo } from './repos/notes';
+import { OriginalRepo } from './repos/originals';
 import { RelationRepo } from './repos/relations';
 import { SettingRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
+import { SuggestionRepo } from './repos/suggestions';
+import { VocabularyRepo } from './repos/vocabulary';
 
 export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
 export type { OpenOptions, ReadOnlyReason } from './db';
@@ -34,7 +39,11 @@ export class CaseStore {
   readonly relations: RelationRepo;
   readonly sources: SourceRepo;
   readonly notes: NoteRepo;
+  readonly originals: OriginalRepo;
+  readonly suggestions: SuggestionRepo;
   readonly settings: SettingRepo;
+  readonly vocabulary: VocabularyRepo;
+  readonly attributes: AttributeRepo;
   readonly journal: Journal;
 
   private constructor(
@@ -51,7 +60,11 @@ export class CaseStore {
     this.relations = new RelationRepo(db);
     this.sources = new SourceRepo(db);
     this.notes = new NoteRepo(db);
+    this.originals = new OriginalRepo(db);
+    this.suggestions = new SuggestionRepo(db);
     this.settings = new SettingRepo(db);
+    this.vocabulary = new VocabularyRepo(db);
+    this.attributes = new AttributeRepo(db);
     this.journal = new Journal(db);
   }
 
@@ -101,6 +114,14 @@ export class CaseStore {
 
   get name(): string {
     return path.basename(this.file).replace(/\.[^.]+$/, '');
+  }
+
+  /**
+   * A second, read-only connection to the file (close it after): it sees the case as last
+   * committed, whatever this connection's open transaction has written or set aside.
+   */
+  reader(): Db {
+    return openReadOnly(this.file, this.options);
   }
 
   /** Runs fn in one transaction without recording it for undo. */

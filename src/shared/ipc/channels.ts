@@ -4,6 +4,8 @@ import { BACKUPS_CHANNELS } from './backups/channels';
 import { GRAPH_CHANNELS } from './graph/channels';
 import { NOTES_CHANNELS } from './notes/channels';
 import { SHEET_CHANNELS } from './sheet/channels';
+import { SOURCES_CHANNELS } from './sources/channels';
+import { VOCABULARY_CHANNELS } from './vocabulary/channels';
 
 export const CHANNEL_NAMES = [
   'case:info',
@@ -32,6 +34,8 @@ export const CHANNEL_NAMES = [
   ...GRAPH_CHANNELS,
   ...NOTES_CHANNELS,
   ...BACKUPS_CHANNELS,
+  ...SOURCES_CHANNELS,
+  ...VOCABULARY_CHANNELS,
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */

@@ -28,6 +28,8 @@ import type { CHANNEL_NAMES } from './channels';
 import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
+import { sourcesContract } from './sources/contract';
+import { vocabularyContract } from './vocabulary/contract';
 
 export interface CaseCounts {
   entities: number;
@@ -101,6 +103,8 @@ export const contract = {
   ...graphContract,
   ...notesContract,
   ...backupsContract,
+  ...sourcesContract,
+  ...vocabularyContract,
 } as const;
 
 export type Contract = typeof contract;

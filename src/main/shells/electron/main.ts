@@ -140,6 +140,7 @@ function buildMenu(): Menu {
         { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
         { label: 'Restore from backup…', click: command('case:restoreBackup') },
         { type: 'separator' },
+        { label: 'Import documents…', click: command('sources:import') },
         { label: 'Import CSV…', click: command('import:csv') },
         {
           label: 'Export',

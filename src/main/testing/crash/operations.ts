@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mergeEntities } from '../../services/sheet/sheetActions';
-import { runImport, uploadFromFile } from '../../services/sheet/csvImport';
+import { runImport } from '../../services/sheet/csvImport';
+import { uploadFromFile } from '../../services/uploads';
 import { redo, undo } from '../../services/history';
 import { CaseStore } from '../../store';
 import { bulkInsertEntities } from '../../store/bulk';

@@ -2,6 +2,7 @@
 // real dispatch (createDispatch + createHandlers) against a temporary case. Every answer must be a
 // result envelope; every refusal a sentence; no handler may fail unexpectedly ('internal'); and the
 // case must be byte-for-byte unchanged by every refused payload (a hash of db.serialize()).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,9 @@ import fc from 'fast-check';
 import { contract, type ChannelName } from '../../../shared/ipc/contract';
 import { createDispatch, isWrite, type Dispatch } from '../../ipc/handle';
 import { createHandlers } from '../../ipc/handlers';
-import { uploadFromFile } from '../../services/sheet/csvImport';
+import { uploadFromFile } from '../../services/uploads';
 import { CaseSession, type SessionOptions } from '../../services/session';
+import { listSuggestions } from '../../services/sources/suggestions';
 import { isSentence, payloadsFor } from './payloads';
 
 export interface FuzzEnvironment {
@@ -82,10 +84,18 @@ function seedCase(session: CaseSession, file: string): void {
       startDate: '2007',
     });
     store.relations.insert({ sourceId: droukdel, targetId: aqim, type: 'leader_of' });
+    const text =
+      'In 2007 the GSPC became AQIM. Abdelmalek Droukdel leads Al Qaeda in the Islamic Maghreb (AQIM).';
+    const bytes = Buffer.from(text);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    store.originals.put(sha256, bytes);
     const source = store.sources.insert({
       title: 'CRS brief',
       reliability: 'B',
-      text: 'In 2007 the GSPC became AQIM.',
+      text,
+      sha256,
+      fileName: 'crs-brief.txt',
+      format: 'txt',
     });
     store.sources.cite({
       sourceId: source,
@@ -97,6 +107,8 @@ function seedCase(session: CaseSession, file: string): void {
     store.notes.insert({ kind: 'entity', id: aqim }, 'Private judgement.', true);
     store.notes.insert({ kind: 'case', id: null }, 'Shareable context.', false);
   });
+  // Suggestions are worked out (and stored) when first listed: list them now, so listing is a pure read.
+  listSuggestions(store, 1);
   session.close();
 }
 
@@ -126,6 +138,9 @@ export async function createFuzzEnvironment(
   const csv = path.join(root, 'groups.csv');
   fs.writeFileSync(csv, 'type,name\norganization,Ansar Dine\norganization,Al Mourabitoun\n');
   const uploadId = uploadFromFile(csv);
+  const report = path.join(root, 'report.txt');
+  fs.writeFileSync(report, 'Report.');
+  const documentUpload = uploadFromFile(report);
   const dispatch = createDispatch(createHandlers({ session, resourcesDir: resources }), {
     verifyCaller: (caller) => caller.kind === 'browser' && caller.token === 'fuzz',
   });
@@ -183,6 +198,65 @@ export async function createFuzzEnvironment(
     'case:exportJson': [{ includeShareableNotes: false }, { includeShareableNotes: true }],
     'backups:list': [{}, { path: seed }],
     'backups:restore': [{ id: backup.id }, { path: seed, id: backup.id }],
+    'attributes:list': [{}],
+    'caseTypes:list': [{}],
+    'uploads:put': [
+      { name: 'report.txt', chunk: 'UmVwb3J0Lg==', totalBytes: 7 },
+      { uploadId: documentUpload, name: 'report.txt', chunk: 'UmVwb3J0Lg==', totalBytes: 7 },
+    ],
+    'sources:import': [
+      {
+        files: [
+          {
+            name: 'report.txt',
+            bytes: Buffer.from('Ansar Dine split from AQIM in 2012.').toString('base64'),
+          },
+        ],
+      },
+      {
+        files: [{ name: 'notes.md', bytes: 'IyBOb3RlcwpHU1BDLg==', encoding: 'utf-8' }],
+        jobId: 'd'.repeat(32),
+      },
+      { files: [{ name: 'report.txt', uploadId: documentUpload }] },
+      {
+        files: [
+          { name: 'page.html', bytes: Buffer.from('<p>AQIM</p><script>x()</script>').toString('base64') },
+        ],
+      },
+    ],
+    'sources:importState': [{ jobId: 'd'.repeat(32) }],
+    'sources:importCancel': [{ jobId: 'd'.repeat(32) }],
+    'sources:update': [
+      { id: 1, patch: { author: 'Alexis Arieff', language: 'en', publishedOn: '2017-03-20' } },
+    ],
+    'sources:delete': [{ id: 1 }],
+    'sources:original': [{ id: 1 }],
+    'extraction:suggestions': [{ sourceId: 1 }],
+    'extraction:review': [
+      { sourceId: 1, decisions: [{ id: 1, action: 'accept' }] },
+      { sourceId: 1, decisions: [{ id: 2, action: 'reject' }] },
+      { sourceId: 1, decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }] },
+    ],
+    'vocabulary:list': [{}],
+    'vocabulary:save': [
+      {
+        kind: 'entity',
+        type: { id: 'vehicle', label: 'Vehicle', plural: 'Vehicles', colour: '#00897b', shape: 'diamond' },
+      },
+      {
+        kind: 'relation',
+        type: {
+          id: 'kinship',
+          reads: 'is related to',
+          symmetric: true,
+          lineage: false,
+          colour: '#00897b',
+          lineStyle: 'dashed',
+        },
+      },
+    ],
+    'vocabulary:merge': [{ kind: 'relation', from: 'leader_of', into: 'allied_with' }],
+    'vocabulary:delete': [{ kind: 'entity', id: 'event' }],
   };
   const env: FuzzEnvironment = {
     root,

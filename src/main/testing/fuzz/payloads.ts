@@ -136,7 +136,11 @@ export function fromJsonSchema(schema: JsonSchema, depth = 0): fc.Arbitrary<unkn
       for (const [key, value] of Object.entries(properties)) record[key] = next(value);
       if (Object.keys(properties).length === 0 && schema.propertyNames) {
         return fc.dictionary(
-          next(schema.propertyNames) as fc.Arbitrary<string>,
+          // A key schema may admit anything ({} in an anyOf: a column id the page may invent); keys are strings.
+          fc.oneof(
+            next(schema.propertyNames).filter((key): key is string => typeof key === 'string'),
+            fc.string(),
+          ),
           typeof schema.additionalProperties === 'object' ? next(schema.additionalProperties) : anyValue,
           { maxKeys: 4 },
         );

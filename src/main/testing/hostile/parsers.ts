@@ -5,11 +5,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { UPLOAD_CHUNK_BYTES } from '../../../shared/ipc/sheet/contract';
-import { loadCaseData, readCaseJson, sourceTextReader } from '../../services/caseData';
+import { UPLOAD_CHUNK_BYTES } from '../../../shared/ipc/sources/contract';
+import { loadCaseData, readCaseJson, sourceBytesReader, sourceTextReader } from '../../services/caseData';
 import { AppError } from '../../services/errors';
 import { exportCase } from '../../services/notes/caseExport';
-import { checkImport, receiveChunk, runImport } from '../../services/sheet/csvImport';
+import { checkImport, receiveCsvChunk, runImport } from '../../services/sheet/csvImport';
 import { CaseStore } from '../../store';
 
 export interface Attack {
@@ -69,7 +69,7 @@ function uploadInPieces(file: string): string {
     do {
       const read = fs.readSync(fd, buffer, 0, buffer.length, offset);
       offset += read;
-      ({ uploadId } = receiveChunk({
+      ({ uploadId } = receiveCsvChunk({
         uploadId,
         fileName: path.basename(file),
         chunk: buffer.subarray(0, read).toString('base64'),
@@ -102,7 +102,8 @@ async function loadCaseJson(file: string, scratch: string): Promise<string> {
   const data = readCaseJson(file);
   const store = CaseStore.open(path.join(scratch, 'load.awcase'), { create: true });
   try {
-    const report = loadCaseData(store, data, sourceTextReader(path.dirname(file)));
+    const dir = path.dirname(file);
+    const report = loadCaseData(store, data, sourceTextReader(dir), sourceBytesReader(dir));
     return `${report.entitiesAdded} entities, ${report.relationsAdded} relations, ${report.sourcesAdded} sources`;
   } finally {
     store.close();

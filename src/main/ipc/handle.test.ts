@@ -62,6 +62,8 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'subjects:get': { subject: { kind: 'entity', id: 1 } },
   'noteCounts:get': { kind: 'entity', ids: [1] },
   'case:exportJson': { includeShareableNotes: false },
+  'backups:list': { path: '/tmp/aw-never-created/x.awcase' },
+  'backups:restore': { path: '/tmp/aw-never-created/x.awcase', id: '2025-01-01T00-00-00-000Z.awcase' },
   'uploads:put': { name: 'report.pdf', chunk: 'JVBERi0=', totalBytes: 5 },
   'sources:import': { files: [{ name: 'report.txt', bytes: 'UmVwb3J0Lg==' }], jobId: 'c'.repeat(32) },
   'sources:importState': { jobId: 'c'.repeat(32) },

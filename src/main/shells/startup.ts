@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHandlers, openSampleCase, type HandlerContext } from '../ipc/handlers';
 import type { HandlerTable } from '../ipc/handle';
-import { CaseSession } from '../services/session';
+import { CaseSession, type SessionOptions } from '../services/session';
 
 export interface StartupOptions {
   dataDir: string;
@@ -12,6 +12,8 @@ export interface StartupOptions {
   /** A case file to open (created if missing). */
   casePath?: string;
   nativeBinding?: string;
+  /** Automatic backups' settings; false turns them off. */
+  backups?: SessionOptions['backups'];
 }
 
 export interface Core {
@@ -23,11 +25,15 @@ export interface Core {
 }
 
 export function startCore(options: StartupOptions): Core {
-  const session = new CaseSession({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+  const session = new CaseSession({
+    dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
+    backups: options.backups,
+  });
   const context: HandlerContext = { session, resourcesDir: options.resourcesDir };
   if (options.casePath) {
     const file = path.resolve(options.casePath);
-    session.open(file, { create: !fs.existsSync(file) });
+    session.openOrReadOnly(file, { create: !fs.existsSync(file) });
   } else if (!session.reopenLast()) {
     const firstStart = session.recent().length === 0;
     if (firstStart && fs.existsSync(path.join(options.resourcesDir, 'sample-case', 'case.json')))

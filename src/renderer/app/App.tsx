@@ -20,6 +20,8 @@ import { installShortcuts, registerCommands, runCommand } from './commands';
 import { AboutDialog } from './AboutDialog';
 import { installFileDrop } from './fileDrop';
 import { OpenCaseDialog } from './OpenCaseDialog';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { StatusBar } from './StatusBar';
 import { useCaseInfo } from './useCaseInfo';
 import { useWorkspaceLayout } from './useWorkspaceLayout';
@@ -36,6 +38,7 @@ export function App() {
   const info = useCaseInfo();
   const [opening, setOpening] = useState(false);
   const [about, setAbout] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
   const [layout, setLayout] = useWorkspaceLayout();
   const [dropping, setDropping] = useState(false);
@@ -67,6 +70,7 @@ export function App() {
         { id: 'case:new', label: 'New case', run: () => void attempt('case:create', {}) },
         { id: 'case:open', label: 'Open case…', shortcut: 'Mod+O', run: () => setOpening(true) },
         { id: 'case:sample', label: 'Open sample case', run: () => void attempt('case:openSample', {}) },
+        { id: 'case:restoreBackup', label: 'Restore from backup…', run: () => setRestoring(true) },
         { id: 'sources:import', label: 'Import documents…', run: () => openDocumentImport() },
         { id: 'network:import', label: 'Import network…', run: () => openNetworkImport() },
         { id: 'network:export', label: 'Export network…', run: () => openNetworkExport() },
@@ -107,7 +111,7 @@ export function App() {
   );
 
   return (
-    <div className="app">
+    <div className={info?.open && info.readOnly ? 'app with-banner' : 'app'}>
       <header className="toolbar" role="toolbar" aria-label="Case">
         <span className="brand">Analyst Workbench</span>
         <span className="case-title" data-testid="case-name">
@@ -140,6 +144,13 @@ export function App() {
         </button>
         <button
           type="button"
+          onClick={() => runCommand('case:restoreBackup')}
+          title="Open an automatic backup of this case as a new case"
+        >
+          Backups…
+        </button>
+        <button
+          type="button"
           onClick={() => runCommand('view:toggle-panel')}
           aria-pressed={layout.sideOpen}
           title="Show or hide the notes and sources panel (Ctrl+\\)"
@@ -153,6 +164,7 @@ export function App() {
           Redo
         </button>
       </header>
+      <ReadOnlyBanner info={info} />
       <main
         className="workspace"
         style={{
@@ -224,6 +236,7 @@ export function App() {
       <ErrorSurface />
       {opening && <OpenCaseDialog onClose={() => setOpening(false)} />}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {restoring && <RestoreBackupDialog onClose={() => setRestoring(false)} />}
     </div>
   );
 }

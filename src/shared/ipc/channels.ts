@@ -1,5 +1,6 @@
 // Channel names only, with no dependencies, so the sandboxed preload can allow-list them.
 // contract.ts checks at compile time that this list and the contract agree.
+import { BACKUPS_CHANNELS } from './backups/channels';
 import { GRAPH_CHANNELS } from './graph/channels';
 import { NOTES_CHANNELS } from './notes/channels';
 import { SHEET_CHANNELS } from './sheet/channels';
@@ -34,6 +35,7 @@ export const CHANNEL_NAMES = [
   ...SHEET_CHANNELS,
   ...GRAPH_CHANNELS,
   ...NOTES_CHANNELS,
+  ...BACKUPS_CHANNELS,
   ...SOURCES_CHANNELS,
   ...VOCABULARY_CHANNELS,
   ...INTERCHANGE_CHANNELS,

@@ -21,6 +21,8 @@ import {
   type SourceDocument,
   type SourceSummary,
 } from '../model';
+import { backupsContract } from './backups/contract';
+import { CasePath } from './casePath';
 import { channel } from './channel';
 import type { CHANNEL_NAMES } from './channels';
 import { graphContract } from './graph/contract';
@@ -46,6 +48,8 @@ export interface CaseInfo {
   schemaVersion: number | null;
   /** Why no case is open, when the workbench closed one itself (e.g. found damaged). */
   problem: string | null;
+  /** Why the case is open read-only (one sentence for the banner); null when it can be changed. */
+  readOnly: string | null;
 }
 
 export interface HistoryState {
@@ -60,13 +64,6 @@ export interface EntityDetail extends Entity {
   relations: RelationRow[];
 }
 
-/** A file path chosen by the analyst; case files end in .awcase. */
-const CasePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => /\.awcase$/i.test(p), 'Case files end in .awcase.');
-
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
 const ByIds = z.object({ ids: z.array(Id).min(1).max(10_000) }).strict();
@@ -74,7 +71,8 @@ const ByIds = z.object({ ids: z.array(Id).min(1).max(10_000) }).strict();
 const coreContract = {
   'case:info': channel<CaseInfo>()(Empty),
   'case:create': channel<CaseInfo>()(z.object({ path: CasePath.optional() }).strict()),
-  'case:open': channel<CaseInfo>()(z.object({ path: CasePath }).strict()),
+  /** readOnly: open it read-only (offered when another window has it open). */
+  'case:open': channel<CaseInfo>()(z.object({ path: CasePath, readOnly: z.boolean().optional() }).strict()),
   'case:openSample': channel<CaseInfo>()(Empty),
   'case:recent': channel<string[]>()(Empty),
 
@@ -106,6 +104,7 @@ export const contract = {
   ...sheetContract,
   ...graphContract,
   ...notesContract,
+  ...backupsContract,
   ...sourcesContract,
   ...vocabularyContract,
   ...interchangeContract,

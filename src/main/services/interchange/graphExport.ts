@@ -1,5 +1,7 @@
 // interchange:export: the open case as GEXF, GraphML, STIX 2.1, Cytoscape JSON or a case file.
-// Private notes never leave: the queries read `private = 0` notes only, and only when asked.
+// Private notes never leave: the queries read `private = 0` notes only, and only when asked. Network
+// formats carry the shareable notes of entities and relations (as a `notes` attribute); the case file
+// carries every shareable note.
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ExportedFile } from '../../../shared/ipc/interchange/contract';
@@ -149,8 +151,6 @@ export function caseToGraph(store: CaseStore, notes: NotesChoice = 'none'): Neut
     .filter((a) => a.kind === 'relation')
     .map((a) => ({ key: a.key, title: a.title, type: ATTR_TYPE[a.valueType] ?? 'string' }));
   const notesOf = notes === 'shareable' ? shareableNotes(store) : new Map<string, string[]>();
-  const caseNotes = notesOf.get('case:');
-  if (caseNotes) graph.meta.notes = caseNotes.join('\n\n');
   const aliases = aliasesByEntity(store);
   const cited = citedIn(store);
 

@@ -20,6 +20,7 @@ import { STORE_CHANGED } from '../../../shared/ipc/contract';
 import { openSampleCase } from '../../ipc/handlers';
 import { createDispatch } from '../../ipc/handle';
 import { redeemDownload, saveDownload } from '../../services/downloads';
+import { AppError } from '../../services/errors';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
@@ -87,8 +88,22 @@ async function openCase(): Promise<void> {
     properties: ['openFile'],
     filters: [{ name: 'Analyst Workbench case', extensions: ['awcase'] }],
   });
-  if (result.canceled || !result.filePaths[0]) return;
-  core.session.open(result.filePaths[0]);
+  const file = result.filePaths[0];
+  if (result.canceled || !file) return;
+  try {
+    core.session.open(file);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'case_in_use') throw error;
+    // Never two writers: the case another window holds is offered read-only.
+    const choice = await dialog.showMessageBox({
+      type: 'info',
+      message: error.message,
+      buttons: ['Open read-only', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice.response === 0) core.session.open(file, { readOnly: true });
+  }
 }
 
 async function saveCopy(): Promise<void> {
@@ -123,6 +138,7 @@ function buildMenu(): Menu {
         { label: 'Open case…', accelerator: 'CmdOrCtrl+O', click: run(openCase) },
         { label: 'Open sample case', click: run(() => void openSampleCase(core.context)) },
         { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
+        { label: 'Restore from backup…', click: command('case:restoreBackup') },
         { type: 'separator' },
         { label: 'Import documents…', click: command('sources:import') },
         { label: 'Import CSV…', click: command('import:csv') },
@@ -263,6 +279,8 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click would open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window?.show());

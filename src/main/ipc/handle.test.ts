@@ -45,6 +45,7 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'csvImport:state': { jobId: 'b'.repeat(32) },
   'csvImport:cancel': { jobId: 'b'.repeat(32) },
   'graph:get': { afterNode: 0, afterEdge: 0, limit: 100 },
+  'graph:rows': { entityIds: [1], relationIds: [1], sources: true },
   'graph:savePositions': { layout: 'force', positions: [[1, 10, 20]], merge: true },
   'search:list': { query: 'droukdel', limit: 10 },
   'citations:list': { sourceId: 1 },

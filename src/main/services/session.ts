@@ -1,7 +1,8 @@
 // The open case and the list of recent cases. One case is open at a time per window.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseInfo, StoreChanged } from '../../shared/ipc/contract';
+import type { CaseInfo } from '../../shared/ipc/contract';
+import type { StoreChanged, Written } from '../../shared/ipc/tables';
 import { CaseFileError, CaseStore } from '../store';
 import { AppError } from './errors';
 
@@ -40,8 +41,12 @@ export class CaseSession {
     return () => this.listeners.delete(listener);
   }
 
-  emit(tables: string[], reason: string): void {
-    for (const listener of this.listeners) listener({ tables, reason });
+  /** Tells the panes what changed: a write's announcement, or `tables` and why. */
+  emit(change: StoreChanged): void;
+  emit(tables: Written[], reason: string): void;
+  emit(change: StoreChanged | Written[], reason = ''): void {
+    const event = Array.isArray(change) ? { tables: change, reason } : change;
+    for (const listener of this.listeners) listener(event);
   }
 
   open(file: string, { create = false } = {}): CaseStore {

@@ -18,11 +18,8 @@ export function sheetHandlers({ session }: HandlerContext): SheetHandlers {
     'csvExport:get': (request) => offerCsvExport(store(), request),
     'csvImport:upload': (input) => receiveChunk(input),
     'csvImport:info': (request) => checkImport(store(), request),
-    'csvImport:run': async (request) => {
-      const state = await runImport(store(), request);
-      session.emit(request.kind === 'entities' ? ['entity', 'alias'] : ['relation'], 'csv import');
-      return state;
-    },
+    // Announced by dispatch as the tables it declares; the import is one bulk insert, so no ids.
+    'csvImport:run': (request) => runImport(store(), request),
     'csvImport:state': ({ jobId }) => jobState(jobId),
     'csvImport:cancel': ({ jobId }) => cancelImport(jobId),
   };

@@ -183,6 +183,7 @@ function bindIpc(): void {
   const dispatch = createDispatch(core.handlers, {
     verifyCaller: (caller) => caller.kind === 'electron' && !!caller.frameUrl?.startsWith(`${ORIGIN}/`),
     onWrite: core.onWrite,
+    watch: core.watch,
     log: (message, error) => console.error(message, error),
   });
   for (const channel of CHANNEL_NAMES) {

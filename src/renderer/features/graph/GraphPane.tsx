@@ -15,7 +15,7 @@ import { ENTITY_TYPES, RELATION_TYPE_NAMES, RELIABILITY, relationReads } from '.
 import { registerCommands, runCommand } from '../../app/commands';
 import { call, reportError } from '../../lib/ipc';
 import { setMetrics, type EntityMetrics } from '../../lib/metrics';
-import { revisionStore, select, selectionStore } from '../../lib/store';
+import { CASE_DATA, onTablesChanged, select, selectionStore } from '../../lib/store';
 import { neighbourhood, shortestPath } from './analysis';
 import { ExportDialog } from './ExportDialog';
 import { prewarmEdgeThread } from './exportImage';
@@ -368,14 +368,9 @@ export function GraphPane() {
 
   useEffect(() => {
     void reload();
-    // Re-read after writes to the case, but not after our own position saves.
-    let last = revisionStore.get().n;
+    // Re-read after writes to the case data (not after our own position saves: settings).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = revisionStore.subscribe(() => {
-      const { n, tables } = revisionStore.get();
-      if (n === last) return;
-      last = n;
-      if (tables.length === 1 && tables[0] === 'graph') return;
+    const unsubscribe = onTablesChanged(CASE_DATA, () => {
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), 150);
     });

@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SheetTab } from '../../../shared/ipc/sheet/contract';
 import type { Page } from '../../../shared/model';
 import { reportError } from '../../lib/ipc';
-import { revisionStore, selectionStore } from '../../lib/store';
+import { CASE_DATA, onTablesChanged, selectionStore } from '../../lib/store';
 import { sheetTheme } from './agGrid';
 import { toQuery, type GridSort } from './query';
 import { restoreLayout, useLayoutSaver } from './useLayout';
@@ -98,7 +98,7 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
   // A refresh would close an open cell editor and drop what is being typed: wait for the edit to end.
   const refreshPending = useRef(false);
   useEffect(() => {
-    const unsubscribe = revisionStore.subscribe(() => {
+    const unsubscribe = onTablesChanged(CASE_DATA, () => {
       const api = apiRef.current;
       if (!api) return;
       if (api.getEditingCells().length > 0) refreshPending.current = true;

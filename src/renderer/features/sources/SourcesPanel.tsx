@@ -17,7 +17,7 @@ const RELIABILITY_TEXT: Record<Reliability, string> = {
 };
 
 export function SourcesPanel() {
-  const revision = useRevision();
+  const revision = useRevision(['source', 'citation']);
   const [sources, setSources] = useState<SourceSummary[]>([]);
   useEffect(() => {
     void attempt('sources:list', {}).then((list) => setSources(list ?? []));

@@ -1,7 +1,7 @@
 // IPC contract of the sheet feature: channel name → payload schema and result type.
 import { z } from 'zod';
 import { EntityQuery, Id, RelationQuery, type Entity } from '../../model';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 export const SHEET_TABS = ['entities', 'relations', 'sources'] as const;
 export const SheetTab = z.enum(SHEET_TABS);
@@ -33,7 +33,10 @@ const JobId = UploadId;
 
 /** field → index of the CSV column that fills it (absent: not imported). */
 export const ImportMapping = z.partialRecord(
-  z.enum([...new Set([...ENTITY_IMPORT_FIELDS, ...RELATION_IMPORT_FIELDS])] as [ImportField, ...ImportField[]]),
+  z.enum([...new Set([...ENTITY_IMPORT_FIELDS, ...RELATION_IMPORT_FIELDS])] as [
+    ImportField,
+    ...ImportField[],
+  ]),
   z.number().int().min(0).max(999),
 );
 export type ImportMapping = z.infer<typeof ImportMapping>;
@@ -111,24 +114,34 @@ export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export const sheetContract = {
-  'sheet:get': channel<{ columns: ColumnLayout[] | null }>()(z.object({ tab: SheetTab }).strict()),
+  'sheet:get': channel<{ columns: ColumnLayout[] | null }>()(z.object({ tab: SheetTab }).strict(), READS),
   'sheet:saveLayout': channel<{ saved: true }>()(
     z.object({ tab: SheetTab, columns: z.array(ColumnLayout).max(50) }).strict(),
+    writes('setting'),
   ),
   'entities:tag': channel<{ tagged: number }>()(
     z
       .object({
         ids: z.array(Id).min(1).max(10_000),
-        tag: z.string().trim().min(1, 'A tag cannot be empty.').max(100, 'A tag may be at most 100 characters.'),
+        tag: z
+          .string()
+          .trim()
+          .min(1, 'A tag cannot be empty.')
+          .max(100, 'A tag may be at most 100 characters.'),
       })
       .strict(),
+    writes('entity'),
   ),
   'entities:merge': channel<Entity>()(
     z
-      .object({ keepId: Id, mergeIds: z.array(Id).min(1, 'Choose at least two entities to merge.').max(1000) })
+      .object({
+        keepId: Id,
+        mergeIds: z.array(Id).min(1, 'Choose at least two entities to merge.').max(1000),
+      })
       .strict(),
+    writes('entity', 'alias', 'relation', 'citation', 'note'),
   ),
-  'csvExport:get': channel<ExportTicket>()(ExportRequest),
+  'csvExport:get': channel<ExportTicket>()(ExportRequest, READS),
   'csvImport:upload': channel<{ uploadId: string; bytes: number }>()(
     z
       .object({
@@ -136,12 +149,20 @@ export const sheetContract = {
         fileName: z.string().min(1).max(255),
         /** base64 of the next piece of the file. */
         chunk: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4),
-        totalBytes: z.number().int().min(0).max(10 * 1024 * 1024 * 1024),
+        totalBytes: z
+          .number()
+          .int()
+          .min(0)
+          .max(10 * 1024 * 1024 * 1024),
       })
       .strict(),
+    READS,
   ),
-  'csvImport:info': channel<ImportPreview>()(ImportRequest),
-  'csvImport:run': channel<ImportJobState>()(ImportRequest.extend({ jobId: JobId }).strict()),
-  'csvImport:state': channel<ImportJobState>()(z.object({ jobId: JobId }).strict()),
-  'csvImport:cancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict()),
+  'csvImport:info': channel<ImportPreview>()(ImportRequest, READS),
+  'csvImport:run': channel<ImportJobState>()(
+    ImportRequest.extend({ jobId: JobId }).strict(),
+    writes('entity', 'alias', 'relation'),
+  ),
+  'csvImport:state': channel<ImportJobState>()(z.object({ jobId: JobId }).strict(), READS),
+  'csvImport:cancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict(), READS),
 } as const;

@@ -1,6 +1,6 @@
 // The workbench frame: toolbar, sheet, graph, side panel (notes, sources), status bar, errors.
 import { useEffect, useRef, useState } from 'react';
-import { GraphPane } from '../features/graph/GraphPane';
+import { GraphPane } from '../features/graph';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SheetPane } from '../features/sheet/SheetPane';

@@ -1,0 +1,129 @@
+// A write applied as a delta: the rows it touched, read again, merged into the graph's data, and
+// what that changes for the drawing.
+import type { GraphEdge, GraphNode, GraphRows } from '../../../../shared/ipc/graph/contract';
+import type { GraphData } from '../model/graphData';
+
+export interface Delta {
+  data: GraphData;
+  /** Nodes whose drawn fields changed, new ones, and the ids of those gone; the same for edges. */
+  nodes: { changed: GraphNode[]; added: GraphNode[]; removed: number[] };
+  edges: { changed: GraphEdge[]; added: GraphEdge[]; removed: number[] };
+  /**
+   * Whether what is shown may change, not only how it reads: an element added or removed, or a
+   * type, an end, a date or a grade changed. A name, alias or note count changes only a label.
+   */
+  structural: boolean;
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+function sameNode(a: GraphNode, b: GraphNode): boolean {
+  return (
+    a.name === b.name &&
+    a.type === b.type &&
+    a.notes === b.notes &&
+    a.citations === b.citations &&
+    sameList(a.aliases, b.aliases)
+  );
+}
+
+function sameEdge(a: GraphEdge, b: GraphEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.type === b.type &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.corroboration === b.corroboration &&
+    a.grade === b.grade &&
+    sameList(a.sources, b.sources)
+  );
+}
+
+/** Whether an edge's change can change what is shown (its type, ends, dates, grade). */
+function edgeMoves(a: GraphEdge, b: GraphEdge): boolean {
+  return (
+    a.source !== b.source ||
+    a.target !== b.target ||
+    a.type !== b.type ||
+    a.start !== b.start ||
+    a.end !== b.end ||
+    a.grade !== b.grade
+  );
+}
+
+/**
+ * Merges the rows read for `asked` ids into `data` (the arrays are copied only where something
+ * changed). An asked id whose row did not come back was deleted; an edge whose end is gone goes too.
+ */
+export function mergeRows(
+  data: GraphData,
+  asked: { entityIds: readonly number[]; relationIds: readonly number[] },
+  rows: GraphRows,
+): Delta {
+  const delta: Delta = {
+    data,
+    nodes: { changed: [], added: [], removed: [] },
+    edges: { changed: [], added: [], removed: [] },
+    structural: false,
+  };
+  const nodeAt = new Map(data.nodes.map((n, i) => [n.id, i]));
+  const nodes = [...data.nodes];
+  let nodesTouched = false;
+  const gotNodes = new Set(rows.nodes.map((n) => n.id));
+  for (const row of rows.nodes) {
+    const i = nodeAt.get(row.id);
+    if (i === undefined) {
+      nodes.push(row);
+      delta.nodes.added.push(row);
+    } else if (!sameNode(nodes[i]!, row)) {
+      if (nodes[i]!.type !== row.type) delta.structural = true;
+      nodes[i] = row;
+      delta.nodes.changed.push(row);
+    } else continue;
+    nodesTouched = true;
+  }
+  const goneNodes = new Set(asked.entityIds.filter((id) => !gotNodes.has(id) && nodeAt.has(id)));
+  delta.nodes.removed = [...goneNodes];
+  const edgeAt = new Map(data.edges.map((e, i) => [e.id, i]));
+  let edges = [...data.edges];
+  let edgesTouched = false;
+  const gotEdges = new Set(rows.edges.map((e) => e.id));
+  for (const row of rows.edges) {
+    const i = edgeAt.get(row.id);
+    if (i === undefined) {
+      edges.push(row);
+      delta.edges.added.push(row);
+    } else if (!sameEdge(edges[i]!, row)) {
+      if (edgeMoves(edges[i]!, row)) delta.structural = true;
+      edges[i] = row;
+      delta.edges.changed.push(row);
+    } else continue;
+    edgesTouched = true;
+  }
+  const goneEdges = new Set(asked.relationIds.filter((id) => !gotEdges.has(id) && edgeAt.has(id)));
+  if (goneNodes.size || goneEdges.size) {
+    const kept = nodes.filter((n) => !goneNodes.has(n.id));
+    nodes.length = 0;
+    nodes.push(...kept);
+    nodesTouched ||= goneNodes.size > 0;
+    const before = edges.length;
+    edges = edges.filter((e) => {
+      const gone = goneEdges.has(e.id) || goneNodes.has(e.source) || goneNodes.has(e.target);
+      if (gone && edgeAt.has(e.id)) delta.edges.removed.push(e.id);
+      return !gone;
+    });
+    edgesTouched ||= edges.length !== before;
+  }
+  if (
+    delta.nodes.added.length ||
+    delta.nodes.removed.length ||
+    delta.edges.added.length ||
+    delta.edges.removed.length
+  )
+    delta.structural = true;
+  if (nodesTouched || edgesTouched)
+    delta.data = { nodes: nodesTouched ? nodes : data.nodes, edges: edgesTouched ? edges : data.edges };
+  return delta;
+}

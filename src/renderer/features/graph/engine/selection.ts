@@ -1,0 +1,30 @@
+// What the graph says about its selection, and whether a node is in view.
+import type { Core, NodeSingular } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../../../shared/ipc/graph/contract';
+import { relationReads } from '../../../../shared/vocab';
+
+export function isInView(cy: Core, node: NodeSingular): boolean {
+  const e = cy.extent();
+  const p = node.position();
+  return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+}
+
+/** One line about the selection: a relation's dates, corroboration and grade; how many entities. */
+export function describeSelection(
+  cy: Core,
+  nodeById: ReadonlyMap<number, GraphNode>,
+  edgeById: ReadonlyMap<number, GraphEdge>,
+): string {
+  const edges = cy.edges(':selected');
+  const nodes = cy.nodes(':selected');
+  if (edges.length === 1 && nodes.length === 0) {
+    const r = edgeById.get(edges[0]!.data('relationId') as number);
+    if (!r) return '';
+    const name = (n: number) => nodeById.get(n)?.name ?? '?';
+    const when = r.start || r.end ? `, ${r.start ?? '…'}–${r.end ?? ''}` : '';
+    const grade = r.grade ? `best grade ${r.grade}` : 'no citation';
+    const sources = `${r.corroboration} source${r.corroboration === 1 ? '' : 's'}`;
+    return `${name(r.source)} ${relationReads(r.type)} ${name(r.target)}${when} — ${sources}, ${grade}`;
+  }
+  return nodes.length > 1 ? `${nodes.length} entities selected` : '';
+}

@@ -78,7 +78,10 @@ export interface GraphHook {
   /** The viewport's pan: a node at model (x, y) is drawn at (x · zoom + pan.x, y · zoom + pan.y) in the canvas. */
   pan(): { x: number; y: number };
   metrics(id: number): { degree: number; betweenness: number | null; pagerank: number } | undefined;
-  /** Each visible node's box with its label, in model coordinates. */
+  /**
+   * Each visible node's box, and its label's box where the label is shown (below, above or beside
+   * the node), in model coordinates: what is drawn, for checking that nothing overlaps.
+   */
   labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
   /** One node as drawn (its label is `name`), without reading every node. */
   node(
@@ -86,6 +89,8 @@ export interface GraphHook {
   ): { id: number; name: string; x: number; y: number; size: number; shown: boolean } | undefined;
   /** The height of node labels on screen now, CSS pixels. */
   labelPx(): number;
+  /** Entities whose label is shown now (the others wait for room: hover, selection, zoom). */
+  labelsShown(): number[];
   /** Relations whose label is shown now (hovered, selected, or zoomed in close enough). */
   edgeLabelsShown(): number[];
   /** Headings drawn in the layout (lineage: the groups set apart). */

@@ -198,10 +198,17 @@ export class GraphController {
     this.readability = new Readability(cy, large);
     cy.on('select unselect', () => this.selectionChanged());
     cy.on('dragfree', 'node', (event) => this.dragged(event));
+    // Cytoscape calls two quick taps a double tap wherever they land: one on each of two nodes
+    // (a click, then a Shift+click) is no request to open the second.
+    let taps: unknown[] = [null, null];
+    cy.on('tap', (event) => void (taps = [taps[1], event.target]));
     cy.on('dbltap', 'node[entityId]', (event) => {
+      if (taps[0] !== event.target) return;
       select({ entityIds: [event.target.data('entityId') as number], origin: 'graph' });
       if (!runCommand('entity:open')) runCommand('view:panel');
     });
+    // The graph takes the keyboard when pressed (Escape clears the selection).
+    cy.on('tapstart', () => this.container?.focus({ preventScroll: true }));
     // A big graph's PNG export draws its edges on a thread of its own; started now, while the page
     // is idle, it is ready when the analyst exports.
     if (large) this.exportThreads.prewarm();
@@ -306,7 +313,7 @@ export class GraphController {
     this.resizing.stop();
     const cy = this.cy;
     this.resizing = cy ? applySizes(cy, this.large, this.metrics, sizeBy) : NO_RESIZE;
-    this.readability?.labels?.soon();
+    this.readability?.labels?.update(); // a small graph is resized at once: its labels follow at once
   }
 
   // ---- selection --------------------------------------------------------------------------------

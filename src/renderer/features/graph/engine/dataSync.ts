@@ -11,7 +11,7 @@ import { mergeRows } from './delta';
 import { edgeElement, edgeLook, nodeElement } from './elements';
 import { FIT_PADDING, LAYOUT_LABELS, type GraphController } from './GraphController';
 import { isBatching } from './cyInternals';
-import { layoutInput, placeNearNeighbours, type Positions } from './layoutInput';
+import { degreeSizes, layoutInput, placeNearNeighbours, type Positions } from './layoutInput';
 import { TooLargeToDraw, loadGraph, loadRows } from './load';
 import { Superseded } from './workers';
 
@@ -164,8 +164,12 @@ export class DataSync {
       const layoutRun =
         missing > Math.max(2, visible.nodeIds.size * 0.1) ? this.runLayout(layout, visible, false) : null;
       const elements: ElementDefinition[] = [];
+      // Drawn at their size by degree from the start (big graphs: resized in idle time, sizes.ts).
+      const sizes = large
+        ? new Map<number, number>()
+        : degreeSizes(data.edges.filter((e) => visible.edgeIds.has(e.id)));
       for (const n of data.nodes)
-        elements.push(nodeElement(n, visible.nodeIds.has(n.id), this.positions.get(n.id)));
+        elements.push(nodeElement(n, visible.nodeIds.has(n.id), this.positions.get(n.id), sizes.get(n.id)));
       const nodeIds = new Set(data.nodes.map((n) => n.id));
       const view = c.looks.view();
       const loops = new Set(view.loopEdges);

@@ -54,10 +54,11 @@ export function nodeElement(
   n: GraphNode,
   shown: boolean,
   position: { x: number; y: number } | undefined,
+  size = MIN_NODE_SIZE,
 ): ElementDefinition {
   return {
     group: 'nodes',
-    data: { id: `n${n.id}`, entityId: n.id, size: MIN_NODE_SIZE, ...nodeData(n) },
+    data: { id: `n${n.id}`, entityId: n.id, size, ...nodeData(n) },
     classes: shown ? '' : 'hidden',
     position: position ? { x: position.x, y: position.y } : { x: 0, y: 0 },
   };

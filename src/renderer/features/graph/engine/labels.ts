@@ -9,12 +9,6 @@ import { LABEL_FONT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_MAX_WIDTH } from 
 type Box = { x1: number; y1: number; x2: number; y2: number };
 
 const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-const union = (a: Box, b: Box): Box => ({
-  x1: Math.min(a.x1, b.x1),
-  y1: Math.min(a.y1, b.y1),
-  x2: Math.max(a.x2, b.x2),
-  y2: Math.max(a.y2, b.y2),
-});
 
 /** Boxes bucketed by screen cell, so each new label is checked against its neighbours only. */
 class BoxGrid {
@@ -139,23 +133,34 @@ export class NodeLabels {
     const places = new Map<NodeSingular, { body: Box; sides: Box[] }>();
     nodes.forEach((node) => {
       const p = node.position();
-      const r = ((node.data('size') as number) * zoom) / 2 + 2;
+      const r = ((node.data('size') as number) * zoom) / 2 + 3;
       const x = p.x * zoom + pan.x;
       const y = p.y * zoom + pan.y;
       const body = { x1: x - r, y1: y - r, x2: x + r, y2: y + r };
       const text = textWidth(String(node.data('label')));
-      const w = Math.min(text, LABEL_MAX_WIDTH) * k + 4;
-      const h = Math.max(1, Math.ceil(text / (LABEL_MAX_WIDTH - 10))) * LABEL_LINE_HEIGHT * k + 3;
-      const gap = 3 * zoom + 1;
+      // As cytoscape draws it: a little wider than measured here, with its background's padding.
+      const w = Math.min(text * 1.08, LABEL_MAX_WIDTH) * k + 12;
+      const h = Math.max(1, Math.ceil(text / (LABEL_MAX_WIDTH - 10))) * LABEL_LINE_HEIGHT * k + 6;
+      // Reaching right up to the node (cytoscape's box takes in the margin and the text's padding).
+      const gap = 0;
       // Below (where the layout made room), above, right, left.
       const sides = [
         { x1: x - w / 2, y1: body.y2 + gap, x2: x + w / 2, y2: body.y2 + gap + h },
         { x1: x - w / 2, y1: body.y1 - gap - h, x2: x + w / 2, y2: body.y1 - gap },
         { x1: body.x2 + gap, y1: y - h / 2, x2: body.x2 + gap + w, y2: y + h / 2 },
         { x1: body.x1 - gap - w, y1: y - h / 2, x2: body.x1 - gap, y2: y + h / 2 },
-      ].map((label) => union(body, label));
+      ];
       bodies.add(body);
       places.set(node, { body, sides });
+    });
+    // A layout's heading is in the way too.
+    cy.nodes('.heading').forEach((heading) => {
+      if (heading.hasClass('hidden')) return;
+      const p = heading.position();
+      const x = p.x * zoom + pan.x;
+      const y = p.y * zoom + pan.y;
+      const w = textWidth(String(heading.data('label'))) * 1.25 * k + 8;
+      bodies.add({ x1: x, y1: y - 9 * k, x2: x + w, y2: y + 9 * k });
     });
     const rank = (n: NodeSingular) =>
       (n.selected() ? 4 : 0) + (this.first.has(n.data('entityId') as number) ? 2 : 0);
@@ -173,6 +178,7 @@ export class NodeLabels {
     const inView = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= width && b.y2 <= height;
     for (const node of order) {
       const { body, sides } = places.get(node)!;
+      // What shows must not overlap: another label, or a node (its own label sits beside it).
       const free = sides.findIndex((box) => inView(box) && !shown.hits(box) && !bodies.hits(box, body));
       const at = free < 0 && node.selected() ? 0 : free;
       if (at >= 0) shown.add(sides[at]!);

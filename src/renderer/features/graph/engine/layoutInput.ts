@@ -25,18 +25,11 @@ export function layoutInput(
   const edges = data.edges
     .filter((e) => visible.edgeIds.has(e.id))
     .map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, start: e.start }));
-  const degree = new Map<number, number>();
-  for (const e of edges) {
-    if (e.source === e.target) continue;
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-  }
-  let maxDegree = 0;
-  for (const d of degree.values()) maxDegree = Math.max(maxDegree, d);
+  const sizes = degreeSizes(edges);
   const nodes: LayoutNode[] = [];
   for (const id of visible.nodeIds) {
     const node = byId.get(id)!;
-    const size = sizeFor(degree.get(id) ?? 0, maxDegree);
+    const size = sizes.get(id) ?? sizeFor(0, 0);
     nodes.push({
       id,
       ...(large ? { w: size + 8, h: size + 8 } : labelBox(node.name, size)),
@@ -46,6 +39,24 @@ export function layoutInput(
   }
   const small = !large && nodes.length <= LABEL_OVERLAP_LIMIT;
   return { nodes, edges, view: small && view && view.width > 0 && view.height > 0 ? view : undefined };
+}
+
+/**
+ * Each node's size by its degree over these edges: how it is drawn until centrality arrives, and
+ * after, by default (the workers count degree the same way), so nothing grows under its label.
+ */
+export function degreeSizes(edges: readonly { source: number; target: number }[]): Map<number, number> {
+  const degree = new Map<number, number>();
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  let max = 0;
+  for (const d of degree.values()) max = Math.max(max, d);
+  const sizes = new Map<number, number>();
+  for (const [id, d] of degree) sizes.set(id, sizeFor(d, max));
+  return sizes;
 }
 
 /** Places nodes the layout has not placed yet next to their placed neighbours, or right of the rest. */

@@ -59,11 +59,32 @@ export class Readability {
     this.cy.batch(() => this.cy.edges().toggleClass('zoomed-in', close));
   }
 
-  /** Fits the view to what is shown, and remembers that zoom as the one labels are judged by. */
+  /**
+   * Fits the view to the shown nodes' bodies, with room for labels around them. Labels keep their
+   * size on screen as the zoom changes (labels.ts), so a fit to boxes with labels would not land
+   * on the same zoom twice.
+   */
   fit(padding: number): void {
     const cy = this.cy;
-    cy.fit(cy.nodes().not('.hidden'), padding);
-    this.fitZoom = cy.zoom();
+    const shown = cy.nodes().not('.hidden');
+    if (shown.empty()) return;
+    const bb = shown.boundingBox({ includeLabels: false, includeOverlays: false });
+    // Room for a label (labels.ts): a line or two above or below, half its width each side.
+    const pad = this.large
+      ? { x: padding, top: padding, bottom: padding }
+      : { x: padding + 40, top: padding + 24, bottom: padding + 30 };
+    const w = Math.max(1, cy.width() - 2 * pad.x);
+    const h = Math.max(1, cy.height() - pad.top - pad.bottom);
+    // A handful of nodes is not blown up past twice their size.
+    const zoom = Math.min(2, Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))));
+    cy.viewport({
+      zoom,
+      pan: {
+        x: pad.x + (w - bb.w * zoom) / 2 - bb.x1 * zoom,
+        y: pad.top + (h - bb.h * zoom) / 2 - bb.y1 * zoom,
+      },
+    });
+    this.fitZoom = zoom;
     this.moved = false;
     if (this.large) return;
     this.zoomed();

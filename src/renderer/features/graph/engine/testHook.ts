@@ -69,10 +69,28 @@ export function installTestHook(source: GraphHookSource): () => void {
     zoom: () => source.cy()?.zoom() ?? 1,
     pan: () => ({ ...(source.cy()?.pan() ?? { x: 0, y: 0 }) }),
     labelBoxes: () =>
-      entities(source.cy())?.map((n: NodeSingular) => {
-        const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
-        return { id: n.data('entityId') as number, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
-      }) ?? [],
+      entities(source.cy())
+        ?.toArray()
+        .flatMap((n) => {
+          // The node, and its label where it is drawn (below, above or beside it), as two boxes.
+          const id = n.data('entityId') as number;
+          const body = n.boundingBox({ includeLabels: false, includeOverlays: false });
+          const boxes = [{ id, x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2 }];
+          if (!n.hasClass('quiet')) {
+            const l = n.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false });
+            // The label's box outside its node (cytoscape's reaches into the node by its padding).
+            const side = ['label-above', 'label-right', 'label-left'].find((c) => n.hasClass(c)) ?? 'below';
+            if (l.w > 0)
+              boxes.push({
+                id,
+                x1: side === 'label-right' ? Math.max(l.x1, body.x2) : l.x1,
+                x2: side === 'label-left' ? Math.min(l.x2, body.x1) : l.x2,
+                y1: side === 'below' ? Math.max(l.y1, body.y2) : l.y1,
+                y2: side === 'label-above' ? Math.min(l.y2, body.y1) : l.y2,
+              });
+          }
+          return boxes;
+        }) ?? [],
     metrics: (id) => source.metrics().get(id),
     node: (id) => {
       const n = source.cy()?.getElementById(`n${id}`);
@@ -92,6 +110,10 @@ export function installTestHook(source: GraphHookSource): () => void {
       const node = entities(cy)?.first();
       return cy && node?.nonempty() ? parseFloat(node.style('font-size')) * cy.zoom() : LABEL_FONT_SIZE;
     },
+    labelsShown: () =>
+      entities(source.cy())
+        ?.filter((n) => !n.hasClass('quiet'))
+        .map((n) => n.data('entityId') as number) ?? [],
     edgeLabelsShown: () =>
       source
         .cy()

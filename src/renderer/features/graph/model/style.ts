@@ -38,7 +38,7 @@ export const relationColour = (type: string) => RELATION_COLOUR[type as Relation
 export const isSymmetric = (type: string) => RELATION_TYPES[type as RelationType]?.symmetric ?? false;
 
 export const LABEL_FONT_SIZE = 11;
-export const LABEL_MAX_WIDTH = 120;
+export const LABEL_MAX_WIDTH = 100;
 export const LABEL_LINE_HEIGHT = 13;
 export const LABEL_FONT = `${LABEL_FONT_SIZE}px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
 export const EDGE_FONT_SIZE = 11;

@@ -63,7 +63,6 @@ export function GraphPane() {
           aria-label={`Network graph: ${counts}. Click an entity to select it, Shift+click to add one, Escape to clear.`}
           role="img"
           tabIndex={0}
-          onPointerDown={(e) => e.currentTarget.focus({ preventScroll: true })}
         />
         {state.empty && (
           <p className="graph-empty-note muted">

@@ -6,7 +6,6 @@ import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import type { GraphLayoutName, GraphSource } from '../../../../shared/ipc/graph/contract';
 import type { GraphStats } from '../../../../shared/ipc/graph/hook';
 import { CASE_TABLES, type StoreChanged } from '../../../../shared/ipc/tables';
-import { normalizeName } from '../../../../shared/text';
 import { runCommand } from '../../../app/commands';
 import { setMetrics, type EntityMetrics } from '../../../lib/metrics';
 import { onTablesChanged, select, selectionStore } from '../../../lib/store';
@@ -20,7 +19,6 @@ import {
   type GraphFilters,
   type VisibleGraph,
 } from '../model/graphData';
-import { highlight, neighbourhood, shortestPath } from './analysis';
 import { createCy, destroyCy, type Drawing } from './createCy';
 import { DataSync } from './dataSync';
 import { exportImage } from './exporting';
@@ -30,6 +28,7 @@ import { Readability } from './readability';
 import { describeSelection, isInView } from './selection';
 import { NO_RESIZE, applySizes, type Resize, type SizeBy } from './sizes';
 import { installTestHook } from './testHook';
+import { jumpTo, showNeighbourhood, showPath } from './tools';
 import { Superseded, WorkerClient, spawnLayoutWorker } from './workers';
 
 export type { SizeBy };
@@ -239,6 +238,19 @@ export class GraphController {
     });
   }
 
+  /** A change that shows or hides nothing (a rename): the names, and the legend when asked. */
+  relabelled(legend: boolean): void {
+    const { nodes, edges } = this.data;
+    const visible = this.visible;
+    this.set({
+      dataVersion: this.state.dataVersion + 1,
+      names: nodes.length <= 3000 ? nodes.filter((n) => visible.nodeIds.has(n.id)).map((n) => n.name) : [],
+      legend: legend
+        ? legendMarks(nodes, edges, visible, this.looks.loopEdges, this.state.layoutName === 'lineage')
+        : this.state.legend,
+    });
+  }
+
   setFilters(patch: Partial<GraphFilters>): void {
     this.set({ filters: { ...this.state.filters, ...patch } });
     if (this.cy && this.state.dataVersion) this.shownChanged();
@@ -385,53 +397,13 @@ export class GraphController {
     this.sync.savePositions(this.state.layoutName, entries, true);
   }
 
-  // ---- analysis tools ---------------------------------------------------------------------------
-  private visibleEdges() {
-    return this.data.edges.filter((e) => this.visible.edgeIds.has(e.id));
-  }
-
-  private nameOf = (id: number): string => this.data.nodes.find((n) => n.id === id)?.name ?? '?';
-
+  // ---- analysis tools (tools.ts): each tells the analyst what it found --------------------------
   showNeighbourhood(hops: number): void {
-    const cy = this.cy;
-    if (!cy) return;
-    const start = cy.nodes(':selected').map((n) => n.data('entityId') as number);
-    if (!start.length)
-      return this.set({ info: 'Select one or more entities first, then show their neighbourhood.' });
-    const keep = neighbourhood(start, this.visibleEdges(), hops);
-    highlight(
-      cy,
-      (id) => keep.has(id),
-      (e) => keep.has(e.source) && keep.has(e.target),
-    );
-    this.set({
-      info: `${keep.size - start.length} entities within ${hops} step${hops === 1 ? '' : 's'} of the selection.`,
-    });
+    if (this.cy) this.set({ info: showNeighbourhood(this.cy, this.data, this.visible, hops) });
   }
 
   showPath(): void {
-    const cy = this.cy;
-    if (!cy) return;
-    const ends = cy.nodes(':selected').map((n) => n.data('entityId') as number);
-    if (ends.length !== 2)
-      return this.set({
-        info: 'Select exactly two entities (Shift+click the second) to find the shortest path between them.',
-      });
-    const path = shortestPath(ends[0]!, ends[1]!, this.visibleEdges());
-    if (!path)
-      return this.set({
-        info: `No path links ${this.nameOf(ends[0]!)} and ${this.nameOf(ends[1]!)} in the graph as filtered.`,
-      });
-    const onPath = new Set(path.nodes);
-    const pathEdges = new Set(path.edges);
-    highlight(
-      cy,
-      (id) => onPath.has(id),
-      (e) => pathEdges.has(e.id),
-      true,
-    );
-    const steps = `${path.edges.length} step${path.edges.length === 1 ? '' : 's'}`;
-    this.set({ info: `Shortest path, ${steps}: ${path.nodes.map(this.nameOf).join(' → ')}` });
+    if (this.cy) this.set({ info: showPath(this.cy, this.data, this.visible) });
   }
 
   clearHighlight(): void {
@@ -440,22 +412,8 @@ export class GraphController {
   }
 
   jumpTo(text: string): void {
-    const cy = this.cy;
-    const query = normalizeName(text);
-    if (!cy || !query) return;
-    const nodes = this.data.nodes;
-    const names = (n: (typeof nodes)[number]) => [n.name, ...n.aliases].map(normalizeName);
-    const found =
-      nodes.find((n) => names(n).includes(query)) ??
-      nodes.find((n) => names(n).some((s) => s.startsWith(query))) ??
-      nodes.find((n) => names(n).some((s) => s.includes(query)));
-    if (!found) return this.set({ info: `No entity is called “${text}”.` });
-    if (!this.visible.nodeIds.has(found.id))
-      return this.set({ info: `${found.name} is hidden by the current filters or time window.` });
-    const node = cy.getElementById(`n${found.id}`);
-    cy.$(':selected').unselect();
-    node.select();
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1), duration: 250 });
+    const info = this.cy ? jumpTo(this.cy, this.data, this.visible, text) : '';
+    if (info !== null) this.set({ info });
   }
 
   // ---- export -----------------------------------------------------------------------------------

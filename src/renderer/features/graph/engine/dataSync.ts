@@ -107,7 +107,14 @@ export class DataSync {
     const last = stats.lastDelta;
     cy.one('render', () => (last.drawnAt = performance.now()));
     if (delta.structural) c.shownChanged({ data: true });
-    else c.refreshLists(true);
+    else {
+      // Names, aliases, notes, sources: nothing shown or hidden. The legend marks notes and
+      // single-source relations; the rest of the lists (years, counts) stand.
+      const notes = delta.nodes.changed.some(
+        (n) => before.nodes.find((o) => o.id === n.id)?.notes !== n.notes,
+      );
+      c.relabelled(notes || delta.edges.changed.length > 0);
+    }
     c.readability?.labels?.soon();
   }
 
@@ -207,6 +214,18 @@ export class DataSync {
         cy.endBatch();
       }
       c.looks.built(data, view);
+      // The first drawing after the elements were built (a hidden pane never draws).
+      let drawnOnce = false;
+      const drawn = () => {
+        if (drawnOnce) return;
+        drawnOnce = true;
+        stats.marks.drawn = performance.now();
+        if (!laidOut) return;
+        stats.layoutRuns++;
+        stats.busy = false;
+      };
+      cy.one('render', drawn);
+      setTimeout(drawn, 2000);
       if (laidOut) {
         c.looks.placeHeading(cy);
         c.readability!.fit(FIT_PADDING);
@@ -214,16 +233,6 @@ export class DataSync {
         this.positionsApplied = data;
         stats.marks.applied = performance.now();
         stats.applyMs = stats.marks.applied - (stats.marks.layoutEnd ?? stats.marks.applied);
-        let done = false;
-        const drawn = () => {
-          if (done) return;
-          done = true;
-          stats.marks.drawn = performance.now();
-          stats.layoutRuns++;
-          stats.busy = false;
-        };
-        cy.one('render', drawn);
-        setTimeout(drawn, 2000); // a hidden pane never draws
       }
       stats.marks.added = performance.now();
       this.loading = false;

@@ -68,53 +68,47 @@ export function mergeRows(
     edges: { changed: [], added: [], removed: [] },
     structural: false,
   };
+  // Arrays are copied only when something in them changes (a rename touches one node of 20,000).
   const nodeAt = new Map(data.nodes.map((n, i) => [n.id, i]));
-  const nodes = [...data.nodes];
-  let nodesTouched = false;
+  let nodes = data.nodes;
+  const writeNodes = () => (nodes === data.nodes ? (nodes = [...data.nodes]) : nodes);
   const gotNodes = new Set(rows.nodes.map((n) => n.id));
   for (const row of rows.nodes) {
     const i = nodeAt.get(row.id);
     if (i === undefined) {
-      nodes.push(row);
+      writeNodes().push(row);
       delta.nodes.added.push(row);
     } else if (!sameNode(nodes[i]!, row)) {
       if (nodes[i]!.type !== row.type) delta.structural = true;
-      nodes[i] = row;
+      writeNodes()[i] = row;
       delta.nodes.changed.push(row);
-    } else continue;
-    nodesTouched = true;
+    }
   }
   const goneNodes = new Set(asked.entityIds.filter((id) => !gotNodes.has(id) && nodeAt.has(id)));
   delta.nodes.removed = [...goneNodes];
   const edgeAt = new Map(data.edges.map((e, i) => [e.id, i]));
-  let edges = [...data.edges];
-  let edgesTouched = false;
+  let edges = data.edges;
+  const writeEdges = () => (edges === data.edges ? (edges = [...data.edges]) : edges);
   const gotEdges = new Set(rows.edges.map((e) => e.id));
   for (const row of rows.edges) {
     const i = edgeAt.get(row.id);
     if (i === undefined) {
-      edges.push(row);
+      writeEdges().push(row);
       delta.edges.added.push(row);
     } else if (!sameEdge(edges[i]!, row)) {
       if (edgeMoves(edges[i]!, row)) delta.structural = true;
-      edges[i] = row;
+      writeEdges()[i] = row;
       delta.edges.changed.push(row);
-    } else continue;
-    edgesTouched = true;
+    }
   }
   const goneEdges = new Set(asked.relationIds.filter((id) => !gotEdges.has(id) && edgeAt.has(id)));
+  if (goneNodes.size) nodes = nodes.filter((n) => !goneNodes.has(n.id));
   if (goneNodes.size || goneEdges.size) {
-    const kept = nodes.filter((n) => !goneNodes.has(n.id));
-    nodes.length = 0;
-    nodes.push(...kept);
-    nodesTouched ||= goneNodes.size > 0;
-    const before = edges.length;
     edges = edges.filter((e) => {
       const gone = goneEdges.has(e.id) || goneNodes.has(e.source) || goneNodes.has(e.target);
-      if (gone && edgeAt.has(e.id)) delta.edges.removed.push(e.id);
+      if (gone) delta.edges.removed.push(e.id);
       return !gone;
     });
-    edgesTouched ||= edges.length !== before;
   }
   if (
     delta.nodes.added.length ||
@@ -123,7 +117,6 @@ export function mergeRows(
     delta.edges.removed.length
   )
     delta.structural = true;
-  if (nodesTouched || edgesTouched)
-    delta.data = { nodes: nodesTouched ? nodes : data.nodes, edges: edgesTouched ? edges : data.edges };
+  if (nodes !== data.nodes || edges !== data.edges) delta.data = { nodes, edges };
   return delta;
 }

@@ -5,6 +5,10 @@ import type { LayoutInput, LayoutNode, LayoutResult } from './types';
 
 /** Up to this many lineage relations, several orderings are tried and the one with fewest crossings kept. */
 const CROSSING_CHECK_LIMIT = 1500;
+/** Up to this many lineage relations in a family, neighbouring groups are swapped to undo crossings. */
+const SWAP_LIMIT = 200;
+/** Up to this many groups in a family, any two may trade places. */
+const SWAP_ANY_LIMIT = 40;
 /** Rounds of ordering each group by the mean place of its parents, then of its children. */
 const SWEEPS = 6;
 /** Space between two families, and between the tree and the groups set apart, model pixels. */
@@ -178,24 +182,40 @@ function placeFamily(
 ): Map<number, number> {
   const members = new Set(family);
   const links = tree.links.filter(([a]) => members.has(a));
-  let best: Map<number, number> | null = null;
-  let fewest = Infinity;
-  for (const order of orderings(family, tree)) {
-    const y = pack(order, tree, nodes, gaps, top);
-    if (links.length > CROSSING_CHECK_LIMIT) return y;
+  const crossingsOf = (y: Map<number, number>) => {
     const positions = new Float64Array(nodes.length * 2);
     for (const u of family) {
       positions[u * 2] = tree.x[u]!;
       positions[u * 2 + 1] = y.get(u)!;
     }
-    const crossings = countCrossings(positions, links);
-    if (crossings < fewest) {
-      fewest = crossings;
-      best = y;
-    }
-    if (crossings === 0) break;
+    return countCrossings(positions, links);
+  };
+  let best: { order: number[]; y: Map<number, number>; crossings: number } | null = null;
+  for (const order of orderings(family, tree)) {
+    const y = pack(order, tree, nodes, gaps, top);
+    if (links.length > CROSSING_CHECK_LIMIT) return y;
+    const crossings = crossingsOf(y);
+    if (!best || crossings < best.crossings) best = { order, y, crossings };
+    if (crossings === 0) return y;
   }
-  return best!;
+  // Then two groups trade places in the order while that removes a crossing (small families:
+  // any two; larger ones: neighbours only).
+  const reach = family.length <= SWAP_ANY_LIMIT ? family.length : 2;
+  for (let improved = links.length <= SWAP_LIMIT; improved && best!.crossings > 0;) {
+    improved = false;
+    for (let i = 0; i < best!.order.length && best!.crossings > 0; i++) {
+      for (let j = i + 1; j < Math.min(best!.order.length, i + reach); j++) {
+        const order = [...best!.order];
+        [order[i], order[j]] = [order[j]!, order[i]!];
+        const y = pack(order, tree, nodes, gaps, top);
+        const crossings = crossingsOf(y);
+        if (crossings >= best!.crossings) continue;
+        best = { order, y, crossings };
+        improved = true;
+      }
+    }
+  }
+  return best!.y;
 }
 
 /**

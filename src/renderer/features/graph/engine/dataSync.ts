@@ -96,6 +96,7 @@ export class DataSync {
       if (!delta.structural) for (const e of delta.edges.changed) c.looks.updateEdge(cy, e);
       else this.restructure(delta);
     });
+    if (delta.nodes.added.length) c.readability?.labels?.added();
     const stats = c.stats;
     stats.lastDelta = {
       heardAt,
@@ -214,6 +215,7 @@ export class DataSync {
         cy.endBatch();
       }
       c.looks.built(data, view);
+      c.readability?.labels?.added();
       // The first drawing after the elements were built (a hidden pane never draws).
       let drawnOnce = false;
       const drawn = () => {

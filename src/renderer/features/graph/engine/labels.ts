@@ -77,6 +77,12 @@ export class NodeLabels {
     }, wait);
   }
 
+  /** Elements were added (a reload, a delta, a heading): they get the current size at the next update. */
+  added(): void {
+    this.scale = Number.NaN;
+    this.soon();
+  }
+
   setFirst(ids: ReadonlySet<number>): void {
     this.first = ids;
   }
@@ -96,7 +102,7 @@ export class NodeLabels {
   }
 
   private resize(scale: number): void {
-    if (Math.abs(scale - this.scale) < 0.02 * this.scale) return;
+    if (Math.abs(scale - this.scale) < 0.02 * this.scale) return; // (NaN: never close)
     this.scale = scale;
     const cy = this.cy;
     cy.batch(() => {

@@ -106,6 +106,7 @@ export class Looks {
       .boundingBox({ includeLabels: true });
     const label = `${UNRELATED_HEADING} (${apart.length})`;
     const position = { x: box.x1, y: box.y1 - 16 };
+    if (heading.empty()) this.c.readability?.labels?.added();
     if (heading.empty())
       cy.add({
         group: 'nodes',

@@ -350,11 +350,9 @@ export class GraphController {
 
   private describe(): void {
     const cy = this.cy!;
-    const nodeById = new Map(this.data.nodes.map((n) => [n.id, n]));
-    const edgeById = new Map(this.data.edges.map((e) => [e.id, e]));
     this.set({
       selectedCount: cy.nodes(':selected').not('.hidden').length,
-      info: describeSelection(cy, nodeById, edgeById),
+      info: describeSelection(cy, this.data),
     });
   }
 

@@ -54,6 +54,19 @@ function edgeMoves(a: GraphEdge, b: GraphEdge): boolean {
 }
 
 /**
+ * Where the rows with these ids are in `list`: one pass over it, and only for the ids asked (a
+ * rename looks up one id, not a map of 80,000 relations).
+ */
+function positionsOf(list: readonly { id: number }[], ids: readonly number[]): Map<number, number> {
+  const at = new Map<number, number>();
+  if (!ids.length) return at;
+  const wanted = new Set(ids);
+  for (let i = 0; i < list.length && at.size < wanted.size; i++)
+    if (wanted.has(list[i]!.id)) at.set(list[i]!.id, i);
+  return at;
+}
+
+/**
  * Merges the rows read for `asked` ids into `data` (the arrays are copied only where something
  * changed). An asked id whose row did not come back was deleted; an edge whose end is gone goes too.
  */
@@ -69,7 +82,7 @@ export function mergeRows(
     structural: false,
   };
   // Arrays are copied only when something in them changes (a rename touches one node of 20,000).
-  const nodeAt = new Map(data.nodes.map((n, i) => [n.id, i]));
+  const nodeAt = positionsOf(data.nodes, [...asked.entityIds, ...rows.nodes.map((n) => n.id)]);
   let nodes = data.nodes;
   const writeNodes = () => (nodes === data.nodes ? (nodes = [...data.nodes]) : nodes);
   const gotNodes = new Set(rows.nodes.map((n) => n.id));
@@ -86,7 +99,7 @@ export function mergeRows(
   }
   const goneNodes = new Set(asked.entityIds.filter((id) => !gotNodes.has(id) && nodeAt.has(id)));
   delta.nodes.removed = [...goneNodes];
-  const edgeAt = new Map(data.edges.map((e, i) => [e.id, i]));
+  const edgeAt = positionsOf(data.edges, [...asked.relationIds, ...rows.edges.map((e) => e.id)]);
   let edges = data.edges;
   const writeEdges = () => (edges === data.edges ? (edges = [...data.edges]) : edges);
   const gotEdges = new Set(rows.edges.map((e) => e.id));

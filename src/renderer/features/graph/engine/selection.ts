@@ -10,17 +10,14 @@ export function isInView(cy: Core, node: NodeSingular): boolean {
 }
 
 /** One line about the selection: a relation's dates, corroboration and grade; how many entities. */
-export function describeSelection(
-  cy: Core,
-  nodeById: ReadonlyMap<number, GraphNode>,
-  edgeById: ReadonlyMap<number, GraphEdge>,
-): string {
+export function describeSelection(cy: Core, data: { nodes: GraphNode[]; edges: GraphEdge[] }): string {
   const edges = cy.edges(':selected');
   const nodes = cy.nodes(':selected');
   if (edges.length === 1 && nodes.length === 0) {
-    const r = edgeById.get(edges[0]!.data('relationId') as number);
+    const id = edges[0]!.data('relationId') as number;
+    const r = data.edges.find((e) => e.id === id);
     if (!r) return '';
-    const name = (n: number) => nodeById.get(n)?.name ?? '?';
+    const name = (n: number) => data.nodes.find((x) => x.id === n)?.name ?? '?';
     const when = r.start || r.end ? `, ${r.start ?? '…'}–${r.end ?? ''}` : '';
     const grade = r.grade ? `best grade ${r.grade}` : 'no citation';
     const sources = `${r.corroboration} source${r.corroboration === 1 ? '' : 's'}`;

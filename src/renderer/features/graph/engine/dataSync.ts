@@ -222,6 +222,13 @@ export class DataSync {
         if (drawnOnce) return;
         drawnOnce = true;
         stats.marks.drawn = performance.now();
+        // The lists, the legend, centrality and the selection follow the first frame: the graph
+        // shows first (run in the same task, their work delayed that frame).
+        setTimeout(() => {
+          if (c.data !== data) return; // a newer load took over
+          c.shownChanged({ data: true });
+          c.selectFromStore();
+        });
         if (!laidOut) return;
         stats.layoutRuns++;
         stats.busy = false;
@@ -238,8 +245,6 @@ export class DataSync {
       }
       stats.marks.added = performance.now();
       this.loading = false;
-      c.shownChanged({ data: true });
-      c.selectFromStore();
     } catch (error) {
       stats.busy = false;
       if (error instanceof TooLargeToDraw) {

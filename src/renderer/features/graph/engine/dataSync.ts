@@ -168,9 +168,12 @@ export class DataSync {
       const visible = visibleGraph(data, c.getState().filters);
       c.visible = visible;
       const missing = [...visible.nodeIds].filter((id) => !this.positions.has(id)).length;
-      const cy = c.ensureCy(large);
+      // The worker starts before the drawing is made (a new cytoscape takes a while on two cores).
       const layoutRun =
-        missing > Math.max(2, visible.nodeIds.size * 0.1) ? this.runLayout(layout, visible, false) : null;
+        missing > Math.max(2, visible.nodeIds.size * 0.1)
+          ? this.runLayout(layout, visible, false, large)
+          : null;
+      const cy = c.ensureCy(large);
       const elements: ElementDefinition[] = [];
       // Drawn at their size by degree from the start (big graphs: resized in idle time, sizes.ts).
       const sizes = large
@@ -306,12 +309,17 @@ export class DataSync {
    * the drawn elements at once; without (a fresh load) the caller builds the elements with them.
    * Resolves whether positions came back.
    */
-  async runLayout(name: GraphLayoutName, visible: VisibleGraph, apply = true): Promise<boolean> {
+  async runLayout(
+    name: GraphLayoutName,
+    visible: VisibleGraph,
+    apply = true,
+    large = this.c.large,
+  ): Promise<boolean> {
     const c = this.c;
     const stats = c.stats;
-    const cy = c.cy;
-    const view = cy ? { width: cy.width(), height: cy.height() } : undefined;
-    const input = layoutInput(c.data, visible, c.metrics, c.large, view);
+    const box = c.container;
+    const view = box ? { width: box.clientWidth, height: box.clientHeight } : undefined;
+    const input = layoutInput(c.data, visible, c.metrics, large, view);
     const { nodes } = input;
     stats.busy = true;
     c.set({

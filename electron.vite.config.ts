@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/shells/electron/main.ts'),
           browser: resolve(import.meta.dirname, 'src/main/shells/browser/main.ts'),
+          // The document parser's worker thread (src/main/io/documents/pool.ts finds it beside the entries).
+          documentWorker: resolve(import.meta.dirname, 'src/main/io/documents/worker.ts'),
         },
       },
     },

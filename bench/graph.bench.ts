@@ -11,18 +11,31 @@ import type { GraphStats } from '../src/shared/ipc/graph/hook';
 import type { RelationType } from '../src/shared/vocab';
 import { report, scratch } from './lib';
 
-const ORG_RELATIONS: RelationType[] = ['splinter_of', 'merged_into', 'affiliate_of', 'allied_with', 'rival_of', 'supported', 'allegiance_to', 'funded'];
+const ORG_RELATIONS: RelationType[] = [
+  'splinter_of',
+  'merged_into',
+  'affiliate_of',
+  'allied_with',
+  'rival_of',
+  'supported',
+  'allegiance_to',
+  'funded',
+];
 
 /** A case of `nodes` organizations and `edges` relations, preferential attachment so it has hubs. */
 export function buildCase(file: string, nodes: number, edges: number): void {
   fs.rmSync(file, { force: true });
   const store = CaseStore.open(file, { create: true });
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   store.transaction(() => {
     store.entities.insertMany(
       (function* () {
-        for (let i = 0; i < nodes; i++) yield { type: 'organization' as const, name: `Group ${i} ${['Brigade', 'Front', 'Movement', 'Battalion'][i % 4]}` };
+        for (let i = 0; i < nodes; i++)
+          yield {
+            type: 'organization' as const,
+            name: `Group ${i} ${['Brigade', 'Front', 'Movement', 'Battalion'][i % 4]}`,
+          };
       })(),
     );
     const ends: number[] = [1];
@@ -31,7 +44,12 @@ export function buildCase(file: string, nodes: number, edges: number): void {
       let target = rand() < 0.7 ? ends[Math.floor(rand() * ends.length)]! : 1 + Math.floor(rand() * nodes);
       if (target === source) target = 1 + ((source + 1) % nodes);
       const year = 1995 + Math.floor(rand() * 25);
-      store.relations.insert({ sourceId: source, targetId: target, type: ORG_RELATIONS[i % ORG_RELATIONS.length]!, startDate: rand() < 0.8 ? String(year) : null });
+      store.relations.insert({
+        sourceId: source,
+        targetId: target,
+        type: ORG_RELATIONS[i % ORG_RELATIONS.length]!,
+        startDate: rand() < 0.8 ? String(year) : null,
+      });
       ends.push(source, target);
     }
   });
@@ -50,14 +68,23 @@ export interface Opened {
 }
 
 /** Opens the case in the browser shell and waits until the graph is laid out and drawn. */
-export async function openInShell(name: string, file: string, expectNodes: number, timeoutMs: number): Promise<Opened> {
+export async function openInShell(
+  name: string,
+  file: string,
+  expectNodes: number,
+  timeoutMs: number,
+): Promise<Opened> {
   const shell = await startShell({ casePath: file, dataDir: path.join(path.dirname(file), `data-${name}`) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const started = performance.now();
   await page.goto(shell.url);
   await page.waitForFunction(
-    (n) => !!window.__awGraph && window.__awGraph.stats().layoutRuns > 0 && !window.__awGraph.stats().busy && window.__awGraph.nodes().length === n,
+    (n) =>
+      !!window.__awGraph &&
+      window.__awGraph.stats().layoutRuns > 0 &&
+      !window.__awGraph.stats().busy &&
+      window.__awGraph.nodes().length === n,
     expectNodes,
     { timeout: timeoutMs, polling: 50 },
   );
@@ -71,13 +98,19 @@ export async function openInShell(name: string, file: string, expectNodes: numbe
 export async function coseBaseline(file: string, capMs: number): Promise<{ ms: number; finished: boolean }> {
   const store = CaseStore.open(file);
   const nodes = store.db.prepare('SELECT id FROM entity').pluck().all() as number[];
-  const edges = store.db.prepare('SELECT id, source_id AS s, target_id AS t FROM relation').all() as { id: number; s: number; t: number }[];
+  const edges = store.db.prepare('SELECT id, source_id AS s, target_id AS t FROM relation').all() as {
+    id: number;
+    s: number;
+    t: number;
+  }[];
   store.close();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.setContent('<div id="cy" style="width:800px;height:600px"></div>');
-    await page.addScriptTag({ path: path.resolve(import.meta.dirname, '../node_modules/cytoscape/dist/cytoscape.min.js') });
+    await page.addScriptTag({
+      path: path.resolve(import.meta.dirname, '../node_modules/cytoscape/dist/cytoscape.min.js'),
+    });
     await page.evaluate(
       ({ nodes, edges }) => {
         const w = window as unknown as { cy: unknown; cytoscape: (o: unknown) => unknown };
@@ -94,7 +127,9 @@ export async function coseBaseline(file: string, capMs: number): Promise<{ ms: n
     const started = performance.now();
     const run = page.evaluate(() => {
       const t0 = performance.now();
-      (window as unknown as { cy: { layout(o: unknown): { run(): void } } }).cy.layout({ name: 'cose', animate: false }).run();
+      (window as unknown as { cy: { layout(o: unknown): { run(): void } } }).cy
+        .layout({ name: 'cose', animate: false })
+        .run();
       return performance.now() - t0;
     });
     const capped = new Promise<null>((resolve) => setTimeout(() => resolve(null), capMs));
@@ -117,18 +152,33 @@ export async function run(): Promise<void> {
   await opened.browser.close();
   await opened.shell.stop();
   const cose = await coseBaseline(file, Number(process.env.BENCH_COSE_CAP_MS ?? 120_000));
-  const common = { nodes: 2000, edges: 8000, baseline_name: 'cytoscape cose, same graph, same Chromium', baseline_finished: cose.finished };
+  const common = {
+    nodes: 2000,
+    edges: 8000,
+    baseline_name: 'cytoscape cose, same graph, same Chromium',
+    baseline_finished: cose.finished,
+  };
   report({
     name: 'graph.open_to_drawn_2k',
     value: opened.openMs,
     unit: 'ms',
     baseline: cose.ms,
     target: '< 3000 ms',
-    note: 'page load → data paged over IPC → ForceAtlas2 in a worker → positions applied and drawn; baseline is cose layout alone' + (cose.finished ? '' : ' (stopped at the cap: a lower bound)'),
+    note:
+      'page load → data paged over IPC → ForceAtlas2 in a worker → positions applied and drawn; baseline is cose layout alone' +
+      (cose.finished ? '' : ' (stopped at the cap: a lower bound)'),
     renderer: opened.renderer,
     ...common,
   });
-  report({ name: 'graph.layout_worker_2k', value: opened.stats.layoutMs, unit: 'ms', baseline: cose.ms, target: '< 3000 ms', note: 'ForceAtlas2 (Barnes-Hut, at most 100 iterations / 0.9 s) + scaling + label overlap removal, in the worker', ...common });
+  report({
+    name: 'graph.layout_worker_2k',
+    value: opened.stats.layoutMs,
+    unit: 'ms',
+    baseline: cose.ms,
+    target: '< 3000 ms',
+    note: 'ForceAtlas2 (Barnes-Hut, at most 100 iterations / 0.9 s) + scaling + label overlap removal, in the worker',
+    ...common,
+  });
   const m = opened.stats.marks;
   report({
     name: 'graph.layout_2k',
@@ -140,5 +190,12 @@ export async function run(): Promise<void> {
     marks_ms_since_navigation: m,
     ...common,
   });
-  report({ name: 'graph.load_2k', value: opened.stats.loadMs, unit: 'ms', baseline: null, note: 'graph:get pages + cytoscape elements', ...common });
+  report({
+    name: 'graph.load_2k',
+    value: opened.stats.loadMs,
+    unit: 'ms',
+    baseline: null,
+    note: 'graph:get pages + cytoscape elements',
+    ...common,
+  });
 }

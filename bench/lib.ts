@@ -62,3 +62,25 @@ export function scratch(name: string): string {
 export function machine(): string {
   return `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 }
+
+/** CPU time (user + system) this process has used, in ms: on a shared machine, wall time mostly says how busy the others are. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+export function timeCpu<T>(fn: () => T): { ms: number; cpuMs: number; result: T } {
+  const cpu = cpuMs();
+  const start = performance.now();
+  const result = fn();
+  return { ms: performance.now() - start, cpuMs: cpuMs() - cpu, result };
+}
+
+export async function timeCpuAsync<T>(
+  fn: () => Promise<T>,
+): Promise<{ ms: number; cpuMs: number; result: T }> {
+  const cpu = cpuMs();
+  const start = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - start, cpuMs: cpuMs() - cpu, result };
+}

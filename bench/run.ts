@@ -6,6 +6,18 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   search: () => import('./search.bench'),
   sheet: () => import('./sheet.bench'),
   csv: () => import('./csv.bench'),
+  documents: () => import('./documents.bench'),
+  // Extraction quality and speed, then the import through the browser shell.
+  sources: async () => {
+    const [quality, imports] = await Promise.all([import('./sources.bench'), import('./documentImport.bench')]);
+    return {
+      run: async () => {
+        await quality.run();
+        await imports.run();
+      },
+    };
+  },
+  interchange: () => import('./interchange.bench'),
 };
 
 async function main(): Promise<void> {

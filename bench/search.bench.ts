@@ -25,7 +25,19 @@ const COMMON = (
   'militants northern southern report analysts claimed village convoy ransom smuggling routes alliance ' +
   'splinter faction emir commander training camp funding local population army police checkpoint'
 ).split(' ');
-const PLACES = ['Mali', 'Niger', 'Algeria', 'Libya', 'Tunisia', 'Mauritania', 'Gao', 'Kidal', 'Timbuktu', 'Ménaka', 'Tamanrasset'];
+const PLACES = [
+  'Mali',
+  'Niger',
+  'Algeria',
+  'Libya',
+  'Tunisia',
+  'Mauritania',
+  'Gao',
+  'Kidal',
+  'Timbuktu',
+  'Ménaka',
+  'Tamanrasset',
+];
 
 function text(random: () => number, words: number, rareEvery: number, rare: string): string {
   const out: string[] = [];
@@ -51,13 +63,17 @@ function build(file: string): void {
       const name = i === 17 ? 'Abdelmalek Droukdel' : `Person ${i.toString(36)} ${PLACES[i % PLACES.length]}`;
       entity.run(name, name.toLowerCase(), text(random, 20, 10_000, 'Drūkdāl'), at, at);
     }
-    const note = store.db.prepare("INSERT INTO note (subject_kind, subject_id, body, private, created_at, updated_at) VALUES ('entity', ?, ?, 1, ?, ?)");
+    const note = store.db.prepare(
+      "INSERT INTO note (subject_kind, subject_id, body, private, created_at, updated_at) VALUES ('entity', ?, ?, 1, ?, ?)",
+    );
     // About 1 note in 500 mentions the rare name (≈200 notes), in one of its spellings.
-    for (let i = 0; i < NOTES; i++) note.run(1 + (i % ENTITIES), text(random, 40, 20_000, i % 2 ? 'Droukdel' : 'Drūkdāl'), at, at);
+    for (let i = 0; i < NOTES; i++)
+      note.run(1 + (i % ENTITIES), text(random, 40, 20_000, i % 2 ? 'Droukdel' : 'Drūkdāl'), at, at);
     const source = store.db.prepare(
       "INSERT INTO source (title, publisher, reliability, text, attrs, created_at, updated_at) VALUES (?, 'Bench', 'C', ?, '{}', ?, ?)",
     );
-    for (let i = 0; i < DOCUMENTS; i++) source.run(`Report ${i}`, text(random, 400, 40_000, 'DROUKDEL'), at, at);
+    for (let i = 0; i < DOCUMENTS; i++)
+      source.run(`Report ${i}`, text(random, 400, 40_000, 'DROUKDEL'), at, at);
   });
   store.close();
 }
@@ -103,5 +119,12 @@ export async function run(): Promise<void> {
     });
   }
   store.close();
-  report({ name: 'search.build_case', value: built.ms, unit: 'ms', baseline: null, notes: NOTES, documents: DOCUMENTS });
+  report({
+    name: 'search.build_case',
+    value: built.ms,
+    unit: 'ms',
+    baseline: null,
+    notes: NOTES,
+    documents: DOCUMENTS,
+  });
 }

@@ -202,10 +202,16 @@ test('Import CSV shows the rows it will reject and why, then imports the good on
   const dialog = page.getByRole('dialog', { name: 'Import CSV' });
   await dialog.getByLabel(/CSV file/).setInputFiles(file);
   const report = dialog.getByTestId('import-report');
+  // A type the case does not know is offered as a new type, value by value; here the analyst refuses it.
+  await expect(report).toContainText('5 rows: 4 will be imported, 1 rejected. The import is one step');
+  await expect(dialog.getByTestId('import-columns')).toContainText('Aliases → Aliases');
+  const planet = dialog.getByLabel('What to do with “planet”');
+  await expect(planet).toHaveValue('add');
+  await planet.selectOption('reject');
   await expect(report).toContainText('5 rows: 3 will be imported, 2 rejected. The import is one step');
   const rejected = dialog.getByRole('list', { name: 'Rejected rows' });
-  await expect(rejected).toContainText('Line 4: An entity called “AQIM” is already in the case.');
-  await expect(rejected).toContainText('Line 5: “planet” is not an entity type');
+  await expect(rejected).toContainText('Line 4: An entity called “AQIM” is already in the case');
+  await expect(rejected).toContainText('Line 5: Rows of the type “planet” are refused, as chosen.');
   await expect(dialog.getByRole('table', { name: 'First rows of the file' })).toContainText(
     'Al-Furqan, Brigade',
   );
@@ -228,6 +234,9 @@ test('Import CSV shows the rows it will reject and why, then imports the good on
   fs.writeFileSync(bad, 'Name;Type\nX;organization\n');
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await dialog.getByLabel(/CSV file/).setInputFiles(bad);
+  // Detected, the semicolons read right; told commas, the file is refused whole, in words.
+  await expect(dialog.getByTestId('import-report')).toContainText('1 rows: 1 will be imported');
+  await dialog.getByLabel('Delimiter').selectOption(',');
   await expect(dialog.getByTestId('import-problem')).toContainText('separated by semicolons, not commas');
   await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
 });

@@ -21,6 +21,7 @@ export const RELATION_HEADERS: Record<RelationColumn, string> = {
   targetName: 'Target',
   startDate: 'Start',
   endDate: 'End',
+  weight: 'Weight',
   corroboration: 'Corroboration',
   grade: 'Best grade',
   notes: 'Notes',
@@ -48,10 +49,17 @@ export function entityCellText(row: EntityRow, column: EntityColumn): string {
   }
 }
 
-export function relationCellText(row: RelationRow, column: RelationColumn): string {
+/** `reads` says how a relation type reads in the open case's vocabulary. */
+export function relationCellText(
+  row: RelationRow,
+  column: RelationColumn,
+  reads: (type: string) => string = relationReads,
+): string {
   switch (column) {
     case 'type':
-      return relationReads(row.type);
+      return reads(row.type);
+    case 'weight':
+      return row.weight === null ? '' : String(row.weight);
     case 'startDate':
     case 'endDate':
     case 'grade':

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type ChannelName } from '../../shared/ipc/contract';
-import type { StoreChanged } from '../../shared/ipc/tables';
+import { CASE_TABLES, type StoreChanged } from '../../shared/ipc/tables';
 import { CaseSession } from '../services/session';
-import { uploadFromFile } from '../services/sheet/csvImport';
+import { uploadFromFile } from '../services/uploads';
 import { tempDir } from '../testing/tempCase';
 import { createDispatch, isWrite, type Dispatch } from './handle';
 import { createHandlers } from './handlers';
@@ -91,7 +91,7 @@ describe('what a write announces', () => {
       ids: { entity: [ids.mulathamun], relation: [], note: [] },
     });
     expect(redo).toMatchObject({ reason: 'history:redo', ids: { entity: [ids.mulathamun], alias: [] } });
-    expect(undo!.tables).toEqual(['entity', 'alias', 'relation', 'source', 'citation', 'note']);
+    expect(undo!.tables).toEqual([...CASE_TABLES]);
   });
 
   it('announces a CSV import as its tables without ids, and its undo the same way', async () => {
@@ -103,12 +103,30 @@ describe('what a write announces', () => {
     const uploadId = uploadFromFile(csv);
     await run('csvImport:run', { uploadId, kind: 'entities', delimiter: ',', jobId: 'c'.repeat(32) });
     expect(announced[0]).toEqual({
-      tables: ['entity', 'alias', 'relation'],
-      ids: { alias: [], relation: [] }, // no alias in the file; the entities came in bulk
+      tables: ['entity', 'alias', 'relation', 'attribute', 'vocabulary'],
+      // No alias, attribute or new type in the file; the entities came in bulk.
+      ids: { alias: [], relation: [], attribute: [], vocabulary: [] },
       reason: 'csvImport:run',
     });
     await run('history:undo', {});
-    expect(announced[1]!.ids).toEqual({ alias: [], relation: [], source: [], citation: [], note: [] });
+    expect(announced[1]!.ids).toEqual({
+      vocabulary: [],
+      attribute: [],
+      alias: [],
+      relation: [],
+      source: [],
+      suggestion: [],
+      citation: [],
+      note: [],
+    });
+  });
+
+  it('announces a document import as its tables, the bulk-inserted ones without ids', async () => {
+    const bytes = Buffer.from('AQIM was formed in 2007 from the GSPC.').toString('base64');
+    await run('sources:import', { files: [{ name: 'report.txt', bytes }], jobId: 'e'.repeat(32) });
+    expect(announced).toEqual([
+      { tables: ['source', 'original', 'suggestion'], ids: {}, reason: 'sources:import' },
+    ]);
   });
 
   it('announces nothing for a read, and only the settings for a saved graph layout', async () => {
@@ -148,17 +166,53 @@ describe('what a write announces', () => {
       ],
       ['citations:delete', { id: ids.citation }],
       ['sources:setReliability', { id: ids.source, reliability: 'C' }],
+      [
+        'extraction:review',
+        async () => {
+          const { suggestions } = (await run('extraction:suggestions', { sourceId: ids.source })) as {
+            suggestions: { id: number }[];
+          };
+          expect(suggestions.length, 'the CRS text names AQIM').toBeGreaterThan(0);
+          return { sourceId: ids.source, decisions: [{ id: suggestions[0]!.id, action: 'accept' }] };
+        },
+      ],
+      ['sources:update', { id: ids.source, patch: { title: 'CRS brief', reliability: 'A' } }],
+      [
+        'vocabulary:save',
+        {
+          kind: 'entity',
+          type: { id: 'faction', label: 'Faction', plural: 'Factions', colour: '#884422', shape: 'diamond' },
+        },
+      ],
+      ['vocabulary:merge', { kind: 'entity', from: 'faction', into: 'organization' }],
+      [
+        'vocabulary:save',
+        {
+          kind: 'relation',
+          type: {
+            id: 'trains',
+            reads: 'trains',
+            symmetric: false,
+            lineage: false,
+            colour: '#224488',
+            lineStyle: 'dashed',
+          },
+        },
+      ],
+      ['vocabulary:delete', { kind: 'relation', id: 'trains' }],
       ['entities:merge', { keepId: ids.aqim, mergeIds: [ids.mulathamun] }],
       ['history:undo', {}],
       ['history:redo', {}],
       ['relations:delete', { ids: [ids.relation] }],
       ['entities:delete', { ids: [ids.aqim] }],
       ['history:undo', {}],
+      ['sources:delete', { id: ids.source }],
     ];
     const checked = new Set<ChannelName>();
     for (const [channel, payload] of writes) {
+      const input = typeof payload === 'function' ? await (payload as () => Promise<unknown>)() : payload;
       const watch = session.store.journal.watch();
-      await run(channel, payload);
+      await run(channel, input);
       const touched = Object.entries(watch.stop())
         .filter(([, rows]) => rows.length > 0)
         .map(([t]) => t);
@@ -170,6 +224,7 @@ describe('what a write announces', () => {
     const caseWrites = CHANNELS.filter(
       (c) => isWrite(c) && !contract[c].writes.includes('*') && !contract[c].writes.includes('setting'),
     );
-    expect(caseWrites.filter((c) => !checked.has(c) && c !== 'csvImport:run')).toEqual([]);
+    const bulk = new Set<ChannelName>(['csvImport:run', 'sources:import']);
+    expect(caseWrites.filter((c) => !checked.has(c) && !bulk.has(c))).toEqual([]);
   });
 });

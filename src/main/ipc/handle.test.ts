@@ -44,6 +44,8 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'csvImport:run': { uploadId: 'a'.repeat(32), kind: 'entities', delimiter: ',', jobId: 'b'.repeat(32) },
   'csvImport:state': { jobId: 'b'.repeat(32) },
   'csvImport:cancel': { jobId: 'b'.repeat(32) },
+  'attributes:list': {},
+  'caseTypes:list': {},
   'graph:get': { afterNode: 0, afterEdge: 0, limit: 100 },
   'graph:rows': { entityIds: [1], relationIds: [1], sources: true },
   'graph:savePositions': { layout: 'force', positions: [[1, 10, 20]], merge: true },
@@ -61,6 +63,32 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'subjects:get': { subject: { kind: 'entity', id: 1 } },
   'noteCounts:get': { kind: 'entity', ids: [1] },
   'case:exportJson': { includeShareableNotes: false },
+  'uploads:put': { name: 'report.pdf', chunk: 'JVBERi0=', totalBytes: 5 },
+  'sources:import': { files: [{ name: 'report.txt', bytes: 'UmVwb3J0Lg==' }], jobId: 'c'.repeat(32) },
+  'sources:importState': { jobId: 'c'.repeat(32) },
+  'sources:importCancel': { jobId: 'c'.repeat(32) },
+  'sources:update': { id: 1, patch: { author: 'Alexis Arieff', language: 'en', publishedOn: '2017-03-20' } },
+  'sources:delete': { id: 1 },
+  'sources:original': { id: 1 },
+  'extraction:suggestions': { sourceId: 1 },
+  'vocabulary:list': {},
+  'vocabulary:save': {
+    kind: 'relation',
+    type: {
+      id: 'kinship',
+      reads: 'is related to',
+      symmetric: true,
+      lineage: false,
+      colour: '#00897b',
+      lineStyle: 'dashed',
+    },
+  },
+  'vocabulary:merge': { kind: 'relation', from: 'kinship', into: 'allied_with' },
+  'vocabulary:delete': { kind: 'entity', id: 'vehicle' },
+  'extraction:review': {
+    sourceId: 1,
+    decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }],
+  },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);

@@ -1,7 +1,7 @@
 // The handler table: one entry per channel of the contract, each a thin call into services.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseInfo } from '../../shared/ipc/contract';
+import type { CaseInfo, ChannelName } from '../../shared/ipc/contract';
 import { loadCaseData } from '../services/caseData';
 import { createEntity, deleteEntities, getEntity, updateEntity } from '../services/entities';
 import { AppError, notFound } from '../services/errors';
@@ -9,10 +9,12 @@ import { redo, undo } from '../services/history';
 import { deleteNote, saveNote } from '../services/notes';
 import { createRelation, deleteRelations, updateRelation } from '../services/relations';
 import type { CaseSession } from '../services/session';
-import type { HandlerTable } from './handle';
+import { isWrite, type HandlerTable } from './handle';
 import { graphHandlers } from './handlers/graph';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
+import { sourcesHandlers } from './handlers/sources';
+import { vocabularyHandlers } from './handlers/vocabulary';
 
 export interface HandlerContext {
   session: CaseSession;
@@ -24,15 +26,43 @@ export interface HandlerContext {
 export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseInfo {
   const dir = path.join(resourcesDir, 'sample-case');
   const file = path.join(dir, 'case.json');
-  if (!fs.existsSync(file)) throw new AppError('not_found', 'The sample case is missing from this installation.');
+  if (!fs.existsSync(file))
+    throw new AppError('not_found', 'The sample case is missing from this installation.');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
-  loadCaseData(store, data, (name) => fs.readFileSync(path.join(dir, path.basename(name)), 'utf8'));
+  const inSample = (name: string): string => path.join(dir, path.basename(name));
+  loadCaseData(
+    store,
+    data,
+    (name) => fs.readFileSync(inSample(name), 'utf8'),
+    (name) => fs.readFileSync(inSample(name)),
+  );
   session.emit(['*'], 'sample case loaded');
   return session.info();
 }
 
 export function createHandlers(ctx: HandlerContext): HandlerTable {
+  return guardWrites(ctx.session, allHandlers(ctx));
+}
+
+/** While a long write holds the case (a document import), every other write is refused with a sentence. */
+function guardWrites(session: CaseSession, table: HandlerTable): HandlerTable {
+  const guarded = { ...table } as Record<ChannelName, (input: never) => unknown>;
+  for (const channel of Object.keys(table) as ChannelName[]) {
+    if (!isWrite(channel) || WHILE_BUSY.has(channel)) continue;
+    const handler = table[channel] as (input: never) => unknown;
+    guarded[channel] = (input) => {
+      session.assertIdle();
+      return handler(input);
+    };
+  }
+  return guarded as HandlerTable;
+}
+
+/** Writes that may run while a long write holds the case: cancelling it. */
+const WHILE_BUSY = new Set<ChannelName>(['sources:importCancel', 'csvImport:cancel']);
+
+function allHandlers(ctx: HandlerContext): HandlerTable {
   const { session } = ctx;
   const store = () => session.store;
   return {
@@ -77,5 +107,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...sheetHandlers(ctx),
     ...graphHandlers(ctx),
     ...notesHandlers(ctx),
+    ...sourcesHandlers(ctx),
+    ...vocabularyHandlers(ctx),
   };
 }

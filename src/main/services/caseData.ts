@@ -1,10 +1,13 @@
 // Writes a case description (the sample case's case.json shape, DESIGN.md §5) into the open case.
 // Matching is by name and alias, so loading the same data twice adds nothing.
+import crypto from 'node:crypto';
 import { z } from 'zod';
-import { ENTITY_TYPES, PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { RelationTypeSchema } from '../../shared/model';
+import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
+import { EntityTypeSchema, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
+import type { SourceDraft } from '../store/repos/sources';
 import { AppError } from './errors';
+import { caseTypes } from './vocabulary';
 
 const CitationSpec = z.object({
   source: z.string(),
@@ -25,13 +28,16 @@ export const CaseData = z.object({
         url: z.string().nullable().optional(),
         reliability: z.enum(RELIABILITY),
         file: z.string(),
+        author: z.string().nullable().optional(),
+        /** The file the text was taken from, when it is not the text itself (a two-column PDF's text layer). */
+        original_file: z.string().optional(),
       })
       .loose(),
   ),
   entities: z.array(
     z.object({
       id: z.string(),
-      type: z.enum(ENTITY_TYPES),
+      type: EntityTypeSchema,
       name: z.string().min(1),
       aliases: z.array(z.string()).optional(),
       summary: z.string().optional(),
@@ -63,6 +69,18 @@ export const CaseData = z.object({
 });
 export type CaseData = z.infer<typeof CaseData>;
 
+/** Keeps a document's original bytes; returns the fields that point the source at them. */
+function keepOriginal(
+  store: CaseStore,
+  file: string,
+  readBytes: (file: string) => Uint8Array,
+): Partial<SourceDraft> {
+  const bytes = readBytes(file);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  store.originals.put(sha256, bytes);
+  return { sha256, fileName: file, format: /\.md$/i.test(file) ? 'md' : 'txt' };
+}
+
 export interface LoadReport {
   entitiesAdded: number;
   relationsAdded: number;
@@ -70,16 +88,30 @@ export interface LoadReport {
   citationsAdded: number;
 }
 
-/** Loads case data in one transaction. readText returns a source document's text by file name. */
-export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: string) => string): LoadReport {
+/**
+ * Loads case data in one transaction. readText returns a source document's text by file name;
+ * readBytes, when given, its original bytes, kept so the analyst can save the original back out.
+ */
+export function loadCaseData(
+  store: CaseStore,
+  raw: unknown,
+  readText: (file: string) => string,
+  readBytes?: (file: string) => Uint8Array,
+): LoadReport {
   const parsed = CaseData.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('invalid_input', `The case data is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+    throw new AppError(
+      'invalid_input',
+      `The case data is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
+    );
   }
   const data = parsed.data;
   const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citationsAdded: 0 };
   const citationCount = () => store.db.prepare('SELECT count(*) FROM citation').pluck().get() as number;
   const citationsBefore = citationCount();
+  const types = caseTypes(store);
+  for (const entity of data.entities) types.checkEntityType(entity.type);
+  for (const relation of data.relations) types.checkRelationType(relation.type);
   store.transaction(() => {
     const sourceIds = new Map<string, number>();
     const titles = new Map(data.sources.map((s) => [s.id, s.title]));
@@ -94,23 +126,41 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
           reliability: source.reliability,
           text: readText(source.file),
           attrs: { file: source.file },
+          author: source.author ?? null,
+          ...(readBytes ? keepOriginal(store, source.original_file ?? source.file, readBytes) : {}),
         });
         report.sourcesAdded++;
       }
       sourceIds.set(source.id, id);
     }
-    const cite = (kind: 'entity' | 'relation', subjectId: number, citations: z.infer<typeof CitationSpec>[]): void => {
+    const cite = (
+      kind: 'entity' | 'relation',
+      subjectId: number,
+      citations: z.infer<typeof CitationSpec>[],
+    ): void => {
       for (const c of citations) {
         const sourceId = sourceIds.get(c.source);
-        if (sourceId === undefined) throw new AppError('invalid_input', `A citation names an unknown source “${c.source}”.`);
-        store.sources.cite({ sourceId, subjectKind: kind, subjectId, quote: c.quote, credibility: c.credibility });
+        if (sourceId === undefined)
+          throw new AppError('invalid_input', `A citation names an unknown source “${c.source}”.`);
+        store.sources.cite({
+          sourceId,
+          subjectKind: kind,
+          subjectId,
+          quote: c.quote,
+          credibility: c.credibility,
+        });
       }
     };
     const entityIds = new Map<string, number>();
     for (const entity of data.entities) {
       let id = store.entities.findByName(entity.name);
       if (id === null) {
-        id = store.entities.insert({ type: entity.type, name: entity.name, aliases: entity.aliases, summary: entity.summary });
+        id = store.entities.insert({
+          type: entity.type,
+          name: entity.name,
+          aliases: entity.aliases,
+          summary: entity.summary,
+        });
         report.entitiesAdded++;
       } else {
         store.entities.addAliases(id, entity.aliases ?? []);
@@ -122,7 +172,11 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
         for (const fact of entity.facts) {
           if (!known.has(`${fact.name}\u0000${fact.value}`)) {
             // The fact keeps its own passages, so it stays traceable on its own, not only via the entity.
-            const citations = (fact.citations ?? []).map((c) => ({ source: titles.get(c.source) ?? c.source, quote: c.quote, credibility: c.credibility }));
+            const citations = (fact.citations ?? []).map((c) => ({
+              source: titles.get(c.source) ?? c.source,
+              quote: c.quote,
+              credibility: c.credibility,
+            }));
             facts.push({ name: fact.name, value: fact.value, asOf: fact.as_of ?? null, citations });
           }
           cite('entity', id, fact.citations ?? []);
@@ -136,7 +190,10 @@ export function loadCaseData(store: CaseStore, raw: unknown, readText: (file: st
       const sourceId = entityIds.get(relation.source);
       const targetId = entityIds.get(relation.target);
       if (sourceId === undefined || targetId === undefined) {
-        throw new AppError('invalid_input', `Relation “${relation.id}” names an entity the case data does not define.`);
+        throw new AppError(
+          'invalid_input',
+          `Relation “${relation.id}” names an entity the case data does not define.`,
+        );
       }
       const draft = {
         sourceId,

@@ -42,10 +42,13 @@ export async function saveDownload(download: PendingDownload, filePath: string):
     path.dirname(filePath),
     `.${path.basename(filePath)}.${crypto.randomBytes(4).toString('hex')}.part`,
   );
+  const out = fs.createWriteStream(partial, { flags: 'wx' });
   try {
-    await pipeline(download.open(), fs.createWriteStream(partial, { flags: 'wx' }));
+    await pipeline(download.open(), out);
     fs.renameSync(partial, filePath);
   } catch (error) {
+    // The file may still be opening when the source fails: remove it only once the stream is closed.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     fs.rmSync(partial, { force: true });
     throw error;
   }

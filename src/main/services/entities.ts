@@ -3,6 +3,7 @@ import type { EntityDetail, Parsed } from '../../shared/ipc/contract';
 import type { Entity } from '../../shared/model';
 import type { CaseStore } from '../store';
 import { AppError, notFound } from './errors';
+import { caseTypes } from './vocabulary';
 
 export function getEntity(store: CaseStore, id: number): EntityDetail {
   const entity = store.entities.get(id);
@@ -15,13 +16,17 @@ export function getEntity(store: CaseStore, id: number): EntityDetail {
 }
 
 export function createEntity(store: CaseStore, draft: Parsed<'entities:create'>): Entity {
-  const id = store.journal.record(`Add ${draft.type} “${draft.name.trim()}”`, () => store.entities.insert(draft));
+  caseTypes(store).checkEntityType(draft.type);
+  const id = store.journal.record(`Add ${draft.type} “${draft.name.trim()}”`, () =>
+    store.entities.insert(draft),
+  );
   return store.entities.get(id)!;
 }
 
 export function updateEntity(store: CaseStore, { id, patch }: Parsed<'entities:update'>): Entity {
   const before = store.entities.get(id);
   if (!before) throw notFound('entity', id);
+  if (patch.type !== undefined) caseTypes(store).checkEntityType(patch.type);
   store.journal.record(`Edit “${before.name}”`, () => store.entities.update(id, patch));
   return store.entities.get(id)!;
 }
@@ -29,8 +34,10 @@ export function updateEntity(store: CaseStore, { id, patch }: Parsed<'entities:u
 export function deleteEntities(store: CaseStore, ids: number[]): { deleted: number } {
   const missing = ids.find((id) => !store.entities.exists(id));
   if (missing !== undefined) throw notFound('entity', missing);
-  const label = ids.length === 1 ? `Delete “${store.entities.get(ids[0]!)!.name}”` : `Delete ${ids.length} entities`;
+  const label =
+    ids.length === 1 ? `Delete “${store.entities.get(ids[0]!)!.name}”` : `Delete ${ids.length} entities`;
   const deleted = store.journal.record(label, () => ids.filter((id) => store.entities.delete(id)).length);
-  if (deleted !== ids.length) throw new AppError('internal', 'Some entities could not be deleted; nothing was changed.');
+  if (deleted !== ids.length)
+    throw new AppError('internal', 'Some entities could not be deleted; nothing was changed.');
   return { deleted };
 }

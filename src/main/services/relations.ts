@@ -1,9 +1,9 @@
 // Relation use cases.
-import { relationReads } from '../../shared/vocab';
 import type { Parsed } from '../../shared/ipc/contract';
 import type { Relation, RelationDraft } from '../../shared/model';
 import type { CaseStore } from '../store';
 import { AppError, notFound } from './errors';
+import { caseTypes } from './vocabulary';
 
 function checkEnds(store: CaseStore, draft: Partial<RelationDraft>): void {
   for (const id of [draft.sourceId, draft.targetId]) {
@@ -17,13 +17,18 @@ function checkDates(start: string | null | undefined, end: string | null | undef
   }
 }
 
-function label(store: CaseStore, verb: string, relation: Pick<Relation, 'sourceId' | 'targetId' | 'type'>): string {
+function label(
+  store: CaseStore,
+  verb: string,
+  relation: Pick<Relation, 'sourceId' | 'targetId' | 'type'>,
+): string {
   const source = store.entities.get(relation.sourceId)?.name ?? '?';
   const target = store.entities.get(relation.targetId)?.name ?? '?';
-  return `${verb} “${source} ${relationReads(relation.type)} ${target}”`;
+  return `${verb} “${source} ${caseTypes(store).reads(relation.type)} ${target}”`;
 }
 
 export function createRelation(store: CaseStore, draft: Parsed<'relations:create'>): Relation {
+  caseTypes(store).checkRelationType(draft.type);
   checkEnds(store, draft);
   checkDates(draft.startDate, draft.endDate);
   const id = store.journal.record(label(store, 'Add', draft), () => store.relations.insert(draft));
@@ -33,6 +38,7 @@ export function createRelation(store: CaseStore, draft: Parsed<'relations:create
 export function updateRelation(store: CaseStore, { id, patch }: Parsed<'relations:update'>): Relation {
   const before = store.relations.get(id);
   if (!before) throw notFound('relation', id);
+  if (patch.type !== undefined) caseTypes(store).checkRelationType(patch.type);
   checkEnds(store, patch);
   checkDates(
     patch.startDate === undefined ? before.startDate : patch.startDate,
@@ -45,6 +51,9 @@ export function updateRelation(store: CaseStore, { id, patch }: Parsed<'relation
 export function deleteRelations(store: CaseStore, ids: number[]): { deleted: number } {
   const missing = ids.find((id) => !store.relations.get(id));
   if (missing !== undefined) throw notFound('relation', missing);
-  const text = ids.length === 1 ? label(store, 'Delete', store.relations.get(ids[0]!)!) : `Delete ${ids.length} relations`;
+  const text =
+    ids.length === 1
+      ? label(store, 'Delete', store.relations.get(ids[0]!)!)
+      : `Delete ${ids.length} relations`;
   return { deleted: store.journal.record(text, () => ids.filter((id) => store.relations.delete(id)).length) };
 }

@@ -21,6 +21,8 @@ export class CaseSession {
   /** Why the last case was closed on its own (a damaged file found by the background check). */
   private problem: string | null = null;
   private readonly listeners = new Set<Listener>();
+  /** What holds the case's one write transaction open across awaits (a document import), if anything. */
+  private busyWith: string | null = null;
 
   constructor(readonly options: SessionOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -34,6 +36,38 @@ export class CaseSession {
 
   get isOpen(): boolean {
     return this.current !== null;
+  }
+
+  /** Why writes are refused right now, or null when the case takes them. */
+  get busy(): string | null {
+    return this.busyWith;
+  }
+
+  /**
+   * Runs a long write that keeps one transaction open across awaits; every other write is refused
+   * with a sentence until it ends (reads go on). Reads meanwhile share the connection and so see
+   * its rows before they are committed: when it fails or is cancelled (rolled back), `tables` are
+   * announced so that what the panes read in between is read again.
+   */
+  async exclusive<T>(what: string, work: () => Promise<T>, tables: readonly Written[] = []): Promise<T> {
+    this.assertIdle();
+    this.busyWith = what;
+    try {
+      return await work();
+    } catch (error) {
+      if (tables.length > 0) this.emit([...tables], `${what}: rolled back`);
+      throw error;
+    } finally {
+      this.busyWith = null;
+    }
+  }
+
+  assertIdle(): void {
+    if (this.busyWith)
+      throw new AppError(
+        'conflict',
+        `The workbench is ${this.busyWith}; this change can be made when it finishes (or cancel it). Nothing was changed.`,
+      );
   }
 
   onChanged(listener: Listener): () => void {

@@ -43,6 +43,11 @@ function nativeOptions(options: OpenOptions): Database.Options {
   return nativeBinding ? { nativeBinding } : {};
 }
 
+/** A read-only connection to a case file: it sees the case as last committed, indexes included. */
+export function openReadOnly(file: string, options: OpenOptions = {}): Db {
+  return new Database(file, { readonly: true, fileMustExist: true, ...nativeOptions(options) });
+}
+
 function corrupt(name: string, report: string): CaseFileError {
   // quick_check reports one problem per line; the first says enough.
   const detail = report.split('\n').find((line) => line.trim() && !line.startsWith('***')) ?? report;

@@ -1,12 +1,16 @@
 // A case store: one open case file with its repositories and undo journal.
 import path from 'node:path';
-import { checkIntegrityInBackground, openCaseFile, type Db, type OpenOptions } from './db';
+import { checkIntegrityInBackground, openCaseFile, openReadOnly, type Db, type OpenOptions } from './db';
 import { Journal } from './journal';
+import { AttributeRepo } from './repos/attributes';
 import { EntityRepo } from './repos/entities';
 import { NoteRepo } from './repos/notes';
+import { OriginalRepo } from './repos/originals';
 import { RelationRepo } from './repos/relations';
 import { SettingRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
+import { SuggestionRepo } from './repos/suggestions';
+import { VocabularyRepo } from './repos/vocabulary';
 
 export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
 export type { OpenOptions } from './db';
@@ -17,7 +21,11 @@ export class CaseStore {
   readonly relations: RelationRepo;
   readonly sources: SourceRepo;
   readonly notes: NoteRepo;
+  readonly originals: OriginalRepo;
+  readonly suggestions: SuggestionRepo;
   readonly settings: SettingRepo;
+  readonly vocabulary: VocabularyRepo;
+  readonly attributes: AttributeRepo;
   readonly journal: Journal;
 
   private constructor(
@@ -31,7 +39,11 @@ export class CaseStore {
     this.relations = new RelationRepo(db);
     this.sources = new SourceRepo(db);
     this.notes = new NoteRepo(db);
+    this.originals = new OriginalRepo(db);
+    this.suggestions = new SuggestionRepo(db);
     this.settings = new SettingRepo(db);
+    this.vocabulary = new VocabularyRepo(db);
+    this.attributes = new AttributeRepo(db);
     this.journal = new Journal(db);
   }
 
@@ -47,6 +59,14 @@ export class CaseStore {
 
   get name(): string {
     return path.basename(this.file).replace(/\.[^.]+$/, '');
+  }
+
+  /**
+   * A second, read-only connection to the file (close it after): it sees the case as last
+   * committed, whatever this connection's open transaction has written or set aside.
+   */
+  reader(): Db {
+    return openReadOnly(this.file, this.options);
   }
 
   /** Runs fn in one transaction without recording it for undo. */

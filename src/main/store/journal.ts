@@ -6,6 +6,20 @@ import type { Db } from './db';
 import { indexEntities } from './migrations/0002-search';
 
 export const JOURNALED_TABLES = {
+  vocabulary: [
+    'id',
+    'kind',
+    'key',
+    'label',
+    'plural',
+    'symmetric',
+    'lineage',
+    'colour',
+    'shape',
+    'line_style',
+    'position',
+  ],
+  attribute: ['id', 'kind', 'key', 'title', 'value_type', 'position'],
   entity: [
     'id',
     'type',
@@ -19,6 +33,8 @@ export const JOURNALED_TABLES = {
     'citation_count',
     'grade',
     'note_count',
+    'active_from',
+    'active_to',
   ],
   alias: ['id', 'entity_id', 'name', 'name_norm'],
   relation: [
@@ -35,6 +51,7 @@ export const JOURNALED_TABLES = {
     'corroboration',
     'grade',
     'note_count',
+    'weight',
   ],
   source: [
     'id',
@@ -47,6 +64,26 @@ export const JOURNALED_TABLES = {
     'attrs',
     'created_at',
     'updated_at',
+    'author',
+    'language',
+    'format',
+    'pages',
+    'file_name',
+    'sha256',
+  ],
+  suggestion: [
+    'id',
+    'source_id',
+    'kind',
+    'status',
+    'key',
+    'score',
+    'start',
+    'end',
+    'text',
+    'payload',
+    'created_at',
+    'decided_at',
   ],
   citation: [
     'id',
@@ -58,6 +95,7 @@ export const JOURNALED_TABLES = {
     'end',
     'credibility',
     'created_at',
+    'field',
   ],
   note: ['id', 'subject_kind', 'subject_id', 'body', 'private', 'created_at', 'updated_at'],
 } as const;
@@ -218,6 +256,37 @@ export class Journal {
       this.saw({ inserted });
       return result;
     })();
+  }
+
+  /**
+   * recordInserts for an action that awaits between its inserts (a document import whose files are
+   * read on worker threads). The transaction stays open across the awaits, so the caller must keep
+   * every other write out meanwhile (CaseSession.exclusive). A throw, or a cancel, rolls it all back.
+   */
+  async recordInsertsAsync<T>(
+    label: (result: T) => string,
+    tables: readonly JournaledTable[],
+    action: () => Promise<T>,
+  ): Promise<T> {
+    const maxId = (t: JournaledTable): number =>
+      this.db.prepare(`SELECT coalesce(max(id), 0) FROM ${t}`).pluck().get() as number;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const before = new Map(tables.map((t) => [t, maxId(t)]));
+      const result = await action();
+      const inserted: InsertedRanges = {};
+      for (const t of tables) {
+        const [first, last] = [before.get(t)! + 1, maxId(t)];
+        if (last >= first) inserted[t] = [first, last];
+      }
+      if (Object.keys(inserted).length > 0) this.addEntry(label(result), { inserted });
+      this.db.exec('COMMIT');
+      this.saw({ inserted });
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   private addEntry(label: string, changes: EntryChanges): void {

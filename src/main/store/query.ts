@@ -1,12 +1,29 @@
 // Turns the sheet's sort and filter model into indexed SQL over a whitelist of column expressions.
+import { attrKeyOf, isAttrColumn } from '../../shared/attributes';
 import type { ColumnFilter } from '../../shared/model';
 import type { Db } from './db';
+import { attrExpr } from './repos/attributes';
 
 export interface ColumnSql {
   /** SQL expression for the column (sorting and filtering). */
   expr: string;
   /** Collation used for text comparisons. */
   text?: boolean;
+  /** An attribute's value (attrs.values[key]): a set filter's yes/no match its booleans (1/0). */
+  attr?: boolean;
+}
+
+/** The fixed columns plus each attribute column the query names (`attr:key`), over `attrsColumn`. */
+export function withAttributes<C extends string>(
+  columns: Record<C, ColumnSql>,
+  query: { sort?: { column: string }[]; filters?: Partial<Record<string, unknown>> },
+  attrsColumn: string,
+): Record<string, ColumnSql> {
+  const all: Record<string, ColumnSql> = { ...columns };
+  for (const id of [...(query.sort ?? []).map((s) => s.column), ...Object.keys(query.filters ?? {})]) {
+    if (isAttrColumn(id)) all[id] = { expr: attrExpr(attrsColumn, attrKeyOf(id)), attr: true };
+  }
+  return all;
 }
 
 export interface Built {
@@ -64,7 +81,7 @@ export function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterSql(expr: string, filter: ColumnFilter, params: unknown[]): string {
+function filterSql(expr: string, filter: ColumnFilter, params: unknown[], attr = false): string {
   switch (filter.kind) {
     case 'text': {
       const value = filter.value;
@@ -90,7 +107,7 @@ function filterSql(expr: string, filter: ColumnFilter, params: unknown[]): strin
     }
     case 'set': {
       if (filter.values.length === 0) return '0';
-      params.push(...filter.values);
+      params.push(...filter.values.map((v) => (attr && v === 'yes' ? 1 : attr && v === 'no' ? 0 : v)));
       return `${expr} IN (${filter.values.map(() => '?').join(', ')})`;
     }
     case 'dateRange': {
@@ -129,7 +146,7 @@ export function buildQuery<C extends string>(
   const conditions: string[] = [];
   for (const [column, filter] of Object.entries(query.filters ?? {}) as [C, ColumnFilter | undefined][]) {
     if (!filter) continue;
-    conditions.push(filterSql(columns[column].expr, filter, params));
+    conditions.push(filterSql(columns[column].expr, filter, params, columns[column].attr));
   }
   const quick = query.quick?.trim();
   if (quick) {

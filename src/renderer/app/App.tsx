@@ -4,7 +4,10 @@ import { GraphPane } from '../features/graph';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SheetPane } from '../features/sheet/SheetPane';
+import { DocumentImportHost } from '../features/sources/DocumentImportDialog';
+import { importDocumentFiles, openDocumentImport } from '../features/sources/documentImport';
 import { ReaderHost } from '../features/sources/Reader';
+import { ReviewHost } from '../features/sources/ReviewPanel';
 import { SourcesPanel } from '../features/sources/SourcesPanel';
 import { attempt } from '../lib/ipc';
 import { bridge } from '../lib/platform';
@@ -13,6 +16,7 @@ import { ErrorSurface } from '../ui/ErrorSurface';
 import { Splitter } from '../ui/Splitter';
 import { installShortcuts, registerCommands, runCommand } from './commands';
 import { AboutDialog } from './AboutDialog';
+import { installFileDrop } from './fileDrop';
 import { OpenCaseDialog } from './OpenCaseDialog';
 import { StatusBar } from './StatusBar';
 import { useCaseInfo } from './useCaseInfo';
@@ -32,6 +36,8 @@ export function App() {
   const [about, setAbout] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
   const [layout, setLayout] = useWorkspaceLayout();
+  const [dropping, setDropping] = useState(false);
+  useEffect(() => installFileDrop((files) => void importDocumentFiles(files), setDropping), []);
   // Overlays (the reader) leave the side panel visible, so notes can be written beside a document.
   useEffect(() => {
     const space = layout.sideOpen ? layout.sideWidth + 20 : 6;
@@ -51,6 +57,7 @@ export function App() {
         { id: 'case:new', label: 'New case', run: () => void attempt('case:create', {}) },
         { id: 'case:open', label: 'Open case…', shortcut: 'Mod+O', run: () => setOpening(true) },
         { id: 'case:sample', label: 'Open sample case', run: () => void attempt('case:openSample', {}) },
+        { id: 'sources:import', label: 'Import documents…', run: () => openDocumentImport() },
         { id: 'edit:undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void attempt('history:undo', {}) },
         {
           id: 'edit:redo',
@@ -179,6 +186,13 @@ export function App() {
       </main>
       <StatusBar info={info} />
       <ReaderHost />
+      <ReviewHost />
+      <DocumentImportHost />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop documents to import them into this case
+        </div>
+      )}
       <ErrorSurface />
       {opening && <OpenCaseDialog onClose={() => setOpening(false)} />}
       {about && <AboutDialog onClose={() => setAbout(false)} />}

@@ -3,6 +3,8 @@
 import { GRAPH_CHANNELS } from './graph/channels';
 import { NOTES_CHANNELS } from './notes/channels';
 import { SHEET_CHANNELS } from './sheet/channels';
+import { SOURCES_CHANNELS } from './sources/channels';
+import { VOCABULARY_CHANNELS } from './vocabulary/channels';
 
 export const CHANNEL_NAMES = [
   'case:info',
@@ -30,6 +32,8 @@ export const CHANNEL_NAMES = [
   ...SHEET_CHANNELS,
   ...GRAPH_CHANNELS,
   ...NOTES_CHANNELS,
+  ...SOURCES_CHANNELS,
+  ...VOCABULARY_CHANNELS,
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */

@@ -27,6 +27,8 @@ import type { CHANNEL_NAMES } from './channels';
 import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
+import { sourcesContract } from './sources/contract';
+import { vocabularyContract } from './vocabulary/contract';
 
 export interface CaseCounts {
   entities: number;
@@ -112,6 +114,8 @@ export const contract = {
   ...sheetContract,
   ...graphContract,
   ...notesContract,
+  ...sourcesContract,
+  ...vocabularyContract,
 } as const satisfies Record<string, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

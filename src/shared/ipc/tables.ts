@@ -3,11 +3,24 @@
 // after the write, and panes subscribe by table (src/renderer/lib/store.ts).
 
 /** The case data: the tables the undo journal records, row by row. */
-export const CASE_TABLES = ['entity', 'alias', 'relation', 'source', 'citation', 'note'] as const;
+export const CASE_TABLES = [
+  'vocabulary',
+  'attribute',
+  'entity',
+  'alias',
+  'relation',
+  'source',
+  'suggestion',
+  'citation',
+  'note',
+] as const;
 export type CaseTable = (typeof CASE_TABLES)[number];
 
-/** Every table a channel may declare: the case data, and the analyst's settings (layouts, positions). */
-export const TABLES = [...CASE_TABLES, 'setting'] as const;
+/**
+ * Every table a channel may declare: the case data, the documents' original bytes (kept outside
+ * the journal), and the analyst's settings (layouts, positions).
+ */
+export const TABLES = [...CASE_TABLES, 'original', 'setting'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Written by opening, creating or reloading a case: every table at once. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, type EntityType } from '../vocab';
-import { ColumnFilter, Limit, LongText, Name, Offset, SortDir } from './common';
+import { AttrColumn, type AttrValues } from '../attributes';
+import { TypeId } from '../vocabulary';
+import { ColumnFilter, Limit, LongText, Name, Offset, PartialDate, SortDir } from './common';
 
-export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+/** An entity type of the case's vocabulary (checked in main against the open case). */
+export const EntityTypeSchema = TypeId;
 const Aliases = z.array(Name).max(200);
 const Tags = z.array(z.string().min(1).max(100)).max(100);
 
@@ -13,6 +15,9 @@ export const EntityDraft = z
     aliases: Aliases.optional(),
     summary: LongText.optional(),
     tags: Tags.optional(),
+    /** Lifetime: partial ISO dates; a partial date covers its whole period ("2013" is all of 2013). */
+    activeFrom: PartialDate.nullable().optional(),
+    activeTo: PartialDate.nullable().optional(),
   })
   .strict();
 export type EntityDraft = z.infer<typeof EntityDraft>;
@@ -24,20 +29,38 @@ export const EntityPatch = z
     aliases: Aliases.optional(),
     summary: LongText.optional(),
     tags: Tags.optional(),
+    activeFrom: PartialDate.nullable().optional(),
+    activeTo: PartialDate.nullable().optional(),
   })
   .strict();
 export type EntityPatch = z.infer<typeof EntityPatch>;
 
-export const ENTITY_COLUMNS = ['type', 'name', 'aliases', 'summary', 'citations', 'grade', 'notes', 'updatedAt', 'tags'] as const;
+export const ENTITY_COLUMNS = [
+  'type',
+  'name',
+  'aliases',
+  'summary',
+  'citations',
+  'grade',
+  'notes',
+  'updatedAt',
+  'tags',
+] as const;
 export const EntityColumn = z.enum(ENTITY_COLUMNS);
 export type EntityColumn = z.infer<typeof EntityColumn>;
+/** A column of the Entities tab: a fixed one or a declared attribute (`attr:key`). */
+export const EntitySheetColumn = z.union([EntityColumn, AttrColumn]);
+export type EntitySheetColumn = EntityColumn | AttrColumn;
 
 export const EntityQuery = z
   .object({
     offset: Offset,
     limit: Limit,
-    sort: z.array(z.object({ column: EntityColumn, dir: SortDir }).strict()).max(5).optional(),
-    filters: z.partialRecord(EntityColumn, ColumnFilter).optional(),
+    sort: z
+      .array(z.object({ column: EntitySheetColumn, dir: SortDir }).strict())
+      .max(5)
+      .optional(),
+    filters: z.partialRecord(EntitySheetColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
   })
   .strict();
@@ -53,12 +76,14 @@ export interface Fact {
 
 export interface Entity {
   id: number;
-  type: EntityType | string;
+  type: string;
   name: string;
   aliases: string[];
   summary: string;
   tags: string[];
   attrs: { facts?: Fact[] } & Record<string, unknown>;
+  activeFrom: string | null;
+  activeTo: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -75,5 +100,6 @@ export interface EntityRow {
   grade: string | null;
   notes: number;
   updatedAt: string;
+  /** Attribute values (attrs.values), by key. */
+  values: AttrValues;
 }
-

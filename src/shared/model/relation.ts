@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { RELATION_TYPE_NAMES, type RelationType } from '../vocab';
+import { AttrColumn, type AttrValues } from '../attributes';
+import { TypeId } from '../vocabulary';
 import { ColumnFilter, Id, Limit, LongText, Offset, PartialDate, SortDir } from './common';
 
-export const RelationTypeSchema = z.enum(RELATION_TYPE_NAMES as [RelationType, ...RelationType[]]);
+/** A relation type of the case's vocabulary (checked in main against the open case). */
+export const RelationTypeSchema = TypeId;
+/** Tie strength: any finite number. */
+export const Weight = z.number().finite('A weight is a finite number.');
 
 export const RelationDraft = z
   .object({
@@ -12,6 +16,7 @@ export const RelationDraft = z
     startDate: PartialDate.nullable().optional(),
     endDate: PartialDate.nullable().optional(),
     summary: LongText.optional(),
+    weight: Weight.nullable().optional(),
   })
   .strict();
 export type RelationDraft = z.infer<typeof RelationDraft>;
@@ -19,16 +24,32 @@ export type RelationDraft = z.infer<typeof RelationDraft>;
 export const RelationPatch = RelationDraft.partial().strict();
 export type RelationPatch = z.infer<typeof RelationPatch>;
 
-export const RELATION_COLUMNS = ['sourceName', 'type', 'targetName', 'startDate', 'endDate', 'corroboration', 'grade', 'notes'] as const;
+export const RELATION_COLUMNS = [
+  'sourceName',
+  'type',
+  'targetName',
+  'startDate',
+  'endDate',
+  'weight',
+  'corroboration',
+  'grade',
+  'notes',
+] as const;
 export const RelationColumn = z.enum(RELATION_COLUMNS);
 export type RelationColumn = z.infer<typeof RelationColumn>;
+/** A column of the Relations tab: a fixed one or a declared attribute (`attr:key`). */
+export const RelationSheetColumn = z.union([RelationColumn, AttrColumn]);
+export type RelationSheetColumn = RelationColumn | AttrColumn;
 
 export const RelationQuery = z
   .object({
     offset: Offset,
     limit: Limit,
-    sort: z.array(z.object({ column: RelationColumn, dir: SortDir }).strict()).max(5).optional(),
-    filters: z.partialRecord(RelationColumn, ColumnFilter).optional(),
+    sort: z
+      .array(z.object({ column: RelationSheetColumn, dir: SortDir }).strict())
+      .max(5)
+      .optional(),
+    filters: z.partialRecord(RelationSheetColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
     entityId: Id.optional(),
   })
@@ -43,6 +64,7 @@ export interface Relation {
   startDate: string | null;
   endDate: string | null;
   summary: string;
+  weight: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,4 +76,6 @@ export interface RelationRow extends Relation {
   corroboration: number;
   grade: string | null;
   notes: number;
+  /** Attribute values (attrs.values), by key. */
+  values: AttrValues;
 }

@@ -5,6 +5,7 @@ import type { Citation } from '../../../shared/model';
 import type { CaseStore } from '../../store';
 import { AppError, notFound } from '../errors';
 import { subjectLabel } from '../search/search';
+import { caseTypes } from '../vocabulary';
 
 function detail(store: CaseStore, citation: Citation): CitationDetail {
   const subject = { kind: citation.subjectKind, id: citation.subjectId };
@@ -32,7 +33,10 @@ function checkPassage(store: CaseStore, sourceId: number, quote: string): void {
   const source = store.sources.get(sourceId);
   if (!source) throw notFound('source', sourceId);
   if (!source.text.includes(quote)) {
-    throw new AppError('invalid_input', `The selected passage does not occur in “${source.title}”. Select the text again in the reader.`);
+    throw new AppError(
+      'invalid_input',
+      `The selected passage does not occur in “${source.title}”. Select the text again in the reader.`,
+    );
   }
 }
 
@@ -43,17 +47,31 @@ export function cite(store: CaseStore, input: CiteInput): CitationDetail {
   if (!exists) throw notFound(kind, id);
   const label = `Cite a passage for “${subjectLabel(store, { kind, id })}”`;
   const citationId = store.journal.record(label, () =>
-    store.sources.cite({ sourceId: input.sourceId, subjectKind: kind, subjectId: id, quote: input.quote, start: input.start, credibility: input.credibility }),
+    store.sources.cite({
+      sourceId: input.sourceId,
+      subjectKind: kind,
+      subjectId: id,
+      quote: input.quote,
+      start: input.start,
+      credibility: input.credibility,
+    }),
   );
   return detail(store, store.sources.getCitation(citationId)!);
 }
 
-export function citeNewEntity(store: CaseStore, input: CiteNewEntityInput): { entityId: number; citation: CitationDetail } {
+export function citeNewEntity(
+  store: CaseStore,
+  input: CiteNewEntityInput,
+): { entityId: number; citation: CitationDetail } {
   checkPassage(store, input.sourceId, input.quote);
   const name = input.entity.name.trim();
+  caseTypes(store).checkEntityType(input.entity.type);
   const existing = store.entities.findByName(name);
   if (existing !== null) {
-    throw new AppError('conflict', `The case already has “${store.entities.get(existing)!.name}”. Use “Cite for…” to cite this passage for it.`);
+    throw new AppError(
+      'conflict',
+      `The case already has “${store.entities.get(existing)!.name}”. Use “Cite for…” to cite this passage for it.`,
+    );
   }
   const result = store.journal.record(`Add ${input.entity.type} “${name}” from a passage`, () => {
     const entityId = store.entities.insert({ type: input.entity.type, name });
@@ -67,7 +85,10 @@ export function citeNewEntity(store: CaseStore, input: CiteNewEntityInput): { en
     });
     return { entityId, citationId };
   });
-  return { entityId: result.entityId, citation: detail(store, store.sources.getCitation(result.citationId)!) };
+  return {
+    entityId: result.entityId,
+    citation: detail(store, store.sources.getCitation(result.citationId)!),
+  };
 }
 
 export function deleteCitation(store: CaseStore, id: number): { deleted: number } {
@@ -77,9 +98,15 @@ export function deleteCitation(store: CaseStore, id: number): { deleted: number 
   return { deleted: store.journal.record(label, () => (store.sources.deleteCitation(id) ? 1 : 0)) };
 }
 
-export function setReliability(store: CaseStore, id: number, reliability: string): { id: number; reliability: string } {
+export function setReliability(
+  store: CaseStore,
+  id: number,
+  reliability: string,
+): { id: number; reliability: string } {
   const source = store.sources.get(id);
   if (!source) throw notFound('source', id);
-  store.journal.record(`Grade “${source.title}” ${reliability}`, () => store.sources.setReliability(id, reliability));
+  store.journal.record(`Grade “${source.title}” ${reliability}`, () =>
+    store.sources.setReliability(id, reliability),
+  );
   return { id, reliability };
 }

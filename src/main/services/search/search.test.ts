@@ -18,25 +18,46 @@ describe('search over the case', () => {
       aliases: ['Abdelmalik Droukdel', 'Abu Musab Abdel Wadoud'],
     });
     t.store.entities.insert({ type: 'location', name: 'Côte d’Ivoire' });
-    for (const q of ['Droukdel', 'droukdel', 'DROUKDEL', 'Abdelmalek', 'Abdelmalik', 'Ábdelmálek', 'wadoud']) {
-      expect(searchCase(t.store, { query: q }).hits.map((h) => h.id), q).toEqual([id]);
+    for (const q of [
+      'Droukdel',
+      'droukdel',
+      'DROUKDEL',
+      'Abdelmalek',
+      'Abdelmalik',
+      'Ábdelmálek',
+      'wadoud',
+    ]) {
+      expect(
+        searchCase(t.store, { query: q }).hits.map((h) => h.id),
+        q,
+      ).toEqual([id]);
     }
     expect(searchCase(t.store, { query: 'cote divoire' }).hits).toHaveLength(0);
-    expect(searchCase(t.store, { query: 'cote d ivoire' }).hits.map((h) => h.title)).toEqual(['Côte d’Ivoire']);
+    expect(searchCase(t.store, { query: 'cote d ivoire' }).hits.map((h) => h.title)).toEqual([
+      'Côte d’Ivoire',
+    ]);
     expect(searchCase(t.store, { query: 'côte' }).hits.map((h) => h.title)).toEqual(['Côte d’Ivoire']);
   });
 
   it('finds notes and document text, with the matched words marked in a plain-text snippet', () => {
     const e = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
-    saveNote(t.store, { subject: { kind: 'entity', id: e }, body: 'Ransom income fell after 2013 <b>really</b>.' });
-    t.store.sources.insert({ title: 'CRS', text: 'AQIM relied on kidnapping for ransom across the Sahel for a decade.' });
+    saveNote(t.store, {
+      subject: { kind: 'entity', id: e },
+      body: 'Ransom income fell after 2013 <b>really</b>.',
+    });
+    t.store.sources.insert({
+      title: 'CRS',
+      text: 'AQIM relied on kidnapping for ransom across the Sahel for a decade.',
+    });
     const hits = searchCase(t.store, { query: 'ransom' }).hits;
     expect(hits.map((h) => h.kind).sort()).toEqual(['note', 'source']);
     const note = hits.find((h) => h.kind === 'note')!;
     expect(note.title).toBe('AQIM');
     expect(note.subject).toEqual({ kind: 'entity', id: e });
     expect(note.snippet).toContain(`${HIGHLIGHT_OPEN}Ransom${HIGHLIGHT_CLOSE}`);
-    expect(hits.find((h) => h.kind === 'source')!.snippet).toContain(`for ${HIGHLIGHT_OPEN}ransom${HIGHLIGHT_CLOSE} across`);
+    expect(hits.find((h) => h.kind === 'source')!.snippet).toContain(
+      `for ${HIGHLIGHT_OPEN}ransom${HIGHLIGHT_CLOSE} across`,
+    );
   });
 
   it('treats FTS5 syntax typed by the analyst as plain words', () => {
@@ -50,10 +71,49 @@ describe('search over the case', () => {
   });
 
   it('ranks a name above a passing mention and caps the list', () => {
-    t.store.sources.insert({ title: 'Long report', text: 'Belmokhtar was mentioned once in a long document about something else entirely.' });
+    t.store.sources.insert({
+      title: 'Long report',
+      text: 'Belmokhtar was mentioned once in a long document about something else entirely.',
+    });
     const id = t.store.entities.insert({ type: 'person', name: 'Mokhtar Belmokhtar' });
     const result = searchCase(t.store, { query: 'belmokhtar' });
     expect(result.hits[0]).toMatchObject({ kind: 'entity', id });
     expect(searchCase(t.store, { query: 'belmokhtar', limit: 1 })).toMatchObject({ more: true });
+  });
+});
+
+describe('search ranking', () => {
+  it('puts an exact name or alias first, then names that start with the words, whatever accents or punctuation were typed', () => {
+    const s = t.store;
+    const branch = s.entities.insert({
+      type: 'organization',
+      name: 'AQIM Sahel branch',
+      aliases: ['AQIM’s Sahel branch'],
+    });
+    const aqim = s.entities.insert({
+      type: 'organization',
+      name: 'Al Qaeda in the Islamic Maghreb',
+      aliases: ['AQIM'],
+    });
+    const nigeria = s.entities.insert({ type: 'location', name: 'Nigeria' });
+    const niger = s.entities.insert({ type: 'location', name: 'Niger' });
+    const jnim = s.entities.insert({
+      type: 'organization',
+      name: 'Jama’at Nusrat al-Islam wal-Muslimin',
+      aliases: ['JNIM'],
+    });
+    s.sources.insert({ title: 'Report', text: 'AQIM and AQIM again; Niger and Nigeria; AQIM Sahel branch.' });
+    const first = (q: string) => searchCase(s, { query: q }).hits[0];
+    expect(first('AQIM')).toMatchObject({ kind: 'entity', id: aqim });
+    expect(first('aqim sahel')).toMatchObject({ kind: 'entity', id: branch });
+    expect(first('Niger')).toMatchObject({ kind: 'entity', id: niger });
+    expect(first('nigeria')).toMatchObject({ kind: 'entity', id: nigeria });
+    expect(first('jama at nusrat al islam wal muslimin')).toMatchObject({ kind: 'entity', id: jnim });
+    expect(first('JAMA’AT NUSRAT')).toMatchObject({ kind: 'entity', id: jnim });
+    expect(
+      searchCase(s, { query: 'Nig' })
+        .hits.slice(0, 2)
+        .map((h) => h.id),
+    ).toEqual([niger, nigeria]);
   });
 });

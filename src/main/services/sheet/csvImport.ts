@@ -1,239 +1,78 @@
-// CSV import: the file arrives in pieces, is checked as a whole (which rows will be rejected and
-// why), then imported in one transaction — all or nothing — with progress and a cancel, as one
-// undo step whatever its size.
-// Parsing is csv-parse's; UTF-8 is checked strictly so broken text is refused, not mangled.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
+// CSV import: the file arrives in pieces, is checked as a whole (what happens to each column, which
+// rows will be refused or folded into an identical one and why, which type values the case does not
+// know), then imported in one transaction — all or nothing — with progress and a cancel, as one undo
+// step whatever its size. The import streams: rows are read, checked and written a batch at a time
+// inside the one transaction, so a 2 GB file needs no more memory than its names.
+// What the file brings is kept: unknown types are added or mapped as the analyst says, every extra
+// column becomes a named attribute, parallel relations stay apart (only identical rows fold), names
+// differing only in case stay two entities, and a relation's end is its exact name first.
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { parse } from 'csv-parse';
+import {
+  attrValueOf,
+  ValueTypeTally,
+  type AttributeDef,
+  type AttrValues,
+  type AttrValueType,
+} from '../../../shared/attributes';
 import {
   ENTITY_IMPORT_FIELDS,
   MAX_IMPORT_BYTES,
   RELATION_IMPORT_FIELDS,
   type Delimiter,
+  type ImportColumn,
   type ImportField,
   type ImportJobState,
   type ImportKind,
   type ImportMapping,
   type ImportPreview,
   type ImportRequest,
+  type MergedRow,
+  type PossibleDuplicate,
   type RejectedRow,
+  type TypeChoice,
+  type UnknownTypeValue,
 } from '../../../shared/ipc/sheet/contract';
-import type { EntityDraft, RelationDraft } from '../../../shared/model';
+import { ENTITY_HEADERS, RELATION_HEADERS } from '../../../shared/sheetColumns';
 import { normalizeName } from '../../../shared/text';
 import {
-  ENTITY_TYPES,
-  PARTIAL_DATE,
-  RELATION_TYPES,
-  RELATION_TYPE_NAMES,
-  type EntityType,
-  type RelationType,
-} from '../../../shared/vocab';
-import { DELIMITER_NAMES, describeCsvError, guessDelimiter } from '../../io/csv';
-import { Spool } from '../../io/spool';
-import type { CaseStore } from '../../store';
-import { bulkInsertEntities } from '../../store/bulk';
+  labelOf,
+  NEW_TYPE_COLOURS,
+  typeIdOf,
+  type EntityTypeDef,
+  type RelationTypeDef,
+} from '../../../shared/vocabulary';
+import { PARTIAL_DATE } from '../../../shared/vocab';
+import { DELIMITER_NAMES, guessDelimiter } from '../../io/csv';
+import { FileProblem, firstLine, readRecords, type CsvRecord } from '../../io/csvRead';
+import type { CaseStore, Db } from '../../store';
+import { EntityBulkWriter, RelationBulkWriter, type BulkEntity, type BulkRelation } from '../../store/bulk';
 import { AppError } from '../errors';
+import { caseTypes, type CaseTypes } from '../vocabulary';
+import { discardUpload, megabytes, receiveChunk, uploadOf, type ChunkInput, type Upload } from '../uploads';
 
 const SAMPLE_ROWS = 8;
-const MAX_REJECTIONS_SHOWN = 200;
-const BATCH = 5000;
-
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+const MAX_LISTED = 200;
 
 // ── Uploads ────────────────────────────────────────────────────────────────────────────────
 
-interface Upload {
-  path: string;
-  fileName: string;
-  bytes: number;
-  /** Row count of the last check, for the progress bar. */
-  rows?: number;
+/** The CSV import's own upload channel: uploads:put with the CSV size limit. */
+export function receiveCsvChunk(input: ChunkInput): { uploadId: string; bytes: number } {
+  return receiveChunk(input, MAX_IMPORT_BYTES);
 }
 
-const uploads = new Map<string, Upload>();
-const uploadDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'aw-import-'));
-
-function tooLarge(fileName: string, bytes: number): AppError {
-  return new AppError(
-    'invalid_input',
-    `“${fileName}” is ${megabytes(bytes)}; the import takes files up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one. Nothing was imported.`,
-  );
-}
-
-export function receiveChunk(input: {
-  uploadId?: string;
-  fileName: string;
-  chunk: string;
-  totalBytes: number;
-}): {
-  uploadId: string;
-  bytes: number;
-} {
-  if (input.totalBytes > MAX_IMPORT_BYTES) throw tooLarge(input.fileName, input.totalBytes);
-  let id = input.uploadId;
-  let upload = id ? uploads.get(id) : undefined;
-  if (id && !upload)
+function csvUpload(id: string): Upload {
+  const upload = uploadOf(id);
+  if (upload.bytes > MAX_IMPORT_BYTES) {
     throw new AppError(
-      'not_found',
-      'This upload is no longer known (was the app restarted?). Choose the file again.',
+      'invalid_input',
+      `“${upload.fileName}” is ${megabytes(upload.bytes)}; the import takes files up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one. Nothing was imported.`,
     );
-  if (!upload) {
-    id = crypto.randomBytes(16).toString('hex');
-    upload = {
-      path: path.join(uploadDir(), 'upload.csv'),
-      fileName: path.basename(input.fileName),
-      bytes: 0,
-    };
-    fs.writeFileSync(upload.path, '');
-    uploads.set(id, upload);
   }
-  const bytes = Buffer.from(input.chunk, 'base64');
-  if (upload.bytes + bytes.length > MAX_IMPORT_BYTES) {
-    discardUpload(id!);
-    throw tooLarge(upload.fileName, upload.bytes + bytes.length);
-  }
-  fs.appendFileSync(upload.path, bytes);
-  upload.bytes += bytes.length;
-  return { uploadId: id!, bytes: upload.bytes };
-}
-
-export function discardUpload(id: string): void {
-  const upload = uploads.get(id);
-  uploads.delete(id);
-  if (upload) fs.rmSync(path.dirname(upload.path), { recursive: true, force: true });
-}
-
-/** For tests and benchmarks: registers a file already on disk as an upload. */
-export function uploadFromFile(file: string): string {
-  const id = crypto.randomBytes(16).toString('hex');
-  const dir = uploadDir();
-  const copy = path.join(dir, 'upload.csv');
-  fs.copyFileSync(file, copy);
-  uploads.set(id, { path: copy, fileName: path.basename(file), bytes: fs.statSync(copy).size });
-  return id;
-}
-
-function uploadOf(id: string): Upload {
-  const upload = uploads.get(id);
-  if (!upload)
-    throw new AppError(
-      'not_found',
-      'This upload is no longer known (was the app restarted?). Choose the file again.',
-    );
   return upload;
 }
 
-// ── Reading ────────────────────────────────────────────────────────────────────────────────
-
-class FileProblem extends Error {}
-
-/** Passes bytes through as text, refusing anything that is not UTF-8. */
-class Utf8Check extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private offset = 0;
-  constructor() {
-    super({ readableObjectMode: false, decodeStrings: true });
-    this.setEncoding('utf8');
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    try {
-      const text = this.decoder.decode(chunk, { stream: true });
-      this.offset += chunk.length;
-      done(null, text);
-    } catch {
-      done(
-        new FileProblem(
-          `The file is not UTF-8 text (an invalid byte sequence follows byte ${this.offset.toLocaleString('en-US')}). Save it as “CSV UTF-8” in your spreadsheet and choose it again. Nothing was imported.`,
-        ),
-      );
-    }
-  }
-  override _flush(done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode());
-    } catch {
-      done(
-        new FileProblem(
-          'The file ends in the middle of a UTF-8 character. Save it as “CSV UTF-8” and choose it again. Nothing was imported.',
-        ),
-      );
-    }
-  }
-}
-
-interface CsvRecord {
-  cells: string[];
-  line: number;
-}
-
-/** The file's records in batches (per-record async iteration costs more than the parsing). */
-async function* recordBatches(file: string, delimiter: Delimiter): AsyncGenerator<CsvRecord[]> {
-  const parser = parse({
-    delimiter,
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    max_record_size: 1_000_000,
-  });
-  const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-  const check = new Utf8Check();
-  let ended = false;
-  let failure: unknown = null;
-  let wake: (() => void) | null = null;
-  const fail = (error: unknown): void => {
-    failure ??= error;
-    wake?.();
-  };
-  input.on('error', fail);
-  check.on('error', fail);
-  parser.on('error', fail);
-  parser.on('readable', () => wake?.());
-  parser.on('end', () => {
-    ended = true;
-    wake?.();
-  });
-  input.pipe(check).pipe(parser);
-  try {
-    for (;;) {
-      const batch: CsvRecord[] = [];
-      let item: { record: string[]; info: { lines: number } } | null;
-      while (batch.length < BATCH && (item = parser.read() as typeof item) !== null) {
-        batch.push({ cells: item.record, line: item.info.lines });
-      }
-      if (batch.length) {
-        yield batch;
-        continue;
-      }
-      if (failure) throw failure;
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-    }
-  } catch (error) {
-    if (error instanceof FileProblem) throw error;
-    throw new FileProblem(describeCsvError(error));
-  } finally {
-    input.destroy();
-    parser.destroy();
-  }
-}
-
-function firstLine(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8').split(/\r?\n/)[0] ?? '';
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-// ── Mapping and validation ─────────────────────────────────────────────────────────────────
+// ── Columns ────────────────────────────────────────────────────────────────────────────────
 
 const HEADER_NAMES: Record<ImportField, string[]> = {
   type: ['type', 'kind', 'entity type', 'relation', 'relation type', 'relationship'],
@@ -245,21 +84,50 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
   target: ['target', 'to', 'target name', 'object'],
   start: ['start', 'start date', 'since', 'begin', 'from date'],
   end: ['end', 'end date', 'until', 'to date'],
+  weight: ['weight', 'strength', 'tie strength'],
 };
+
+const FIELD_WORDS: Record<ImportField, string> = {
+  type: 'Type',
+  name: 'Name',
+  aliases: 'Aliases',
+  summary: 'Summary',
+  tags: 'Tags',
+  source: 'Source',
+  target: 'Target',
+  start: 'Start date',
+  end: 'End date',
+  weight: 'Weight',
+};
+
+/** Columns the workbench's own export writes but computes itself: re-importing them means nothing. */
+const COMPUTED = new Set(
+  [
+    ENTITY_HEADERS.citations,
+    ENTITY_HEADERS.grade,
+    ENTITY_HEADERS.notes,
+    ENTITY_HEADERS.updatedAt,
+    RELATION_HEADERS.corroboration,
+    RELATION_HEADERS.grade,
+    RELATION_HEADERS.notes,
+  ].map((h) => normalizeName(h)),
+);
 
 export function fieldsOf(kind: ImportKind): readonly ImportField[] {
   return kind === 'entities' ? ENTITY_IMPORT_FIELDS : RELATION_IMPORT_FIELDS;
 }
 
 const REQUIRED: Record<ImportKind, ImportField[]> = {
-  entities: ['type', 'name'],
-  relations: ['source', 'type', 'target'],
+  entities: ['name'],
+  relations: ['source', 'target'],
 };
+
+const headerWords = (h: string): string => normalizeName(h).replace(/[_-]+/g, ' ');
 
 /** Matches header cells to fields by name (case, accents and spacing ignored). */
 export function autoMapping(kind: ImportKind, header: string[]): ImportMapping {
   const mapping: ImportMapping = {};
-  const normalized = header.map((h) => normalizeName(h).replace(/[_-]+/g, ' '));
+  const normalized = header.map(headerWords);
   for (const field of fieldsOf(kind)) {
     const index = normalized.findIndex(
       (h, i) => HEADER_NAMES[field].includes(h) && !Object.values(mapping).includes(i),
@@ -269,11 +137,32 @@ export function autoMapping(kind: ImportKind, header: string[]): ImportMapping {
   return mapping;
 }
 
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Whether a first line is a header. It is when a cell names a field; otherwise a line of one to
+ * three cells (an edge list `a,b` or `a,b,2`, a list of names) is data.
+ */
+export function looksLikeHeader(kind: ImportKind, cells: string[]): boolean {
+  if (Object.keys(autoMapping(kind, cells)).length > 0) return true;
+  const trimmed = cells.map((c) => c.trim());
+  if (kind === 'relations')
+    return !(trimmed.length === 2 || (trimmed.length === 3 && NUMBER.test(trimmed[2]!)));
+  return trimmed.length > 2;
+}
+
+/** Without a header, columns fill fields by position: source, target, weight (or name, type). */
+function positionalMapping(kind: ImportKind, width: number): ImportMapping {
+  if (kind === 'relations')
+    return width >= 3 ? { source: 0, target: 1, weight: 2 } : { source: 0, target: 1 };
+  return width >= 2 ? { name: 0, type: 1 } : { name: 0 };
+}
+
 /** Cells the export neutralised ('=…) come back as they were. */
 function cellText(cells: string[], index: number | undefined): string {
   if (index === undefined) return '';
   const cell = cells[index] ?? '';
-  return (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell).trim();
+  return (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell).trim();
 }
 
 const splitList = (text: string, separator: RegExp): string[] =>
@@ -282,71 +171,449 @@ const splitList = (text: string, separator: RegExp): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const RELATION_BY_WORDS = new Map<string, RelationType>();
-for (const type of RELATION_TYPE_NAMES) {
-  RELATION_BY_WORDS.set(type, type);
-  RELATION_BY_WORDS.set(type.replaceAll('_', ' '), type);
-  RELATION_BY_WORDS.set(RELATION_TYPES[type].reads, type);
+interface AttributeColumn {
+  index: number;
+  key: string;
+  title: string;
+  type: AttrValueType;
+  /** False when the case already declares this key with this type. */
+  isNew: boolean;
 }
 
-type Verdict<T> = { ok: true; draft: T } | { ok: false; reason: string };
+/** The file's shape: delimiter, header, which column fills which field, which become attributes. */
+interface Layout {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  headerDetected: boolean;
+  header: string[];
+  width: number;
+  mapping: ImportMapping;
+  ignored: Map<number, string>;
+  attributes: AttributeColumn[];
+}
 
-/** Validates rows against the case; remembers names and relations seen so a file cannot add one twice. */
+/** The delimiter of a first line: the usual ones by count, else runs of spaces. */
+function sniffDelimiter(line: string): Delimiter {
+  const guess = guessDelimiter(line);
+  if (guess) return guess as Delimiter;
+  return / /.test(line.trim()) ? ' ' : ',';
+}
+
+function layoutOf(
+  store: CaseStore,
+  request: ImportRequest,
+  delimiter: Delimiter,
+  first: string[],
+  types: Map<number, AttrValueType> | null,
+): Layout {
+  const headerDetected = looksLikeHeader(request.kind, first);
+  const hasHeader = request.header ?? headerDetected;
+  const width = first.length;
+  const header = first.map((cell, i) => (hasHeader && cell.trim() ? cell.trim() : `Column ${i + 1}`));
+  // A header that names no field at all (person_a,person_b) reads by position too.
+  const named = hasHeader ? autoMapping(request.kind, first) : {};
+  const mapping =
+    request.mapping ?? (Object.keys(named).length > 0 ? named : positionalMapping(request.kind, width));
+  const mapped = new Set(Object.values(mapping));
+  const ignored = new Map<number, string>();
+  for (let i = 0; i < width; i++) {
+    if (mapped.has(i)) continue;
+    if (request.ignore) {
+      if (request.ignore.includes(i)) ignored.set(i, 'ignored');
+    } else if (hasHeader && COMPUTED.has(normalizeName(first[i]!))) {
+      ignored.set(i, 'ignored (the workbench computes it)');
+    }
+  }
+  const kind = request.kind === 'entities' ? 'entity' : 'relation';
+  const declared = new Map(store.attributes.list(kind).map((a) => [a.key, a]));
+  const taken = new Set<string>();
+  const attributes: AttributeColumn[] = [];
+  for (let i = 0; i < width; i++) {
+    if (mapped.has(i) || ignored.has(i)) continue;
+    const type = types?.get(i) ?? 'text';
+    const base = typeIdOf(header[i]!);
+    let key = base;
+    for (let n = 2; taken.has(key) || (declared.has(key) && declared.get(key)!.valueType !== type); n++)
+      key = `${base.slice(0, 60)}_${n}`;
+    taken.add(key);
+    attributes.push({ index: i, key, title: header[i]!, type, isNew: !declared.has(key) });
+  }
+  return { delimiter, hasHeader, headerDetected, header, width, mapping, ignored, attributes };
+}
+
+/** Whole-file problems found from the header and mapping alone. */
+function mappingProblem(
+  kind: ImportKind,
+  layout: Layout,
+  requested: Delimiter | undefined,
+  line: string,
+): string | null {
+  if (layout.width === 1 && requested) {
+    const guess = guessDelimiter(line);
+    if (guess && guess !== requested) {
+      return `The header has one column but contains ${DELIMITER_NAMES[guess]}: the file seems to be separated by ${DELIMITER_NAMES[guess]}, not ${DELIMITER_NAMES[requested] ?? 'spaces'}. Choose “${guess === '\t' ? 'Tab' : guess}” as the delimiter. Nothing was imported.`;
+    }
+  }
+  for (const [field, index] of Object.entries(layout.mapping)) {
+    if (index !== undefined && index >= layout.width)
+      return `The column chosen for “${field}” does not exist in this file. Choose another.`;
+  }
+  const missing = REQUIRED[kind].filter((f) => layout.mapping[f] === undefined);
+  if (missing.length) {
+    return `No column is chosen for ${missing.map((f) => `“${f}”`).join(' and ')}. Choose which column holds it, or rename the file's header. Nothing was imported.`;
+  }
+  return null;
+}
+
+function columnsOf(layout: Layout, counts: Map<number, number>): ImportColumn[] {
+  const fieldAt = new Map(Object.entries(layout.mapping).map(([f, i]) => [i, f as ImportField]));
+  return layout.header.map((name, index): ImportColumn => {
+    const field = fieldAt.get(index);
+    if (field) return { index, name, use: 'field', field, says: `→ ${FIELD_WORDS[field]}` };
+    const attribute = layout.attributes.find((a) => a.index === index);
+    if (attribute)
+      return {
+        index,
+        name,
+        use: 'attribute',
+        attribute: {
+          key: attribute.key,
+          title: attribute.title,
+          valueType: attribute.type,
+          values: counts.get(index) ?? 0,
+        },
+        says: `kept as attribute ‘${attribute.key}’ (${attribute.type})`,
+      };
+    return { index, name, use: 'ignored', says: layout.ignored.get(index) ?? 'ignored' };
+  });
+}
+
+// ── Checking rows ──────────────────────────────────────────────────────────────────────────
+
+/** An entity the import creates for a relation end no entity is called (createMissing). */
+interface NewEntity {
+  name: string;
+  norm: string;
+  type: string;
+  id: number | null;
+}
+type End = number | NewEntity;
+
+interface TypeResolution {
+  id?: string;
+  /** The type to add to the case before the row is written. */
+  add?: EntityTypeDef | RelationTypeDef;
+  reason?: string;
+}
+
+interface EntityRow extends BulkEntity {
+  addType?: EntityTypeDef;
+}
+interface RelationRow {
+  source: End;
+  target: End;
+  type: string;
+  addType?: RelationTypeDef;
+  startDate: string | null;
+  endDate: string | null;
+  summary: string;
+  weight: number | null;
+  attrs: string;
+}
+
+type Verdict<T> =
+  { status: 'ok'; row: T } | { status: 'rejected'; reason: string } | { status: 'merged'; reason: string };
+
+const quoteName = (name: string): string => `“${name}”`;
+
+/**
+ * Judges each row against the case as it was before the import and against the rows before it in
+ * the file. The case is read through a connection of its own: the import's transaction sets the
+ * name indexes aside while it writes, and a lookup without them would scan the whole table.
+ */
 class RowChecker {
-  private readonly seen = new Map<string, number>();
+  readonly unknownTypes = new Map<string, { rows: number; newId: string; choice: TypeChoice | null }>();
+  readonly possibleDuplicates: PossibleDuplicate[] = [];
+  possibleDuplicateCount = 0;
+  entitiesToCreate = 0;
+  private readonly types: CaseTypes;
+  private readonly typeCache = new Map<string, TypeResolution>();
+  private readonly typeByWords = new Map<string, string>();
+  private readonly addedTypes = new Map<string, EntityTypeDef | RelationTypeDef>();
+  private readonly seenNames = new Map<string, number>();
+  private readonly seenNorms = new Map<string, string>();
+  private readonly seenRelations = new Map<string, number>();
+  private readonly ends = new Map<string, End | { reason: string }>();
+  private readonly created = new Map<string, NewEntity>();
+  private readonly createdNorms = new Map<string, string>();
+  private readonly lastEntity: number;
+  private readonly caseHasRelations: boolean;
+  private readonly exactName;
+  private readonly exactAlias;
+  private readonly byNorm;
+  private readonly nameOf;
+  private readonly sameRelation;
+  private readonly reader: Db;
+
   constructor(
     private readonly store: CaseStore,
-    private readonly mapping: ImportMapping,
-  ) {}
-
-  entity(cells: string[], line: number): Verdict<EntityDraft> {
-    const m = this.mapping;
-    const typeText = cellText(cells, m.type).toLowerCase();
-    const name = cellText(cells, m.name);
-    if (!name) return { ok: false, reason: 'The name is empty.' };
-    if (name.length > 500) return { ok: false, reason: 'The name is longer than 500 characters.' };
-    if (!(ENTITY_TYPES as readonly string[]).includes(typeText)) {
-      return {
-        ok: false,
-        reason: typeText
-          ? `“${typeText}” is not an entity type (${ENTITY_TYPES.join(', ')}).`
-          : `The type is empty (${ENTITY_TYPES.join(', ')}).`,
-      };
+    private readonly request: ImportRequest,
+    private readonly layout: Layout,
+    /** Whether to look for entity names that differ only in case (the check does; the import need not). */
+    private readonly reportTwins = true,
+  ) {
+    this.types = caseTypes(store);
+    const db = (this.reader = store.reader());
+    this.lastEntity = db.prepare('SELECT coalesce(max(id), 0) FROM entity').pluck().get() as number;
+    this.caseHasRelations = db.prepare('SELECT 1 FROM relation LIMIT 1').get() !== undefined;
+    // Exact name through the NOCASE name index, then compared as written.
+    this.exactName = db
+      .prepare(
+        'SELECT id FROM entity WHERE name = @name COLLATE NOCASE AND name = @name AND id <= @last LIMIT 2',
+      )
+      .pluck();
+    this.exactAlias = db
+      .prepare(
+        'SELECT DISTINCT entity_id FROM alias WHERE name_norm = @norm AND name = @name AND entity_id <= @last LIMIT 2',
+      )
+      .pluck();
+    this.byNorm = db
+      .prepare(
+        'SELECT id FROM entity WHERE name_norm = @norm AND id <= @last UNION ALL SELECT entity_id FROM alias WHERE name_norm = @norm AND entity_id <= @last LIMIT 4',
+      )
+      .pluck();
+    this.nameOf = db.prepare('SELECT name FROM entity WHERE id = ?').pluck();
+    this.sameRelation = db
+      .prepare(
+        `SELECT 1 FROM relation WHERE source_id = ? AND target_id = ? AND type = ? AND start_date IS ? AND end_date IS ?
+           AND weight IS ? AND summary = ? AND coalesce(attrs ->> '$.values', '{}') = ? LIMIT 1`,
+      )
+      .pluck();
+    const entityKind = request.kind === 'entities';
+    for (const t of this.types.vocabulary.entityTypes) {
+      if (!entityKind) break;
+      for (const w of [t.id, t.label, t.plural]) this.typeByWords.set(w.toLowerCase(), t.id);
     }
-    const norm = normalizeName(name);
-    const earlier = this.seen.get(norm);
-    if (earlier !== undefined)
-      return { ok: false, reason: `“${name}” is already named on line ${earlier} of this file.` };
-    if (this.store.entities.findByName(name) !== null)
-      return { ok: false, reason: `An entity called “${name}” is already in the case.` };
-    const aliases = splitList(cellText(cells, m.aliases), /;/);
-    if (aliases.some((a) => a.length > 500))
-      return { ok: false, reason: 'An alias is longer than 500 characters.' };
-    const tags = splitList(cellText(cells, m.tags), /,/);
-    if (tags.some((t) => t.length > 100))
-      return { ok: false, reason: 'A tag is longer than 100 characters.' };
-    const summary = cellText(cells, m.summary);
-    if (summary.length > 100_000)
-      return { ok: false, reason: 'The summary is longer than 100,000 characters.' };
-    this.seen.set(norm, line);
-    for (const alias of aliases)
-      if (!this.seen.has(normalizeName(alias))) this.seen.set(normalizeName(alias), line);
-    return { ok: true, draft: { type: typeText as EntityType, name, aliases, summary, tags } };
+    for (const t of this.types.vocabulary.relationTypes) {
+      if (entityKind) break;
+      for (const w of [t.id, t.id.replaceAll('_', ' '), t.reads]) this.typeByWords.set(w.toLowerCase(), t.id);
+    }
   }
 
-  relation(cells: string[], line: number): Verdict<RelationDraft> {
-    const m = this.mapping;
+  close(): void {
+    this.reader.close();
+  }
+
+  private possibleDuplicate(name: string, line: number, other: string, otherLine: number | null): void {
+    this.possibleDuplicateCount++;
+    if (this.possibleDuplicates.length < MAX_LISTED)
+      this.possibleDuplicates.push({ name, line, other, otherLine });
+  }
+
+  /** A type value of the file: one of the case's (by id or words), or what typeMap says for it. */
+  private type(text: string): TypeResolution {
+    const cached = this.typeCache.get(text);
+    if (cached) {
+      const unknown = this.unknownTypes.get(text);
+      if (unknown) unknown.rows++;
+      return cached;
+    }
+    const entities = this.request.kind === 'entities';
+    const known = this.typeByWords.get(text.toLowerCase().replace(/\s+/g, ' '));
+    if (known) {
+      const resolution = { id: known };
+      this.typeCache.set(text, resolution);
+      return resolution;
+    }
+    const choice = this.request.typeMap?.[text] ?? null;
+    const newId = text ? typeIdOf(text) : entities ? 'other' : 'related_to';
+    this.unknownTypes.set(text, { rows: 1, newId, choice });
+    const resolution = this.resolveUnknown(text, choice, newId);
+    this.typeCache.set(text, resolution);
+    return resolution;
+  }
+
+  private resolveUnknown(text: string, choice: TypeChoice | null, newId: string): TypeResolution {
+    const entities = this.request.kind === 'entities';
+    const noun = entities ? 'an entity type' : 'a relation type';
+    const has = (id: string): boolean =>
+      entities ? this.types.entity(id) !== undefined : this.types.relation(id) !== undefined;
+    if (choice === null) {
+      if (!text) {
+        const known = this.types.vocabulary.entityTypes.map((t) => t.id).join(', ');
+        return {
+          reason: entities
+            ? `The type is empty (${known}).`
+            : 'The relation type is empty. Choose a type for rows without one.',
+        };
+      }
+      if (entities) {
+        const known = this.types.vocabulary.entityTypes.map((t) => t.id).join(', ');
+        return { reason: `“${text}” is not an entity type of this case (${known}).` };
+      }
+      return {
+        reason: `“${text}” is not a known relation (for example “broke away from” or splinter_of). Add it as a new type or map it onto one of the case’s.`,
+      };
+    }
+    if (choice === 'reject')
+      return { reason: `Rows of the type “${text || '(empty)'}” are refused, as chosen.` };
+    if (choice !== 'add') {
+      if (!has(choice)) return { reason: `“${choice}” is not ${noun} of this case.` };
+      return { id: choice };
+    }
+    if (has(newId)) return { id: newId };
+    const earlier = this.addedTypes.get(newId);
+    if (earlier) return { id: newId, add: earlier };
+    const count =
+      (entities ? this.types.vocabulary.entityTypes.length : this.types.vocabulary.relationTypes.length) +
+      this.addedTypes.size;
+    const colour = NEW_TYPE_COLOURS[count % NEW_TYPE_COLOURS.length]!;
+    const label = labelOf(newId);
+    const add: EntityTypeDef | RelationTypeDef = entities
+      ? { id: newId, label, plural: label, colour, shape: 'ellipse' }
+      : {
+          id: newId,
+          reads: label.toLowerCase(),
+          symmetric: false,
+          lineage: false,
+          colour,
+          lineStyle: 'solid',
+        };
+    this.addedTypes.set(newId, add);
+    return { id: newId, add };
+  }
+
+  private values(cells: string[]): string {
+    if (this.layout.attributes.length === 0) return '{}';
+    let values: AttrValues | null = null;
+    for (const a of this.layout.attributes) {
+      const value = attrValueOf(cellText(cells, a.index), a.type);
+      if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
+      (values ??= {})[a.key] = value;
+    }
+    return values ? JSON.stringify({ values }) : '{}';
+  }
+
+  entity(cells: string[], line: number): Verdict<EntityRow> {
+    const m = this.layout.mapping;
+    const type = this.type(cellText(cells, m.type));
+    const name = cellText(cells, m.name);
+    if (!name) return { status: 'rejected', reason: 'The name is empty.' };
+    if (name.length > 500) return { status: 'rejected', reason: 'The name is longer than 500 characters.' };
+    if (!type.id) return { status: 'rejected', reason: type.reason! };
+    const earlier = this.seenNames.get(name);
+    if (earlier !== undefined)
+      return {
+        status: 'rejected',
+        reason: `${quoteName(name)} is already named on line ${earlier} of this file.`,
+      };
+    if (this.lastEntity > 0) {
+      if (this.exactName.get({ name, last: this.lastEntity }) !== undefined)
+        return { status: 'rejected', reason: `An entity called ${quoteName(name)} is already in the case.` };
+      const owner = this.exactAlias.get({ norm: normalizeName(name), name, last: this.lastEntity }) as
+        number | undefined;
+      if (owner !== undefined)
+        return {
+          status: 'rejected',
+          reason: `An entity called ${quoteName(name)} is already in the case: it is an alias of ${quoteName(this.nameOf.get(owner) as string)}.`,
+        };
+    }
+    const aliases = m.aliases === undefined ? [] : splitList(cellText(cells, m.aliases), /;/);
+    if (aliases.some((a) => a.length > 500))
+      return { status: 'rejected', reason: 'An alias is longer than 500 characters.' };
+    const tags = m.tags === undefined ? [] : splitList(cellText(cells, m.tags), /,/);
+    if (tags.some((t) => t.length > 100))
+      return { status: 'rejected', reason: 'A tag is longer than 100 characters.' };
+    const summary = cellText(cells, m.summary);
+    if (summary.length > 100_000)
+      return { status: 'rejected', reason: 'The summary is longer than 100,000 characters.' };
+    const norm = normalizeName(name);
+    this.seenNames.set(name, line);
+    // Names that differ only in case or accents are two entities: kept, and said (by the check;
+    // the import itself has no need of a second map of a million names).
+    if (this.reportTwins) {
+      const twin = this.seenNorms.get(norm);
+      if (twin !== undefined) this.possibleDuplicate(name, line, twin, this.seenNames.get(twin) ?? null);
+      else {
+        this.seenNorms.set(norm, name);
+        if (this.lastEntity > 0) {
+          const inCase = this.byNorm.get({ norm, last: this.lastEntity }) as number | undefined;
+          if (inCase !== undefined)
+            this.possibleDuplicate(name, line, this.nameOf.get(inCase) as string, null);
+        }
+      }
+      for (const alias of aliases) {
+        const aliasNorm = normalizeName(alias);
+        if (!this.seenNorms.has(aliasNorm)) this.seenNorms.set(aliasNorm, name);
+      }
+    }
+    return {
+      status: 'ok',
+      row: {
+        type: type.id,
+        name,
+        nameNorm: norm,
+        aliases,
+        summary,
+        tags,
+        attrs: this.values(cells),
+        addType: type.add as EntityTypeDef | undefined,
+      },
+    };
+  }
+
+  /** A relation end by its exact name, then alias, then ignoring case only when that finds one. */
+  private end(text: string, line: number): End | { reason: string } {
+    const known = this.ends.get(text);
+    if (known !== undefined) return known;
+    const found = this.findEnd(text, line);
+    this.ends.set(text, found);
+    return found;
+  }
+
+  private findEnd(text: string, line: number): End | { reason: string } {
+    const created = this.created.get(text);
+    if (created) return created;
+    const last = this.lastEntity;
+    const several = (ids: number[], how: string): { reason: string } => ({
+      reason: `${ids.length} entities of the case are called ${quoteName(text)}${how} (${ids
+        .map((id) => quoteName(this.nameOf.get(id) as string))
+        .join(', ')}): write the name exactly as one of them is written.`,
+    });
+    if (last > 0) {
+      const exact = this.exactName.all({ name: text, last }) as number[];
+      if (exact.length === 1) return exact[0]!;
+      if (exact.length > 1) return several(exact, '');
+      const norm = normalizeName(text);
+      const alias = this.exactAlias.all({ norm, name: text, last }) as number[];
+      if (alias.length === 1) return alias[0]!;
+      if (alias.length > 1) return several(alias, ' (as an alias)');
+      const loose = [...new Set(this.byNorm.all({ norm, last }) as number[])];
+      if (loose.length === 1) return loose[0]!;
+      if (loose.length > 1) return several(loose, ' if case and accents are ignored');
+    }
+    const type = this.request.createMissing;
+    if (!type) return { reason: `No entity is called ${quoteName(text)} (by name or alias).` };
+    const norm = normalizeName(text);
+    const twin = this.createdNorms.get(norm);
+    if (twin !== undefined) this.possibleDuplicate(text, line, twin, null);
+    else this.createdNorms.set(norm, text);
+    const entity: NewEntity = { name: text, norm, type, id: null };
+    this.created.set(text, entity);
+    this.entitiesToCreate++;
+    return entity;
+  }
+
+  relation(cells: string[], line: number): Verdict<RelationRow> {
+    const m = this.layout.mapping;
     const sourceName = cellText(cells, m.source);
     const targetName = cellText(cells, m.target);
-    const typeText = cellText(cells, m.type);
-    if (!sourceName) return { ok: false, reason: 'The source is empty.' };
-    if (!targetName) return { ok: false, reason: 'The target is empty.' };
-    const type = RELATION_BY_WORDS.get(typeText.toLowerCase().replace(/\s+/g, ' '));
-    if (!type)
-      return {
-        ok: false,
-        reason: `“${typeText}” is not a known relation (for example “broke away from” or splinter_of).`,
-      };
+    if (!sourceName) return { status: 'rejected', reason: 'The source is empty.' };
+    if (!targetName) return { status: 'rejected', reason: 'The target is empty.' };
+    if (sourceName.length > 500 || targetName.length > 500)
+      return { status: 'rejected', reason: 'A name is longer than 500 characters.' };
+    const type = this.type(cellText(cells, m.type));
+    if (!type.id) return { status: 'rejected', reason: type.reason! };
     const start = cellText(cells, m.start) || null;
     const end = cellText(cells, m.end) || null;
     for (const [label, date] of [
@@ -355,111 +622,212 @@ class RowChecker {
     ] as const) {
       if (date && !PARTIAL_DATE.test(date))
         return {
-          ok: false,
+          status: 'rejected',
           reason: `The ${label} date “${date}” is not ISO 8601 (2013, 2013-01 or 2013-01-16).`,
         };
     }
     if (start && end && end < start)
-      return { ok: false, reason: `The end date (${end}) is before the start date (${start}).` };
+      return { status: 'rejected', reason: `The end date (${end}) is before the start date (${start}).` };
+    const weightText = cellText(cells, m.weight);
+    let weight: number | null = null;
+    if (weightText) {
+      weight = NUMBER.test(weightText) ? Number(weightText) : NaN;
+      if (!Number.isFinite(weight))
+        return { status: 'rejected', reason: `The weight “${weightText}” is not a number.` };
+    }
     const summary = cellText(cells, m.summary);
     if (summary.length > 100_000)
-      return { ok: false, reason: 'The summary is longer than 100,000 characters.' };
-    const sourceId = this.store.entities.findByName(sourceName);
-    if (sourceId === null)
-      return { ok: false, reason: `No entity is called “${sourceName}” (by name or alias).` };
-    const targetId = this.store.entities.findByName(targetName);
-    if (targetId === null)
-      return { ok: false, reason: `No entity is called “${targetName}” (by name or alias).` };
-    const draft: RelationDraft = { sourceId, targetId, type, startDate: start, endDate: end, summary };
-    const reads = `“${sourceName} ${RELATION_TYPES[type].reads} ${targetName}”${start || end ? ` (${start ?? '…'} – ${end ?? '…'})` : ''}`;
-    const key = `r|${sourceId}|${type}|${targetId}|${start ?? ''}|${end ?? ''}`;
-    const earlier = this.seen.get(key);
-    if (earlier !== undefined)
-      return { ok: false, reason: `${reads} is already on line ${earlier} of this file.` };
-    if (this.store.relations.find(draft) !== null)
-      return { ok: false, reason: `${reads} is already in the case.` };
-    this.seen.set(key, line);
-    return { ok: true, draft };
-  }
-
-  check(kind: ImportKind, cells: string[], line: number): Verdict<EntityDraft | RelationDraft> {
-    return kind === 'entities' ? this.entity(cells, line) : this.relation(cells, line);
-  }
-}
-
-/** Whole-file problems found from the header and mapping alone. */
-function mappingProblem(
-  kind: ImportKind,
-  header: string[],
-  mapping: ImportMapping,
-  delimiter: Delimiter,
-  headerLine: string,
-): string | null {
-  if (header.length === 1) {
-    const guess = guessDelimiter(headerLine);
-    if (guess && guess !== delimiter) {
-      return `The header has one column but contains ${DELIMITER_NAMES[guess]}: the file seems to be separated by ${DELIMITER_NAMES[guess]}, not ${DELIMITER_NAMES[delimiter]}. Choose “${guess === '\t' ? 'Tab' : guess}” as the delimiter. Nothing was imported.`;
+      return { status: 'rejected', reason: 'The summary is longer than 100,000 characters.' };
+    const source = this.end(sourceName, line);
+    if (typeof source === 'object' && 'reason' in source)
+      return { status: 'rejected', reason: source.reason };
+    const target = this.end(targetName, line);
+    if (typeof target === 'object' && 'reason' in target)
+      return { status: 'rejected', reason: target.reason };
+    if (source === target && sourceName !== targetName) {
+      const name = typeof source === 'number' ? (this.nameOf.get(source) as string) : source.name;
+      return {
+        status: 'rejected',
+        reason: `${quoteName(sourceName)} and ${quoteName(targetName)} both lead to the entity ${quoteName(name)}: the relation would be a loop only because two names were taken for one. Write each end's name exactly as it is in the case.`,
+      };
     }
+    const attrs = this.values(cells);
+    const key = [
+      typeof source === 'number' ? source : `+${source.name}`,
+      typeof target === 'number' ? target : `+${target.name}`,
+      type.id,
+      start,
+      end,
+      weight,
+      summary,
+      attrs,
+    ].join('\u0001');
+    const earlier = this.seenRelations.get(key);
+    const reads = (): string =>
+      `${quoteName(sourceName)} ${this.types.reads(type.id!)} ${quoteName(targetName)}`;
+    if (earlier !== undefined)
+      return { status: 'merged', reason: `${reads()} is the same relation as line ${earlier}.` };
+    if (
+      this.caseHasRelations &&
+      typeof source === 'number' &&
+      typeof target === 'number' &&
+      this.sameRelation.get(
+        source,
+        target,
+        type.id,
+        start,
+        end,
+        weight,
+        summary,
+        attrs === '{}' ? '{}' : JSON.stringify((JSON.parse(attrs) as { values: AttrValues }).values),
+      ) !== undefined
+    )
+      return { status: 'merged', reason: `${reads()} is already in the case, the same in every column.` };
+    this.seenRelations.set(key, line);
+    return {
+      status: 'ok',
+      row: {
+        source,
+        target,
+        type: type.id,
+        addType: type.add as RelationTypeDef | undefined,
+        startDate: start,
+        endDate: end,
+        summary,
+        weight,
+        attrs,
+      },
+    };
   }
-  for (const [field, index] of Object.entries(mapping)) {
-    if (index !== undefined && index >= header.length)
-      return `The column chosen for “${field}” does not exist in this file. Choose another.`;
-  }
-  const missing = REQUIRED[kind].filter((f) => mapping[f] === undefined);
-  if (missing.length) {
-    return `No column is chosen for ${missing.map((f) => `“${f}”`).join(' and ')}. Choose which column holds it, or rename the file's header. Nothing was imported.`;
-  }
-  return null;
 }
 
-// ── Scan: header, mapping and every row's verdict ─────────────────────────────────────────
+// ── One pass over the file ─────────────────────────────────────────────────────────────────
 
-interface ScanResult {
-  header: string[];
-  mapping: ImportMapping;
-  rows: number;
-  /** What makes the whole file unimportable, in words; null when rows can be imported. */
-  problem: string | null;
+interface Prepared {
+  layout: Layout;
+  /** Data rows, when a pass over the whole file counted them. */
+  rows: number | null;
+  valueCounts: Map<number, number>;
+  /** Entity names differing only in case, as the check counted them (absent before a check). */
+  possibleDuplicates?: number;
 }
 
-type RowVisitor = (verdict: Verdict<EntityDraft | RelationDraft>, cells: string[], line: number) => void;
+/** Attribute value types per upload and layout: a check's pass serves the import that follows. */
+const typeCache = new WeakMap<Upload, { signature: string; prepared: Prepared }>();
 
-/** Reads the whole file once, judging each row; between batches it yields and asks whether to stop. */
-async function scan(
+function signatureOf(request: ImportRequest, delimiter: Delimiter): string {
+  return JSON.stringify([
+    request.kind,
+    delimiter,
+    request.header ?? null,
+    request.mapping ?? null,
+    request.ignore ?? null,
+  ]);
+}
+
+async function firstRecord(file: string, delimiter: Delimiter): Promise<CsvRecord | null> {
+  const records = readRecords(file, delimiter, 1);
+  try {
+    const next = await records.next();
+    return next.done ? null : (next.value[0] ?? null);
+  } finally {
+    await records.return(undefined);
+  }
+}
+
+/**
+ * The file's layout, with each attribute column's value type taken from every row (one parse of
+ * the file, kept for the import when a check has done it).
+ */
+async function prepare(
   store: CaseStore,
   request: ImportRequest,
   upload: Upload,
-  visit: RowVisitor,
-  stop: () => boolean = () => false,
-): Promise<ScanResult> {
-  const result: ScanResult = { header: [], mapping: request.mapping ?? {}, rows: 0, problem: null };
-  if (upload.bytes === 0) {
+): Promise<{ prepared: Prepared; problem: null } | { prepared: null; problem: string }> {
+  if (upload.bytes === 0)
     return {
-      ...result,
+      prepared: null,
       problem: `“${upload.fileName}” is empty. Choose a CSV file with a header line and at least one row. Nothing was imported.`,
     };
-  }
-  let checker: RowChecker | null = null;
+  const line = firstLine(upload.path);
+  const delimiter = request.delimiter ?? sniffDelimiter(line);
+  const signature = signatureOf(request, delimiter);
+  const cached = typeCache.get(upload);
+  if (cached?.signature === signature) return { prepared: cached.prepared, problem: null };
+  let first: CsvRecord | null;
   try {
-    for await (const batch of recordBatches(upload.path, request.delimiter)) {
+    first = await firstRecord(upload.path, delimiter);
+  } catch (error) {
+    if (error instanceof FileProblem) return { prepared: null, problem: error.message };
+    throw error;
+  }
+  if (!first)
+    return {
+      prepared: null,
+      problem: `“${upload.fileName}” holds no rows. Choose a CSV file with a header line and at least one row. Nothing was imported.`,
+    };
+  let layout = layoutOf(store, request, delimiter, first.cells, null);
+  const problem = mappingProblem(request.kind, layout, request.delimiter, line);
+  if (problem) return { prepared: null, problem };
+  const prepared: Prepared = { layout, rows: null, valueCounts: new Map() };
+  if (layout.attributes.length > 0) {
+    const tallies = new Map(layout.attributes.map((a) => [a.index, new ValueTypeTally()]));
+    let rows = 0;
+    try {
+      for await (const batch of readRecords(upload.path, delimiter)) {
+        for (const record of batch) {
+          if (rows++ === 0 && layout.hasHeader) continue;
+          for (const [index, tally] of tallies) tally.add(cellText(record.cells, index));
+        }
+        await yieldToLoop();
+      }
+    } catch (error) {
+      if (error instanceof FileProblem) return { prepared: null, problem: error.message };
+      throw error;
+    }
+    const types = new Map([...tallies].map(([i, t]) => [i, t.type]));
+    layout = layoutOf(store, request, delimiter, first.cells, types);
+    prepared.layout = layout;
+    prepared.rows = rows - (layout.hasHeader ? 1 : 0);
+    prepared.valueCounts = new Map([...tallies].map(([i, t]) => [i, t.count]));
+  }
+  return { prepared, problem: null };
+}
+
+interface PassResult {
+  rows: number;
+  problem: string | null;
+}
+
+type Visit = (verdict: Verdict<EntityRow> | Verdict<RelationRow>, cells: string[], line: number) => void;
+
+/** Reads the file once, judging each row; between batches it yields, calls `between` and asks whether to stop. */
+async function pass(
+  upload: Upload,
+  layout: Layout,
+  checker: RowChecker,
+  kind: ImportKind,
+  visit: Visit,
+  between: () => void = () => undefined,
+  stop: () => boolean = () => false,
+): Promise<PassResult> {
+  const result: PassResult = { rows: 0, problem: null };
+  let header = layout.hasHeader;
+  try {
+    for await (const batch of readRecords(upload.path, layout.delimiter)) {
       for (const { cells, line } of batch) {
-        if (!checker) {
-          result.header = cells;
-          result.mapping = request.mapping ?? autoMapping(request.kind, cells);
-          result.problem = mappingProblem(
-            request.kind,
-            cells,
-            result.mapping,
-            request.delimiter,
-            firstLine(upload.path),
-          );
-          if (result.problem) return result;
-          checker = new RowChecker(store, result.mapping);
+        if (header) {
+          header = false;
           continue;
         }
+        if (cells.length !== layout.width) {
+          result.problem = `The row on line ${line} has a different number of cells than ${layout.hasHeader ? 'the header' : 'the first row'}. Check the delimiter and the quoting of that row. Nothing was imported.`;
+          return result;
+        }
         result.rows++;
-        visit(checker.check(request.kind, cells, line), cells, line);
+        visit(kind === 'entities' ? checker.entity(cells, line) : checker.relation(cells, line), cells, line);
       }
+      between();
       await yieldToLoop();
       if (stop()) return result;
     }
@@ -467,40 +835,91 @@ async function scan(
     if (error instanceof FileProblem) return { ...result, problem: error.message };
     throw error;
   }
-  if (!checker)
-    result.problem = `“${upload.fileName}” holds no rows. Choose a CSV file with a header line and at least one row. Nothing was imported.`;
-  else if (result.rows === 0)
+  if (result.rows === 0 && !result.problem)
     result.problem = `“${upload.fileName}” has a header but no rows below it: there is nothing to import.`;
   return result;
 }
 
 // ── Check (preview) ────────────────────────────────────────────────────────────────────────
 
+function unknownTypesOf(checker: RowChecker): UnknownTypeValue[] {
+  return [...checker.unknownTypes]
+    .slice(0, MAX_LISTED)
+    .map(([value, u]) => ({ value, rows: u.rows, newId: u.newId, choice: u.choice }));
+}
+
 export async function checkImport(store: CaseStore, request: ImportRequest): Promise<ImportPreview> {
-  const upload = uploadOf(request.uploadId);
-  const sample: string[][] = [];
-  const rejections: RejectedRow[] = [];
-  let accepted = 0;
-  let rejected = 0;
-  const result = await scan(store, request, upload, (verdict, cells, line) => {
-    if (sample.length < SAMPLE_ROWS) sample.push(cells);
-    if (verdict.ok) accepted++;
-    else {
-      rejected++;
-      if (rejections.length < MAX_REJECTIONS_SHOWN) rejections.push({ line, reason: verdict.reason });
-    }
-  });
-  upload.rows = result.rows;
-  return {
+  const upload = csvUpload(request.uploadId);
+  const empty: ImportPreview = {
     fileName: upload.fileName,
     bytes: upload.bytes,
-    header: result.header,
+    delimiter: request.delimiter ?? ',',
+    hasHeader: true,
+    headerDetected: true,
+    header: [],
+    sample: [],
+    mapping: request.mapping ?? {},
+    columns: [],
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    merged: 0,
+    mergedRows: [],
+    rejections: [],
+    unknownTypes: [],
+    possibleDuplicates: [],
+    entitiesToCreate: 0,
+    problem: null,
+  };
+  const { prepared, problem } = await prepare(store, request, upload);
+  if (!prepared) return { ...empty, problem };
+  const { layout } = prepared;
+  const sample: string[][] = [];
+  const rejections: RejectedRow[] = [];
+  const mergedRows: MergedRow[] = [];
+  let accepted = 0;
+  let rejected = 0;
+  let merged = 0;
+  const checker = new RowChecker(store, request, layout);
+  const result = await pass(upload, layout, checker, request.kind, (verdict, cells, line) => {
+    if (sample.length < SAMPLE_ROWS) sample.push(cells);
+    if (verdict.status === 'ok') accepted++;
+    else if (verdict.status === 'merged') {
+      merged++;
+      if (mergedRows.length < MAX_LISTED) mergedRows.push({ line, reason: verdict.reason });
+    } else {
+      rejected++;
+      if (rejections.length < MAX_LISTED) rejections.push({ line, reason: verdict.reason });
+    }
+  }).finally(() => checker.close());
+  upload.rows = result.rows;
+  if (!result.problem)
+    typeCache.set(upload, {
+      signature: signatureOf(request, layout.delimiter),
+      prepared: {
+        ...prepared,
+        rows: result.rows,
+        ...(request.kind === 'entities' ? { possibleDuplicates: checker.possibleDuplicateCount } : {}),
+      },
+    });
+  return {
+    ...empty,
+    delimiter: layout.delimiter,
+    hasHeader: layout.hasHeader,
+    headerDetected: layout.headerDetected,
+    header: layout.header,
     sample,
-    mapping: result.mapping,
+    mapping: layout.mapping,
+    columns: columnsOf(layout, prepared.valueCounts),
     rows: result.rows,
     accepted: result.problem ? 0 : accepted,
     rejected,
+    merged,
+    mergedRows,
     rejections,
+    unknownTypes: unknownTypesOf(checker),
+    possibleDuplicates: checker.possibleDuplicates,
+    entitiesToCreate: checker.entitiesToCreate,
     problem: result.problem,
   };
 }
@@ -531,21 +950,102 @@ export function cancelImport(jobId: string): { cancelled: boolean } {
   return { cancelled: true };
 }
 
-function write(store: CaseStore, kind: ImportKind, drafts: Spool<EntityDraft | RelationDraft>): void {
-  if (kind === 'relations') {
-    for (const draft of drafts.values()) store.relations.insert(draft as RelationDraft);
-    return;
+class Cancelled extends Error {}
+
+/** Where the last import's time went (bench/csv.bench.ts prints the phases apart). */
+export interface ImportTimings {
+  /** Reading, parsing and checking the rows (the rest of the pass). */
+  readAndCheckMs: number;
+  /** Writing the rows through the bulk path's prepared statements. */
+  insertMs: number;
+  /** Rebuilding the indexes set aside and bringing the search index up to date, once. */
+  indexMs: number;
+  totalMs: number;
+}
+let timings: ImportTimings | null = null;
+export const lastImportTimings = (): ImportTimings | null => timings;
+
+/** Writes accepted rows as they come: types first, created ends next, then the row. */
+class ImportWriter {
+  entities: EntityBulkWriter | null = null;
+  relations: RelationBulkWriter | null = null;
+  written = 0;
+  insertMs = 0;
+  indexMs = 0;
+  typesAdded = 0;
+  entitiesCreated = 0;
+  private readonly added = new Set<string>();
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly kind: ImportKind,
+    private readonly expectedRows: number,
+  ) {}
+
+  private addType(def: EntityTypeDef | RelationTypeDef | undefined): void {
+    if (!def || this.added.has(def.id)) return;
+    this.added.add(def.id);
+    if (this.kind === 'entities') this.store.vocabulary.saveEntityType(def as EntityTypeDef);
+    else this.store.vocabulary.saveRelationType(def as RelationTypeDef);
+    this.typesAdded++;
   }
-  // The store's bulk path: for large loads it sets indexes and search triggers aside and rebuilds them once.
-  const entities = drafts as Spool<EntityDraft>;
-  bulkInsertEntities(store.db, entities.values(), entities.length);
+
+  private entityWriter(): EntityBulkWriter {
+    return (this.entities ??= new EntityBulkWriter(this.store.db, this.expectedRows));
+  }
+
+  private endId(end: End): number {
+    if (typeof end === 'number') return end;
+    if (end.id === null) {
+      end.id = this.entityWriter().add({ type: end.type, name: end.name, nameNorm: end.norm });
+      this.entitiesCreated++;
+    }
+    return end.id;
+  }
+
+  entity(row: EntityRow): void {
+    const start = performance.now();
+    this.addType(row.addType);
+    this.entityWriter().add(row);
+    this.written++;
+    this.insertMs += performance.now() - start;
+  }
+
+  relation(row: RelationRow): void {
+    const start = performance.now();
+    this.addType(row.addType);
+    const relation: BulkRelation = {
+      sourceId: this.endId(row.source),
+      targetId: this.endId(row.target),
+      type: row.type,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      summary: row.summary,
+      weight: row.weight,
+      attrs: row.attrs,
+    };
+    (this.relations ??= new RelationBulkWriter(this.store.db, this.expectedRows)).add(relation);
+    this.written++;
+    this.insertMs += performance.now() - start;
+  }
+
+  finish(): void {
+    const start = performance.now();
+    // Last set aside, first put back (each writer restores the page cache it found).
+    this.relations?.finish();
+    this.entities?.finish();
+    this.indexMs = performance.now() - start;
+  }
 }
 
+const count = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
 /**
- * Imports the accepted rows. First every row is read and judged (progress, cancel) and the
- * accepted ones are spooled to disk; then they are written in one transaction — all or nothing —
- * recorded as one undo step by the id ranges it adds (Journal.recordInserts), so even a
- * million-row import can be undone.
+ * Imports the accepted rows in one transaction held across the read (the caller keeps other
+ * writes out meanwhile: CaseSession.exclusive), written a batch at a time as they are checked, and
+ * recorded as one undo step by the id ranges it adds (Journal.recordInsertsAsync): types,
+ * attributes, entities, aliases, relations. A problem found late, or a cancel, rolls it all back.
  */
 export async function runImport(
   store: CaseStore,
@@ -553,53 +1053,114 @@ export async function runImport(
 ): Promise<ImportJobState> {
   if (running)
     throw new AppError('conflict', 'An import is already running. Wait for it to finish or cancel it first.');
-  const upload = uploadOf(request.uploadId);
+  const upload = csvUpload(request.uploadId);
   const job: Job = {
-    state: { status: 'running', done: 0, total: upload.rows ?? 0, imported: 0, rejected: 0, message: null },
+    state: {
+      status: 'running',
+      done: 0,
+      total: upload.rows ?? 0,
+      imported: 0,
+      rejected: 0,
+      merged: 0,
+      typesAdded: 0,
+      attributesAdded: 0,
+      entitiesCreated: 0,
+      possibleDuplicates: 0,
+      message: null,
+    },
     cancelled: false,
   };
   jobs.set(request.jobId, job);
   running = request.jobId;
   const noun = request.kind;
-  const drafts = new Spool<EntityDraft | RelationDraft>();
+  const started = performance.now();
   try {
-    const result = await scan(
-      store,
-      request,
-      upload,
-      (verdict) => {
-        if (verdict.ok) drafts.push(verdict.draft);
-        else job.state.rejected++;
-        job.state.done++;
+    const { prepared, problem } = await prepare(store, request, upload);
+    if (!prepared) throw new AppError('invalid_input', problem);
+    const { layout } = prepared;
+    // Without a count from a check, estimate the rows from the file's size (for the bulk path).
+    const expected = upload.rows ?? prepared.rows ?? Math.round(upload.bytes / 40);
+    job.state.total = upload.rows ?? prepared.rows ?? 0;
+    const tables = ['vocabulary', 'attribute', 'entity', 'alias', 'relation'] as const;
+    const state = await store.journal.recordInsertsAsync(
+      () =>
+        `Import ${count(job.state.imported, noun === 'entities' ? 'entity' : 'relation', noun)} from “${upload.fileName}”`,
+      tables,
+      async () => {
+        const kind = noun === 'entities' ? 'entity' : 'relation';
+        for (const a of layout.attributes) {
+          if (!a.isNew || (prepared.valueCounts.get(a.index) ?? 0) === 0) continue;
+          const def: AttributeDef = { kind, key: a.key, title: a.title, valueType: a.type };
+          store.attributes.declare(def);
+          job.state.attributesAdded++;
+        }
+        const checker = new RowChecker(store, request, layout, prepared.possibleDuplicates === undefined);
+        const writer = new ImportWriter(store, request.kind, expected);
+        const result = await pass(
+          upload,
+          layout,
+          checker,
+          request.kind,
+          (verdict) => {
+            job.state.done++;
+            if (verdict.status === 'ok') {
+              if (request.kind === 'entities') writer.entity(verdict.row as EntityRow);
+              else writer.relation(verdict.row as RelationRow);
+            } else if (verdict.status === 'merged') job.state.merged++;
+            else job.state.rejected++;
+          },
+          () => {
+            job.state.imported = writer.written;
+          },
+          () => job.cancelled,
+        ).finally(() => checker.close());
+        if (job.cancelled) throw new Cancelled();
+        if (result.problem) throw new AppError('invalid_input', result.problem);
+        if (writer.written === 0) {
+          throw new AppError(
+            'invalid_input',
+            job.state.merged > 0
+              ? 'Every row of the file is refused or already in the case, so nothing was imported.'
+              : 'Every row of the file would be rejected, so nothing was imported. Read the reasons, fix the file and try again.',
+          );
+        }
+        writer.finish();
+        store.attributes.syncIndexes();
+        job.state.imported = writer.written;
+        job.state.typesAdded = writer.typesAdded;
+        job.state.entitiesCreated = writer.entitiesCreated;
+        job.state.possibleDuplicates = prepared.possibleDuplicates ?? checker.possibleDuplicateCount;
+        const totalMs = performance.now() - started;
+        timings = {
+          readAndCheckMs: totalMs - writer.insertMs - writer.indexMs,
+          insertMs: writer.insertMs,
+          indexMs: writer.indexMs,
+          totalMs,
+        };
+        return job.state;
       },
-      () => job.cancelled,
     );
-    if (job.cancelled) {
-      job.state = {
-        ...job.state,
-        status: 'cancelled',
-        imported: 0,
-        message: 'The import was cancelled. Nothing was imported.',
-      };
-      return job.state;
-    }
-    if (result.problem) throw new AppError('invalid_input', result.problem);
-    if (drafts.length === 0) {
-      throw new AppError(
-        'invalid_input',
-        'Every row of the file would be rejected, so nothing was imported. Read the reasons, fix the file and try again.',
-      );
-    }
-    const label = `Import ${drafts.length.toLocaleString('en-US')} ${noun} from “${upload.fileName}”`;
-    const tables = request.kind === 'entities' ? (['entity', 'alias'] as const) : (['relation'] as const);
-    store.journal.recordInserts(label, tables, () => write(store, request.kind, drafts));
-    job.state.imported = drafts.length;
+    const s = state;
+    const extras = [
+      s.merged ? `${count(s.merged, 'identical row was', 'identical rows were')} folded into one` : '',
+      s.typesAdded ? `${count(s.typesAdded, 'type', 'types')} added` : '',
+      s.attributesAdded ? `${count(s.attributesAdded, 'attribute', 'attributes')} added` : '',
+      s.entitiesCreated ? `${count(s.entitiesCreated, 'entity', 'entities')} created for ends` : '',
+      s.possibleDuplicates
+        ? `${count(s.possibleDuplicates, 'name differs', 'names differ')} from another only in case or accents (kept apart)`
+        : '',
+    ].filter(Boolean);
     job.state.status = 'done';
-    job.state.message = `Imported ${drafts.length.toLocaleString('en-US')} ${noun}; ${job.state.rejected.toLocaleString('en-US')} rows were rejected. Undo (Ctrl+Z) takes the whole import back.`;
+    job.state.message = `Imported ${count(s.imported, noun === 'entities' ? 'entity' : 'relation', noun)}; ${count(s.rejected, 'row was', 'rows were')} rejected${extras.length ? `; ${extras.join('; ')}` : ''}. Undo (Ctrl+Z) takes the whole import back.`;
     discardUpload(request.uploadId);
     return job.state;
   } catch (error) {
     job.state.imported = 0;
+    if (error instanceof Cancelled) {
+      job.state.status = 'cancelled';
+      job.state.message = 'The import was cancelled. Nothing was imported.';
+      return job.state;
+    }
     job.state.status = 'failed';
     job.state.message =
       error instanceof AppError
@@ -607,7 +1168,6 @@ export async function runImport(
         : `The import failed (${(error as Error).message}). Nothing was imported.`;
     throw error instanceof AppError ? error : new AppError('internal', job.state.message);
   } finally {
-    drafts.close();
     running = null;
   }
 }

@@ -124,6 +124,7 @@ function buildMenu(): Menu {
         { label: 'Open sample case', click: run(() => void openSampleCase(core.context)) },
         { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
         { type: 'separator' },
+        { label: 'Import documents…', click: command('sources:import') },
         { label: 'Import CSV…', click: command('import:csv') },
         {
           label: 'Export',

@@ -10,7 +10,8 @@ import type {
 } from '../../../shared/model';
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
-import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
+import type { AttrValues } from '../../../shared/attributes';
+import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
 
 export interface EntityDbRow {
   id: number;
@@ -19,6 +20,8 @@ export interface EntityDbRow {
   summary: string;
   attrs: string;
   tags: string;
+  active_from: string | null;
+  active_to: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -39,17 +42,31 @@ const COLUMNS: Record<EntityColumn, ColumnSql> = {
 };
 
 export type EntityListQuery = Omit<EntityQuery, 'offset' | 'limit'>;
-export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags'> & { aliases: string | null; tags: string };
+export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags' | 'values'> & {
+  aliases: string | null;
+  tags: string;
+  attrValues: string | null;
+};
 
 export function entityRowOf(r: EntityRawRow): EntityRow {
-  return { ...r, aliases: r.aliases ?? '', tags: (JSON.parse(r.tags) as string[]).join(', ') };
+  const { attrValues, ...row } = r;
+  return {
+    ...row,
+    aliases: r.aliases ?? '',
+    tags: r.tags === '[]' ? '' : (JSON.parse(r.tags) as string[]).join(', '),
+    values: attrValues ? (JSON.parse(attrValues) as AttrValues) : {},
+  };
 }
 
 /**
  * The sheet's query as SQL (the grid pages it; the CSV export iterates it): rows in order, and
  * their count (null when unfiltered: the table count is cheaper).
  */
-export function entityListSql(query: EntityListQuery): {
+export function entityListSql(
+  query: EntityListQuery,
+  /** Only these columns (the CSV export's), instead of every one the grid shows. */
+  only?: readonly string[],
+): {
   select: string;
   count: string | null;
   params: unknown[];
@@ -59,7 +76,12 @@ export function entityListSql(query: EntityListQuery): {
   const dir = last?.dir === 'desc' ? 'DESC' : 'ASC';
   // Sorting by type walks the (type, name, id) index when the tie-break follows it.
   const tieBreak = last?.column === 'type' ? `e.name COLLATE NOCASE ${dir}, e.id ${dir}` : `e.id ${dir}`;
-  const built = buildQuery(COLUMNS, { ...query, quick: undefined }, [], tieBreak);
+  const built = buildQuery(
+    withAttributes(COLUMNS, query, 'e.attrs'),
+    { ...query, quick: undefined },
+    [],
+    tieBreak,
+  );
   const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
   const params = [...built.params];
   const quick = query.quick?.trim();
@@ -73,10 +95,13 @@ export function entityListSql(query: EntityListQuery): {
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])
-    .map(([column, spec]) => `${spec.expr} AS "${column}"`)
-    .join(', ');
+    .filter(([column]) => !only || only.includes(column))
+    .map(([column, spec]) => `, ${spec.expr} AS "${column}"`)
+    .join('');
+  const values =
+    !only || only.some((c) => c.startsWith('attr:')) ? `, e.attrs -> '$.values' AS "attrValues"` : '';
   return {
-    select: `SELECT e.id AS id, ${select} FROM entity e ${where} ${built.orderBy}`,
+    select: `SELECT e.id AS id${select}${values} FROM entity e ${where} ${built.orderBy}`,
     count: where ? `SELECT count(*) FROM entity e ${where}` : null,
     params,
   };
@@ -96,7 +121,7 @@ export class EntityRepo {
   constructor(private readonly db: Db) {
     this.counts = new CountCache(db);
     this.insertStmt = db.prepare(
-      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO entity (type, name, name_norm, summary, attrs, tags, created_at, updated_at, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertAlias = db.prepare(
       'INSERT OR IGNORE INTO alias (entity_id, name, name_norm) VALUES (?, ?, ?)',
@@ -125,6 +150,8 @@ export class EntityRepo {
         JSON.stringify(draft.tags ?? []),
         at,
         at,
+        draft.activeFrom ?? null,
+        draft.activeTo ?? null,
       ).lastInsertRowid,
     );
     this.setAliases(id, draft.name, draft.aliases ?? []);
@@ -145,6 +172,8 @@ export class EntityRepo {
         '[]',
         at,
         at,
+        draft.activeFrom ?? null,
+        draft.activeTo ?? null,
       ).lastInsertRowid;
       if (draft.aliases?.length) this.setAliases(Number(id), draft.name, draft.aliases);
       count++;
@@ -173,7 +202,7 @@ export class EntityRepo {
     const name = patch.name?.trim() ?? row.name;
     this.db
       .prepare(
-        'UPDATE entity SET type = ?, name = ?, name_norm = ?, summary = ?, tags = ?, updated_at = ? WHERE id = ?',
+        'UPDATE entity SET type = ?, name = ?, name_norm = ?, summary = ?, tags = ?, active_from = ?, active_to = ?, updated_at = ? WHERE id = ?',
       )
       .run(
         patch.type ?? row.type,
@@ -181,6 +210,8 @@ export class EntityRepo {
         normalizeName(name),
         patch.summary ?? row.summary,
         patch.tags ? JSON.stringify(patch.tags) : row.tags,
+        patch.activeFrom === undefined ? row.active_from : patch.activeFrom,
+        patch.activeTo === undefined ? row.active_to : patch.activeTo,
         now(),
         id,
       );
@@ -242,6 +273,8 @@ export class EntityRepo {
       summary: row.summary,
       tags: JSON.parse(row.tags) as string[],
       attrs: JSON.parse(row.attrs) as Entity['attrs'],
+      activeFrom: row.active_from,
+      activeTo: row.active_to,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -9,9 +9,9 @@ import type {
   RelationQuery,
   RelationRow,
 } from '../../../shared/model';
-import { RELATION_TYPES, RELATION_TYPE_NAMES, type RelationType } from '../../../shared/vocab';
 import type { Db } from '../db';
-import { buildQuery, CountCache, likeEscape, totalOf, type ColumnSql } from '../query';
+import type { AttrValues } from '../../../shared/attributes';
+import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
 
 interface RelationDbRow {
   id: number;
@@ -21,6 +21,7 @@ interface RelationDbRow {
   start_date: string | null;
   end_date: string | null;
   summary: string;
+  weight: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -33,6 +34,7 @@ const COLUMNS: Record<RelationColumn, ColumnSql> = {
   targetName: { expr: '(SELECT name FROM entity WHERE id = r.target_id)', text: true },
   startDate: { expr: 'r.start_date' },
   endDate: { expr: 'r.end_date' },
+  weight: { expr: 'r.weight' },
   // Kept by triggers (migration 0003) and indexed, so these sort at a million rows.
   corroboration: { expr: 'r.corroboration' },
   grade: { expr: 'r.grade' },
@@ -48,6 +50,7 @@ function toRelation(row: RelationDbRow): Relation {
     startDate: row.start_date,
     endDate: row.end_date,
     summary: row.summary,
+    weight: row.weight,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -55,7 +58,9 @@ function toRelation(row: RelationDbRow): Relation {
 
 export type RelationListQuery = Omit<RelationQuery, 'offset' | 'limit'>;
 export type RelationRawRow = RelationDbRow &
-  Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'>;
+  Pick<RelationRow, 'sourceName' | 'targetName' | 'corroboration' | 'grade' | 'notes'> & {
+    attrValues: string | null;
+  };
 
 export function relationRowOf(r: RelationRawRow): RelationRow {
   return {
@@ -65,18 +70,8 @@ export function relationRowOf(r: RelationRawRow): RelationRow {
     corroboration: r.corroboration,
     grade: r.grade,
     notes: r.notes,
+    values: r.attrValues ? (JSON.parse(r.attrValues) as AttrValues) : {},
   };
-}
-
-/** Relation types whose name or words contain the text ("broke away" finds splinter_of). */
-function typesMatching(text: string): RelationType[] {
-  const wanted = text.toLowerCase();
-  return RELATION_TYPE_NAMES.filter(
-    (type) =>
-      type.replaceAll('_', ' ').includes(wanted) ||
-      type.includes(wanted) ||
-      RELATION_TYPES[type].reads.includes(wanted),
-  );
 }
 
 /** An end's name filter as a lookup in the entity table (indexed), not a name per relation. */
@@ -97,7 +92,11 @@ function endFilter(
  * The sheet's relation query as SQL (paged by the grid, iterated by the CSV export). Sorting by
  * an end's name walks the entity name index and joins its relations, instead of sorting them all.
  */
-export function relationListSql(query: RelationListQuery): {
+export function relationListSql(
+  query: RelationListQuery,
+  /** Only these columns (the CSV export's), instead of every one the grid shows. */
+  only?: readonly string[],
+): {
   select: string;
   count: string | null;
   params: unknown[];
@@ -106,7 +105,12 @@ export function relationListSql(query: RelationListQuery): {
   const sort = query.sort ?? [];
   const last = sort[sort.length - 1];
   const dir = last?.dir === 'desc' ? 'DESC' : 'ASC';
-  const built = buildQuery(COLUMNS, { sort, filters: otherFilters }, [], `r.id ${dir}`);
+  const built = buildQuery(
+    withAttributes(COLUMNS, { sort, filters: otherFilters }, 'r.attrs'),
+    { sort, filters: otherFilters },
+    [],
+    `r.id ${dir}`,
+  );
   const conditions = built.where ? [built.where.replace(/^WHERE /, '')] : [];
   const params = [...built.params];
   for (const [end, filter] of [
@@ -128,12 +132,12 @@ export function relationListSql(query: RelationListQuery): {
     withClause =
       "WITH quick_ends AS MATERIALIZED (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') ";
     params.unshift(`%${likeEscape(quick)}%`);
-    const types = typesMatching(quick);
-    quickIds = `SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends${
-      types.length ? ` UNION SELECT id FROM relation WHERE type IN (${types.map(() => '?').join(', ')})` : ''
-    }`;
+    // Also the relations of the case's types whose words match: "broke away" finds splinter_of.
+    quickIds = `SELECT id FROM relation WHERE source_id IN quick_ends UNION SELECT id FROM relation WHERE target_id IN quick_ends
+      UNION SELECT id FROM relation WHERE type IN (SELECT key FROM vocabulary WHERE kind = 'relation'
+        AND (instr(key, ?) > 0 OR instr(replace(key, '_', ' '), ?) > 0 OR instr(lower(label), ?) > 0))`;
     conditions.push(`r.id IN (${quickIds})`);
-    params.push(...types);
+    params.push(quick.toLowerCase(), quick.toLowerCase(), quick.toLowerCase());
   }
   if (query.entityId !== undefined) {
     conditions.push('(r.source_id = ? OR r.target_id = ?)');
@@ -142,8 +146,9 @@ export function relationListSql(query: RelationListQuery): {
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const select = (Object.entries(COLUMNS) as [RelationColumn, ColumnSql][])
     .filter(([column]) => column !== 'type' && column !== 'startDate' && column !== 'endDate')
-    .map(([column, spec]) => `${spec.expr} AS "${column}"`)
-    .join(', ');
+    .filter(([column]) => !only || only.includes(column))
+    .map(([column, spec]) => `, ${spec.expr} AS "${column}"`)
+    .join('');
   const byEnd =
     sort.length === 1 && (sort[0]!.column === 'sourceName' || sort[0]!.column === 'targetName')
       ? sort[0]!
@@ -153,7 +158,7 @@ export function relationListSql(query: RelationListQuery): {
     : 'relation r';
   const orderBy = byEnd ? `ORDER BY n.name COLLATE NOCASE ${dir}, n.id ${dir}, r.id ${dir}` : built.orderBy;
   return {
-    select: `${withClause}SELECT r.*, ${select} FROM ${from} ${where} ${orderBy}`,
+    select: `${withClause}SELECT r.*${select}${!only || only.some((c) => c.startsWith('attr:')) ? `, r.attrs -> '$.values' AS "attrValues"` : ''} FROM ${from} ${where} ${orderBy}`,
     // Quick search alone is counted from its id set, without visiting each relation row.
     count:
       quickIds && conditions.length === 1
@@ -176,7 +181,7 @@ export class RelationRepo {
   constructor(private readonly db: Db) {
     this.counts = new CountCache(db);
     this.insertStmt = db.prepare(
-      'INSERT INTO relation (source_id, target_id, type, start_date, end_date, summary, attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO relation (source_id, target_id, type, start_date, end_date, summary, attrs, created_at, updated_at, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.getStmt = db.prepare('SELECT * FROM relation WHERE id = ?');
     this.deleteStmt = db.prepare('DELETE FROM relation WHERE id = ?');
@@ -201,6 +206,7 @@ export class RelationRepo {
         '{}',
         at,
         at,
+        draft.weight ?? null,
       ).lastInsertRowid,
     );
   }
@@ -224,7 +230,7 @@ export class RelationRepo {
     const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     this.db
       .prepare(
-        'UPDATE relation SET source_id = ?, target_id = ?, type = ?, start_date = ?, end_date = ?, summary = ?, updated_at = ? WHERE id = ?',
+        'UPDATE relation SET source_id = ?, target_id = ?, type = ?, start_date = ?, end_date = ?, summary = ?, weight = ?, updated_at = ? WHERE id = ?',
       )
       .run(
         pick(patch.sourceId, row.source_id),
@@ -233,6 +239,7 @@ export class RelationRepo {
         pick(patch.startDate, row.start_date),
         pick(patch.endDate, row.end_date),
         pick(patch.summary, row.summary),
+        pick(patch.weight, row.weight),
         now(),
         id,
       );

@@ -1,17 +1,20 @@
 // The Entities tab: every entity of the case, paged from SQLite; edit, add, delete, tag, merge.
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useState } from 'react';
-import { ENTITY_COLUMNS, type EntityColumn, type EntityRow } from '../../../shared/model';
+import { attrColumnId, isAttrColumn } from '../../../shared/attributes';
+import { ENTITY_COLUMNS, type EntitySheetColumn, type EntityRow } from '../../../shared/model';
 import { call } from '../../lib/ipc';
 import { confirmDeleteEntities } from '../../lib/confirmDelete';
 import { select, type Selection } from '../../lib/store';
 import { AddEntityForm } from './AddEntityForm';
-import { entityColumns } from './columns';
+import { attributeColumns, entityColumns } from './columns';
 import { editEntity, refusal } from './edits';
 import { ImportDialog } from './ImportDialog';
 import { MergeDialog } from './MergeDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
+import { useAttributes } from './useAttributes';
 import { useTabActions } from './useTabActions';
+import { useVocabulary } from './useVocabulary';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedEntities = (selection: Selection): number[] => selection.entityIds;
@@ -24,10 +27,20 @@ export function EntitiesTab() {
   const [message, setMessage] = useState<string | null>(null);
   const [panel, setPanel] = useState<'add' | 'tag' | 'merge' | 'import' | null>(null);
   const [tag, setTag] = useState('');
-  const columns = useMemo(() => entityColumns(), []);
+  const attributes = useAttributes('entity');
+  const vocabulary = useVocabulary();
+  const columns = useMemo(
+    () => [...entityColumns(vocabulary), ...attributeColumns<EntityRow>(attributes)],
+    [vocabulary, attributes],
+  );
+  const columnIds = useMemo<EntitySheetColumn[]>(
+    () => [...ENTITY_COLUMNS, ...attributes.map((a) => attrColumnId(a.key))],
+    [attributes],
+  );
 
-  const fetch = useCallback((query: ListQuery<EntityColumn>) => call('entities:list', query), []);
-  const edit = useCallback(async (row: EntityRow, column: EntityColumn, value: unknown) => {
+  const fetch = useCallback((query: ListQuery<EntitySheetColumn>) => call('entities:list', query), []);
+  const edit = useCallback(async (row: EntityRow, column: EntitySheetColumn, value: unknown) => {
+    if (isAttrColumn(column)) return; // attributes are kept as imported, not edited here
     try {
       await editEntity(row, column, value);
       setMessage(null);
@@ -119,11 +132,11 @@ export function EntitiesTab() {
       )}
       {panel === 'import' && <ImportDialog defaultKind="entities" onClose={() => setPanel(null)} />}
       <Refusal message={message} onClose={() => setMessage(null)} />
-      <RowsGrid<EntityRow, EntityColumn>
+      <RowsGrid<EntityRow, EntitySheetColumn>
         tab="entities"
         label="Entities"
         columns={columns}
-        columnIds={ENTITY_COLUMNS}
+        columnIds={columnIds}
         quick={quick}
         fetch={fetch}
         edit={edit}

@@ -1,18 +1,23 @@
-// CSV import: choose a file, see the first rows, map columns to fields, see which rows will be
-// rejected and why, then import in one transaction with a progress bar and a cancel button.
+// CSV import: choose a file, see the first rows and what happens to each column, map columns to
+// fields, say value by value what to do with types the case does not know, see which rows will be
+// rejected or folded into an identical one and why, then import in one transaction with a progress
+// bar and a cancel button. Edge lists without a header are read by position.
 import { useEffect, useRef, useState } from 'react';
 import {
   ENTITY_IMPORT_FIELDS,
   MAX_IMPORT_BYTES,
   RELATION_IMPORT_FIELDS,
-  UPLOAD_CHUNK_BYTES,
   type Delimiter,
   type ImportJobState,
   type ImportKind,
   type ImportMapping,
   type ImportPreview,
+  type ImportRequest,
+  type TypeChoice,
 } from '../../../shared/ipc/sheet/contract';
-import { call, IpcCallError } from '../../lib/ipc';
+import type { Vocabulary } from '../../../shared/vocabulary';
+import { megabytes, randomId, uploadFile } from '../../lib/files';
+import { attempt, call, IpcCallError } from '../../lib/ipc';
 import { Dialog } from '../../ui/Dialog';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -25,46 +30,68 @@ const FIELD_LABELS: Record<string, string> = {
   target: 'Target (name or alias)',
   start: 'Start date',
   end: 'End date',
+  weight: 'Weight (a number)',
 };
-const DELIMITERS: { value: Delimiter; label: string }[] = [
+const DELIMITERS: { value: Delimiter | ''; label: string }[] = [
+  { value: '', label: 'Detect' },
   { value: ',', label: 'Comma ,' },
   { value: ';', label: 'Semicolon ;' },
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Vertical bar |' },
+  { value: ' ', label: 'Spaces' },
 ];
-const megabytes = (bytes: number): string =>
-  `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function randomId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
+const NO_JOB: ImportJobState = {
+  status: 'running',
+  done: 0,
+  total: 0,
+  imported: 0,
+  rejected: 0,
+  merged: 0,
+  typesAdded: 0,
+  attributesAdded: 0,
+  entitiesCreated: 0,
+  possibleDuplicates: 0,
+  message: null,
+};
 const messageOf = (error: unknown): string =>
   error instanceof IpcCallError ? error.message : String((error as Error).message ?? error);
+const n = (value: number): string => value.toLocaleString('en-US');
+
+type Options = Omit<ImportRequest, 'uploadId' | 'kind'>;
 
 export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind; onClose: () => void }) {
   const [kind, setKind] = useState<ImportKind>(defaultKind);
-  const [delimiter, setDelimiter] = useState<Delimiter>(',');
+  const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
+  const [header, setHeader] = useState<boolean | undefined>(undefined);
+  const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
+  const [ignore, setIgnore] = useState<number[] | undefined>(undefined);
+  const [typeMap, setTypeMap] = useState<Record<string, TypeChoice>>({});
+  const [createMissing, setCreateMissing] = useState<string>('');
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [uploading, setUploading] = useState<number | null>(null);
-  const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [job, setJob] = useState<ImportJobState | null>(null);
+  const [vocabulary, setVocabulary] = useState<Vocabulary | null>(null);
   const jobId = useRef<string | null>(null);
+
+  useEffect(() => {
+    void attempt('caseTypes:list', {}).then((v) => v && setVocabulary(v));
+  }, []);
+
+  /** Starts the file's reading over: a new kind, delimiter or header changes what the columns mean. */
+  const reshape = (): void => {
+    setMapping(undefined);
+    setIgnore(undefined);
+    setTypeMap({});
+  };
 
   const choose = async (file: File | undefined): Promise<void> => {
     setPreview(null);
     setUploadId(null);
-    setMapping(undefined);
+    setHeader(undefined);
+    reshape();
     setJob(null);
     setProblem(null);
     if (!file) return;
@@ -75,20 +102,9 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
       return;
     }
     try {
-      let id: string | undefined;
       setUploading(0);
-      for (let offset = 0; offset === 0 || offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-        const bytes = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer());
-        const result = await call('csvImport:upload', {
-          uploadId: id,
-          fileName: file.name,
-          chunk: toBase64(bytes),
-          totalBytes: file.size,
-        });
-        id = result.uploadId;
-        setUploading(Math.min(1, (offset + bytes.length) / Math.max(1, file.size)));
-      }
-      setUploadId(id!);
+      const id = await uploadFile(file, (sent) => setUploading(sent / Math.max(1, file.size)));
+      setUploadId(id);
     } catch (error) {
       setProblem(messageOf(error));
     } finally {
@@ -96,45 +112,64 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
     }
   };
 
-  // Check the whole file again whenever the kind, the delimiter or the mapping changes.
+  const options: Options = {
+    ...(delimiter ? { delimiter } : {}),
+    ...(header !== undefined ? { header } : {}),
+    ...(mapping ? { mapping } : {}),
+    ...(ignore ? { ignore } : {}),
+    ...(Object.keys(typeMap).length ? { typeMap } : {}),
+    ...(kind === 'relations' && createMissing ? { createMissing } : {}),
+  };
+  const optionsKey = JSON.stringify(options);
+
+  // Check the whole file again whenever the analyst changes how to read it.
   useEffect(() => {
     if (!uploadId) return;
     let live = true;
     setChecking(true);
-    call('csvImport:info', { uploadId, kind, delimiter, ...(mapping ? { mapping } : {}) })
+    call('csvImport:info', { uploadId, kind, ...(JSON.parse(optionsKey) as Options) })
       .then((result) => {
         if (!live) return;
         setPreview(result);
         setProblem(result.problem);
+        // Values the case does not know are offered as new types until the analyst says otherwise.
+        const fresh = result.unknownTypes.filter((u) => u.choice === null);
+        if (fresh.length)
+          setTypeMap((current) => ({
+            ...Object.fromEntries(fresh.map((u) => [u.value, 'add' as const])),
+            ...current,
+          }));
       })
       .catch((error: unknown) => live && setProblem(messageOf(error)))
       .finally(() => live && setChecking(false));
     return () => {
       live = false;
     };
-  }, [uploadId, kind, delimiter, mapping]);
+  }, [uploadId, kind, optionsKey]);
 
   const start = async (): Promise<void> => {
     if (!uploadId || !preview) return;
     const id = randomId();
     jobId.current = id;
-    setJob({ status: 'running', done: 0, total: preview.rows, imported: 0, rejected: 0, message: null });
+    setJob({ ...NO_JOB, total: preview.rows });
     const poll = setInterval(() => {
       void call('csvImport:state', { jobId: id })
         .then((state) => state.status === 'running' && setJob(state))
         .catch(() => undefined);
     }, 200);
     try {
-      setJob(await call('csvImport:run', { jobId: id, uploadId, kind, delimiter, mapping: preview.mapping }));
+      setJob(
+        await call('csvImport:run', {
+          jobId: id,
+          uploadId,
+          kind,
+          ...options,
+          delimiter: preview.delimiter,
+          mapping: preview.mapping,
+        }),
+      );
     } catch (error) {
-      setJob({
-        status: 'failed',
-        done: 0,
-        total: preview.rows,
-        imported: 0,
-        rejected: 0,
-        message: messageOf(error),
-      });
+      setJob({ ...NO_JOB, status: 'failed', total: preview.rows, message: messageOf(error) });
     } finally {
       clearInterval(poll);
     }
@@ -143,6 +178,12 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
   const fields = kind === 'entities' ? ENTITY_IMPORT_FIELDS : RELATION_IMPORT_FIELDS;
   const running = job?.status === 'running';
   const current = preview?.mapping ?? {};
+  const types =
+    (kind === 'entities' ? vocabulary?.entityTypes : vocabulary?.relationTypes)?.map((t) => ({
+      id: t.id,
+      label: 'label' in t ? t.label : t.reads,
+    })) ?? [];
+  const showPlan = preview && preview.columns.length > 0 && !running && job?.status !== 'done';
   return (
     <Dialog title="Import CSV" onClose={() => !running && onClose()}>
       <div className="import-dialog">
@@ -163,7 +204,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
                 type="radio"
                 name="kind"
                 checked={kind === 'entities'}
-                onChange={() => (setKind('entities'), setMapping(undefined))}
+                onChange={() => (setKind('entities'), reshape())}
               />
               Entities
             </label>
@@ -172,7 +213,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
                 type="radio"
                 name="kind"
                 checked={kind === 'relations'}
-                onChange={() => (setKind('relations'), setMapping(undefined))}
+                onChange={() => (setKind('relations'), reshape())}
               />
               Relations
             </label>
@@ -182,15 +223,46 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
             <select
               value={delimiter}
               disabled={running}
-              onChange={(e) => (setDelimiter(e.target.value as Delimiter), setMapping(undefined))}
+              onChange={(e) => (setDelimiter(e.target.value as Delimiter | ''), reshape())}
             >
               {DELIMITERS.map((d) => (
                 <option key={d.label} value={d.value}>
                   {d.label}
+                  {d.value === '' && preview && !delimiter
+                    ? ` (${DELIMITERS.find((x) => x.value === preview.delimiter)?.label ?? ''})`
+                    : ''}
                 </option>
               ))}
             </select>
           </label>
+          {preview && preview.columns.length > 0 && (
+            <label className="checkbox" title="Edge lists (a,b or a,b,weight) have no header line">
+              <input
+                type="checkbox"
+                checked={preview.hasHeader}
+                disabled={running}
+                onChange={(e) => (setHeader(e.target.checked), reshape())}
+              />
+              First line names the columns{preview.headerDetected ? '' : ' (it looked like data)'}
+            </label>
+          )}
+          {kind === 'relations' && (
+            <label title="Edge lists have no entity table: create the people or groups they name">
+              Ends no entity is called
+              <select
+                value={createMissing}
+                disabled={running}
+                onChange={(e) => setCreateMissing(e.target.value)}
+              >
+                <option value="">are refused</option>
+                {(vocabulary?.entityTypes ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    are created as {t.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
         {uploading !== null && <progress aria-label="Reading the file" value={uploading} max={1} />}
         {checking && <p className="muted">Checking every row…</p>}
@@ -199,7 +271,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
             {problem}
           </p>
         )}
-        {preview && preview.header.length > 1 && !running && job?.status !== 'done' && (
+        {showPlan && (
           <>
             <div className="import-mapping" role="group" aria-label="Columns to fields">
               {fields.map((field) => (
@@ -224,6 +296,67 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
                 </label>
               ))}
             </div>
+            <ul
+              className="import-columns"
+              aria-label="What happens to each column"
+              data-testid="import-columns"
+            >
+              {preview.columns.map((column) => (
+                <li key={column.index}>
+                  {column.use !== 'field' && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Keep “${column.name}”`}
+                      checked={column.use === 'attribute'}
+                      onChange={(e) => {
+                        const dropped = preview.columns
+                          .filter((c) => c.use === 'ignored' && c.index !== column.index)
+                          .map((c) => c.index);
+                        setIgnore(e.target.checked ? dropped : [...dropped, column.index]);
+                      }}
+                    />
+                  )}
+                  <strong>{column.name}</strong> {column.says}
+                </li>
+              ))}
+            </ul>
+            {preview.unknownTypes.length > 0 && (
+              <table className="plain-table import-types" aria-label="Types the case does not know">
+                <thead>
+                  <tr>
+                    <th>Type in the file</th>
+                    <th>Rows</th>
+                    <th>What to do</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.unknownTypes.map((u) => (
+                    <tr key={u.value}>
+                      <td>{u.value || '(no type)'}</td>
+                      <td>{n(u.rows)}</td>
+                      <td>
+                        <select
+                          aria-label={`What to do with “${u.value || 'no type'}”`}
+                          value={typeMap[u.value] ?? ''}
+                          onChange={(e) =>
+                            setTypeMap((map) => ({ ...map, [u.value]: e.target.value as TypeChoice }))
+                          }
+                        >
+                          {!typeMap[u.value] && <option value="">refuse its rows (say why)</option>}
+                          <option value="add">add as a new type “{u.newId}”</option>
+                          {types.map((t) => (
+                            <option key={t.id} value={t.id}>
+                              map onto {t.label}
+                            </option>
+                          ))}
+                          <option value="reject">refuse these rows</option>
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <div className="import-sample">
               <table className="plain-table" aria-label="First rows of the file">
                 <thead>
@@ -249,10 +382,19 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
         {preview && !preview.problem && !running && job?.status !== 'done' && (
           <div className="import-report" data-testid="import-report">
             <p>
-              <strong>{preview.rows.toLocaleString('en-US')}</strong> rows:{' '}
-              <strong>{preview.accepted.toLocaleString('en-US')}</strong> will be imported,{' '}
-              <strong>{preview.rejected.toLocaleString('en-US')}</strong> rejected. The import is one
-              step: Undo (Ctrl+Z) takes it all back.
+              <strong>{n(preview.rows)}</strong> rows: <strong>{n(preview.accepted)}</strong> will be
+              imported, <strong>{n(preview.rejected)}</strong> rejected
+              {preview.merged > 0 && (
+                <>
+                  , <strong>{n(preview.merged)}</strong> identical to another and folded into it
+                </>
+              )}
+              {preview.entitiesToCreate > 0 && (
+                <>
+                  ; <strong>{n(preview.entitiesToCreate)}</strong> entities will be created for their ends
+                </>
+              )}
+              . The import is one step: Undo (Ctrl+Z) takes it all back.
             </p>
             {preview.rejections.length > 0 && (
               <ul className="import-rejections" aria-label="Rejected rows">
@@ -262,10 +404,28 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
                   </li>
                 ))}
                 {preview.rejected > preview.rejections.length && (
-                  <li className="muted">
-                    …and {(preview.rejected - preview.rejections.length).toLocaleString('en-US')} more.
-                  </li>
+                  <li className="muted">…and {n(preview.rejected - preview.rejections.length)} more.</li>
                 )}
+              </ul>
+            )}
+            {preview.mergedRows.length > 0 && (
+              <ul className="import-rejections" aria-label="Rows folded into an identical one">
+                {preview.mergedRows.map((r) => (
+                  <li key={r.line}>
+                    Line {r.line}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {preview.possibleDuplicates.length > 0 && (
+              <ul className="import-rejections" aria-label="Possible duplicates">
+                {preview.possibleDuplicates.map((d) => (
+                  <li key={`${d.line}-${d.name}`}>
+                    Line {d.line}: “{d.name}” differs from “{d.other}”
+                    {d.otherLine === null ? ' (in the case)' : ` (line ${d.otherLine})`} only in case or
+                    accents; they are kept as two entities.
+                  </li>
+                ))}
               </ul>
             )}
           </div>
@@ -277,7 +437,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
             )}
             {running && (
               <span className="muted">
-                {job.done.toLocaleString('en-US')} of {job.total.toLocaleString('en-US')} rows read
+                {n(job.done)} of {n(job.total)} rows read
               </span>
             )}
             {job.message && (
@@ -312,7 +472,7 @@ export function ImportDialog({ defaultKind, onClose }: { defaultKind: ImportKind
             >
               Import{' '}
               {preview && !preview.problem
-                ? `${preview.accepted.toLocaleString('en-US')} ${preview.accepted === 1 ? 'row' : 'rows'}`
+                ? `${n(preview.accepted)} ${preview.accepted === 1 ? 'row' : 'rows'}`
                 : ''}
             </button>
           )}

@@ -1,15 +1,18 @@
 // The Relations tab: every relation read as words ("broke away from"), paged from SQLite.
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useState } from 'react';
-import { RELATION_COLUMNS, type RelationColumn, type RelationRow } from '../../../shared/model';
+import { attrColumnId, isAttrColumn } from '../../../shared/attributes';
+import { RELATION_COLUMNS, type RelationSheetColumn, type RelationRow } from '../../../shared/model';
 import { call } from '../../lib/ipc';
 import { select, type Selection } from '../../lib/store';
 import { AddRelationForm } from './AddRelationForm';
-import { relationColumns } from './columns';
+import { attributeColumns, relationColumns } from './columns';
 import { editRelation, refusal } from './edits';
 import { ImportDialog } from './ImportDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
+import { useAttributes } from './useAttributes';
 import { useTabActions } from './useTabActions';
+import { useVocabulary } from './useVocabulary';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedRelations = (selection: Selection): number[] => selection.relationIds;
@@ -21,10 +24,20 @@ export function RelationsTab() {
   const [selected, setSelected] = useState<RelationRow[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [panel, setPanel] = useState<'add' | 'import' | null>(null);
-  const columns = useMemo(() => relationColumns(), []);
+  const attributes = useAttributes('relation');
+  const vocabulary = useVocabulary();
+  const columns = useMemo(
+    () => [...relationColumns(vocabulary), ...attributeColumns<RelationRow>(attributes)],
+    [vocabulary, attributes],
+  );
+  const columnIds = useMemo<RelationSheetColumn[]>(
+    () => [...RELATION_COLUMNS, ...attributes.map((a) => attrColumnId(a.key))],
+    [attributes],
+  );
 
-  const fetch = useCallback((query: ListQuery<RelationColumn>) => call('relations:list', query), []);
-  const edit = useCallback(async (row: RelationRow, column: RelationColumn, value: unknown) => {
+  const fetch = useCallback((query: ListQuery<RelationSheetColumn>) => call('relations:list', query), []);
+  const edit = useCallback(async (row: RelationRow, column: RelationSheetColumn, value: unknown) => {
+    if (isAttrColumn(column)) return; // attributes are kept as imported, not edited here
     try {
       await editRelation(row, column, value);
       setMessage(null);
@@ -72,11 +85,11 @@ export function RelationsTab() {
       {panel === 'add' && <AddRelationForm onDone={() => setPanel(null)} />}
       {panel === 'import' && <ImportDialog defaultKind="relations" onClose={() => setPanel(null)} />}
       <Refusal message={message} onClose={() => setMessage(null)} />
-      <RowsGrid<RelationRow, RelationColumn>
+      <RowsGrid<RelationRow, RelationSheetColumn>
         tab="relations"
         label="Relations"
         columns={columns}
-        columnIds={RELATION_COLUMNS}
+        columnIds={columnIds}
         quick={quick}
         fetch={fetch}
         edit={edit}

@@ -2,7 +2,7 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useEffect, useState } from 'react';
-import type { SourceSummary } from '../../../shared/model';
+import { FORMAT_LABEL, type DocumentFormat, type SourceSummary } from '../../../shared/model';
 import { RELIABILITY } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
 import { useRevision } from '../../lib/store';
@@ -11,6 +11,30 @@ import { QuickSearch, RowCount } from './Toolbar';
 
 const COLUMNS: ColDef<SourceSummary>[] = [
   { colId: 'title', field: 'title', headerName: 'Title', width: 260, filter: 'agTextColumnFilter' },
+  {
+    colId: 'format',
+    field: 'format',
+    headerName: 'Format',
+    width: 100,
+    filter: 'agTextColumnFilter',
+    valueFormatter: ({ value }) => (value ? (FORMAT_LABEL[value as DocumentFormat] ?? String(value)) : ''),
+  },
+  {
+    colId: 'pageCount',
+    field: 'pageCount',
+    headerName: 'Pages',
+    width: 90,
+    type: 'numericColumn',
+    filter: 'agNumberColumnFilter',
+  },
+  { colId: 'author', field: 'author', headerName: 'Author', width: 150, filter: 'agTextColumnFilter' },
+  {
+    colId: 'language',
+    field: 'language',
+    headerName: 'Language',
+    width: 105,
+    filter: 'agTextColumnFilter',
+  },
   {
     colId: 'publisher',
     field: 'publisher',

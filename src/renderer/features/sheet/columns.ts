@@ -1,5 +1,6 @@
 // Column definitions of the Entities and Relations tabs: headers, editors, filters, cell text.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { attrColumnId, attrText, type AttributeDef } from '../../../shared/attributes';
 import type { EntityColumn, EntityRow, RelationColumn, RelationRow } from '../../../shared/model';
 import {
   ENTITY_HEADERS,
@@ -7,13 +8,8 @@ import {
   entityCellText,
   relationCellText,
 } from '../../../shared/sheetColumns';
-import {
-  CREDIBILITY,
-  ENTITY_TYPES,
-  RELATION_TYPE_NAMES,
-  RELIABILITY,
-  relationReads,
-} from '../../../shared/vocab';
+import { CREDIBILITY, RELIABILITY } from '../../../shared/vocab';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../../../shared/vocabulary';
 import { DateRangeFilter, SetFilter, type SetFilterParams } from './filters';
 
 const TEXT_FILTER = {
@@ -57,6 +53,7 @@ export const RELATION_COLUMN_ORDER: RelationColumn[] = [
   'targetName',
   'startDate',
   'endDate',
+  'weight',
   'corroboration',
   'grade',
   'notes',
@@ -69,7 +66,9 @@ function relationText(column: RelationColumn) {
   return ({ data }: ValueFormatterParams<RelationRow>) => (data ? relationCellText(data, column) : '');
 }
 
-export function entityColumns(): ColDef<EntityRow>[] {
+/** The Entities tab's columns; the type editor and filter offer the case's own types. */
+export function entityColumns(vocabulary: Vocabulary = DEFAULT_VOCABULARY): ColDef<EntityRow>[] {
+  const types = vocabulary.entityTypes.map((t) => t.id);
   const base = (column: EntityColumn, extra: ColDef<EntityRow>): ColDef<EntityRow> => ({
     colId: column,
     field: column,
@@ -83,8 +82,8 @@ export function entityColumns(): ColDef<EntityRow>[] {
       width: 120,
       editable: true,
       cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...ENTITY_TYPES] },
-      ...setFilter(ENTITY_TYPES.map((t) => ({ value: t, label: t }))),
+      cellEditorParams: { values: types },
+      ...setFilter(types.map((t) => ({ value: t, label: t }))),
     }),
     base('name', { width: 220, editable: true, ...TEXT_FILTER }),
     base('aliases', { width: 200, editable: true, headerTooltip: 'Separate aliases with ;', ...TEXT_FILTER }),
@@ -109,7 +108,11 @@ export function entityColumns(): ColDef<EntityRow>[] {
   ];
 }
 
-export function relationColumns(): ColDef<RelationRow>[] {
+/** The Relations tab's columns; relation types read as the case's vocabulary says. */
+export function relationColumns(vocabulary: Vocabulary = DEFAULT_VOCABULARY): ColDef<RelationRow>[] {
+  const reads = new Map(vocabulary.relationTypes.map((t) => [t.id, t.reads]));
+  const readsOf = (type: string): string => reads.get(type) ?? type.replaceAll('_', ' ');
+  const types = vocabulary.relationTypes.map((t) => t.id);
   const base = (column: RelationColumn, extra: ColDef<RelationRow>): ColDef<RelationRow> => ({
     colId: column,
     field: column,
@@ -124,12 +127,19 @@ export function relationColumns(): ColDef<RelationRow>[] {
       width: 170,
       editable: true,
       cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...RELATION_TYPE_NAMES], formatValue: (v: string) => relationReads(v) },
-      ...setFilter(RELATION_TYPE_NAMES.map((t) => ({ value: t, label: relationReads(t) }))),
+      valueFormatter: ({ data }: ValueFormatterParams<RelationRow>) => (data ? readsOf(data.type) : ''),
+      cellEditorParams: { values: types, formatValue: readsOf },
+      ...setFilter(types.map((t) => ({ value: t, label: readsOf(t) }))),
     }),
     base('targetName', { width: 200, editable: true, ...TEXT_FILTER }),
     base('startDate', { width: 105, editable: true, ...DATE_FILTER }),
     base('endDate', { width: 105, editable: true, ...DATE_FILTER }),
+    base('weight', {
+      width: 100,
+      type: 'numericColumn',
+      headerTooltip: 'Tie strength (a number), as the file or the analyst gave it',
+      ...NUMBER_FILTER,
+    }),
     base('corroboration', {
       width: 130,
       type: 'numericColumn',
@@ -139,4 +149,32 @@ export function relationColumns(): ColDef<RelationRow>[] {
     base('grade', { width: 110, ...GRADE_FILTER }),
     base('notes', { width: 90, type: 'numericColumn', ...NUMBER_FILTER }),
   ];
+}
+
+/**
+ * One column per declared attribute (`attr:key`): the value from the row's attrs.values, sorted
+ * and filtered in main through the attribute's expression index.
+ */
+export function attributeColumns<Row extends { values: Record<string, unknown> }>(
+  attributes: AttributeDef[],
+): ColDef<Row>[] {
+  return attributes.map((a) => ({
+    colId: attrColumnId(a.key),
+    headerName: a.title,
+    headerTooltip: `Attribute ‘${a.key}’ (${a.valueType}), kept from an import`,
+    sortable: true,
+    width: 140,
+    valueGetter: ({ data }) => data?.values[a.key],
+    valueFormatter: ({ value }) => attrText(value as string | number | boolean | undefined, a.valueType),
+    ...(a.valueType === 'number'
+      ? { type: 'numericColumn', ...NUMBER_FILTER }
+      : a.valueType === 'boolean'
+        ? setFilter([
+            { value: 'yes', label: 'yes' },
+            { value: 'no', label: 'no' },
+          ])
+        : a.valueType === 'date'
+          ? DATE_FILTER
+          : TEXT_FILTER),
+  }));
 }

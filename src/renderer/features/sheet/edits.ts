@@ -2,7 +2,7 @@
 // refused here with the same words main would use; main validates again either way.
 import type { EntityColumn, EntityRow, RelationColumn, RelationRow } from '../../../shared/model';
 import { Name, PartialDate } from '../../../shared/model';
-import { ENTITY_TYPES, isRelationType } from '../../../shared/vocab';
+import { TYPE_ID } from '../../../shared/vocabulary';
 import { call, IpcCallError } from '../../lib/ipc';
 
 export class EditRefused extends Error {}
@@ -37,10 +37,9 @@ export async function editEntity(row: EntityRow, column: EntityColumn, raw: unkn
       await call('entities:update', { id: row.id, patch: { name: checkName(value) } });
       return;
     case 'type':
-      if (!(ENTITY_TYPES as readonly string[]).includes(value)) {
-        throw new EditRefused(`“${value}” is not an entity type; choose one of ${ENTITY_TYPES.join(', ')}.`);
-      }
-      await call('entities:update', { id: row.id, patch: { type: value as (typeof ENTITY_TYPES)[number] } });
+      // Main checks the type against the case's vocabulary and says why in a sentence.
+      if (!TYPE_ID.test(value)) throw new EditRefused(`“${value}” is not an entity type of this case.`);
+      await call('entities:update', { id: row.id, patch: { type: value } });
       return;
     case 'aliases':
       await call('entities:update', {
@@ -91,7 +90,7 @@ export async function editRelation(row: RelationRow, column: RelationColumn, raw
       });
       return;
     case 'type':
-      if (!isRelationType(value)) throw new EditRefused(`“${value}” is not a relation of the vocabulary.`);
+      if (!TYPE_ID.test(value)) throw new EditRefused(`“${value}” is not a relation of the vocabulary.`);
       await call('relations:update', { id: row.id, patch: { type: value } });
       return;
     case 'startDate':

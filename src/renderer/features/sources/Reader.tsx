@@ -2,13 +2,14 @@
 // supports; selecting text offers "Cite for…" and "New entity from selection".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CitationDetail } from '../../../shared/ipc/notes/contract';
-import type { SourceDocument } from '../../../shared/model';
+import { FORMAT_LABEL, type SourceDocument } from '../../../shared/model';
 import { RELIABILITY } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
 import { closeReader, locate, useReader, type ReaderRequest } from '../../lib/reader';
 import { select, useRevision } from '../../lib/store';
 import { CitePanel, CREDIBILITY_TEXT, type Passage } from './CitePanel';
-import { locateCitations, runsOf } from './passages';
+import { openReview } from './reviewStore';
+import { locateCitations, runsOf, type Run as RunOfText } from './passages';
 import './sources.css';
 
 /** Mounted once by the app: shows the reader when something asks for a document. */
@@ -98,7 +99,12 @@ function Reader({ request }: { request: ReaderRequest }) {
 
   const focus = useMemo(() => (doc ? locate(doc.text, request.focus) : null), [doc, request.focus]);
   const located = useMemo(() => (doc ? locateCitations(doc.text, citations) : []), [doc, citations]);
-  const runs = useMemo(() => (doc ? runsOf(doc.text.length, located, focus) : []), [doc, located, focus]);
+  /** Page number by the offset it starts at, for the page markers of a PDF. */
+  const pageStarts = useMemo(() => new Map((doc?.pages ?? []).map((p) => [p.start, p.number])), [doc]);
+  const runs = useMemo(
+    () => (doc ? runsOf(doc.text.length, located, focus, [...pageStarts.keys()]) : []),
+    [doc, located, focus, pageStarts],
+  );
 
   // Bring the asked-for passage into view once the text is there (again on every new request).
   useLayoutEffect(() => {
@@ -125,6 +131,44 @@ function Reader({ request }: { request: ReaderRequest }) {
     setMessage('');
   };
 
+  const renderRun = (run: RunOfText, text: string) => {
+    if (run.citationIds.length === 0 && !run.focused) return <span key={run.start}>{text}</span>;
+    const className = [
+      run.citationIds.length ? 'cited' : '',
+      run.citationIds.length > 1 ? 'cited-many' : '',
+      run.focused ? 'focus-passage' : '',
+      run.citationIds.some((id) => active.includes(id)) ? 'active' : '',
+    ].join(' ');
+    if (run.citationIds.length === 0)
+      return (
+        <mark key={run.start} className={className}>
+          {text}
+        </mark>
+      );
+    return (
+      <mark
+        key={run.start}
+        className={className}
+        tabIndex={0}
+        title="Click to see what this passage supports"
+        onClick={() => {
+          if (!window.getSelection()?.isCollapsed) return;
+          setActive(run.citationIds);
+          setPassage(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            setActive(run.citationIds);
+            setPassage(null);
+          }
+        }}
+      >
+        {text}
+      </mark>
+    );
+  };
+
   const activeCitations = citations.filter((c) => active.includes(c.id));
   const cited = new Set(located.map((l) => l.id));
   const unlocated = citations.filter((c) => !cited.has(c.id));
@@ -148,9 +192,16 @@ function Reader({ request }: { request: ReaderRequest }) {
           <h2>{doc?.title ?? 'Loading…'}</h2>
           {doc && (
             <span className="muted">
-              {doc.publisher || 'Unknown publisher'}
-              {doc.publishedOn ? `, ${doc.publishedOn}` : ''} · {citations.length}{' '}
-              {citations.length === 1 ? 'citation' : 'citations'}
+              {[
+                doc.format ? FORMAT_LABEL[doc.format] : null,
+                doc.pageCount !== null ? `${doc.pageCount} pages` : null,
+                doc.author,
+                doc.publisher || (doc.author ? null : 'Unknown publisher'),
+                doc.publishedOn,
+              ]
+                .filter(Boolean)
+                .join(' · ')}{' '}
+              · {citations.length} {citations.length === 1 ? 'citation' : 'citations'}
             </span>
           )}
         </div>
@@ -175,6 +226,18 @@ function Reader({ request }: { request: ReaderRequest }) {
             </select>
           </label>
         )}
+        {doc && (
+          <button
+            type="button"
+            onClick={() => {
+              closeReader();
+              openReview(doc.id);
+            }}
+            title="What the workbench found in this document, for you to accept or reject"
+          >
+            {doc.pendingSuggestions > 0 ? `Review ${doc.pendingSuggestions} suggestions` : 'Suggestions'}
+          </button>
+        )}
         <button type="button" onClick={closeReader} aria-label="Close reader" title="Close (Escape)">
           Close
         </button>
@@ -189,42 +252,19 @@ function Reader({ request }: { request: ReaderRequest }) {
         >
           {doc &&
             runs.map((run) => {
-              const text = doc.text.slice(run.start, run.end);
-              if (run.citationIds.length === 0 && !run.focused) return <span key={run.start}>{text}</span>;
-              const className = [
-                run.citationIds.length ? 'cited' : '',
-                run.citationIds.length > 1 ? 'cited-many' : '',
-                run.focused ? 'focus-passage' : '',
-                run.citationIds.some((id) => active.includes(id)) ? 'active' : '',
-              ].join(' ');
-              if (run.citationIds.length === 0)
-                return (
-                  <mark key={run.start} className={className}>
-                    {text}
-                  </mark>
-                );
-              return (
-                <mark
-                  key={run.start}
-                  className={className}
-                  tabIndex={0}
-                  title="Click to see what this passage supports"
-                  onClick={() => {
-                    if (!window.getSelection()?.isCollapsed) return;
-                    setActive(run.citationIds);
-                    setPassage(null);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      setActive(run.citationIds);
-                      setPassage(null);
-                    }
-                  }}
-                >
-                  {text}
-                </mark>
+              const page = pageStarts.get(run.start);
+              const marker = page !== undefined && (
+                // The page number is drawn by CSS (::before), so it is never part of a selection or a quote.
+                <span
+                  key={`p${page}`}
+                  className="page-marker"
+                  data-page={page}
+                  data-testid="page-marker"
+                  aria-label={`Page ${page}`}
+                />
               );
+              const text = doc.text.slice(run.start, run.end);
+              return marker ? [marker, renderRun(run, text)] : renderRun(run, text);
             })}
           {doc && doc.text.length === 0 && <p className="muted">This source has no text.</p>}
         </div>

@@ -14,10 +14,18 @@ export interface Run {
 }
 
 /** Citation offsets into the text; a citation without offsets is found by its quote, or left out. */
-export function locateCitations(text: string, citations: { id: number; quote: string; start: number | null; end: number | null }[]): Located[] {
+export function locateCitations(
+  text: string,
+  citations: { id: number; quote: string; start: number | null; end: number | null }[],
+): Located[] {
   const located: Located[] = [];
   for (const c of citations) {
-    if (c.start !== null && c.end !== null && c.end <= text.length && text.slice(c.start, c.end) === c.quote) {
+    if (
+      c.start !== null &&
+      c.end !== null &&
+      c.end <= text.length &&
+      text.slice(c.start, c.end) === c.quote
+    ) {
       located.push({ id: c.id, start: c.start, end: c.end });
       continue;
     }
@@ -27,8 +35,15 @@ export function locateCitations(text: string, citations: { id: number; quote: st
   return located;
 }
 
-export function runsOf(length: number, located: Located[], focus: { start: number; end: number } | null): Run[] {
+/** `breaks` are extra places a run must start (page starts), so a page marker can go before it. */
+export function runsOf(
+  length: number,
+  located: Located[],
+  focus: { start: number; end: number } | null,
+  breaks: number[] = [],
+): Run[] {
   const cuts = new Set<number>([0, length]);
+  for (const at of breaks) if (at > 0 && at < length) cuts.add(at);
   for (const c of located) {
     cuts.add(Math.max(0, Math.min(length, c.start)));
     cuts.add(Math.max(0, Math.min(length, c.end)));

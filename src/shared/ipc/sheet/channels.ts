@@ -10,4 +10,6 @@ export const SHEET_CHANNELS = [
   'csvImport:run',
   'csvImport:state',
   'csvImport:cancel',
+  'attributes:list',
+  'caseTypes:list',
 ] as const;

@@ -92,3 +92,78 @@ test('a new relation appears in the graph as a delta; another case is read whole
   }, path);
   await expect.poll(() => graph.hook((g) => g.stats().reloads)).toBe(reloads + 1);
 });
+
+/** Calls a channel as the page does (the browser shell's IPC door); fails the test on a refusal. */
+async function ipc(page: Page, channel: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([channel, payload]) => {
+      const response = await fetch(`/ipc/${channel}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'x-aw-token': sessionStorage.getItem('aw-token') ?? '',
+        },
+        body: JSON.stringify(payload),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!result.ok) throw new Error(`${channel as string}: ${result.error?.message}`);
+      return result.value;
+    },
+    [channel, payload] as const,
+  );
+}
+
+test('the graph draws the case’s own types: a recoloured type, a renamed relation and a new type follow at once', async ({
+  workbench,
+}) => {
+  const { page } = workbench;
+  const graph = new GraphPage(page);
+  await graph.settled();
+  const aqim = await graph.hook(
+    (g) => g.nodes().find((n) => n.name.startsWith('Al Qaeda in the Islamic'))!.id,
+  );
+  expect(await graph.hook((g, id) => g.node(id)?.colour, aqim)).toBe('rgb(31,95,191)');
+
+  // The Vocabulary editor's channel: organizations become "Armed groups", magenta stars.
+  await ipc(page, 'vocabulary:save', {
+    kind: 'entity',
+    type: {
+      id: 'organization',
+      label: 'Armed group',
+      plural: 'Armed groups',
+      colour: '#ff00ff',
+      shape: 'star',
+    },
+  });
+  await expect.poll(() => graph.hook((g, id) => g.node(id)?.colour, aqim)).toBe('rgb(255,0,255)');
+  expect(await graph.hook((g, id) => g.node(id)?.shape, aqim)).toBe('star');
+  await expect(page.getByRole('group', { name: 'Entity types' })).toContainText('Armed groups');
+
+  // A relation type that reads differently: the lineage labels follow.
+  await ipc(page, 'vocabulary:save', {
+    kind: 'relation',
+    type: {
+      id: 'splinter_of',
+      reads: 'split away from',
+      symmetric: false,
+      lineage: true,
+      colour: '#c62828',
+      lineStyle: 'solid',
+    },
+  });
+  await expect
+    .poll(() => graph.hook((g) => g.edges().filter((e) => e.type === 'splinter_of')[0]?.label))
+    .toMatch(/^split away from/);
+
+  // A type the case adds is one of the filters, and its entities show when it is ticked.
+  await ipc(page, 'vocabulary:save', {
+    kind: 'entity',
+    type: { id: 'militia', label: 'Militia', plural: 'Militias', colour: '#00897b', shape: 'triangle' },
+  });
+  await ipc(page, 'entities:create', { type: 'militia', name: 'Ganda Koy' });
+  const militias = page.getByRole('group', { name: 'Entity types' }).getByLabel('Militias');
+  await militias.check();
+  await expect
+    .poll(() => graph.hook((g) => g.nodes().find((n) => n.name === 'Ganda Koy')?.type))
+    .toBe('militia');
+});

@@ -16,9 +16,12 @@ export class GraphPage {
     this.legend = page.getByTestId('graph-legend');
   }
 
-  /** Reads the test hook in the page: `read` runs there, with the hook as its argument. */
-  hook<T>(read: (graph: GraphHook) => T): Promise<T> {
-    return this.page.evaluate(`(${read.toString()})(window.__awGraph)`) as Promise<T>;
+  /** Reads the test hook in the page: `read` runs there, with the hook (and `arg`, as JSON) as its arguments. */
+  hook<T>(read: (graph: GraphHook) => T): Promise<T>;
+  hook<T, A>(read: (graph: GraphHook, arg: A) => T, arg: A): Promise<T>;
+  hook<T, A>(read: (graph: GraphHook, arg?: A) => T, arg?: A): Promise<T> {
+    const args = arg === undefined ? '' : `, ${JSON.stringify(arg)}`;
+    return this.page.evaluate(`(${read.toString()})(window.__awGraph${args})`) as Promise<T>;
   }
 
   /** Waits until the graph is drawn, laid out and idle. */

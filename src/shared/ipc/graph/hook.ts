@@ -83,10 +83,21 @@ export interface GraphHook {
    * the node), in model coordinates: what is drawn, for checking that nothing overlaps.
    */
   labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
-  /** One node as drawn (its label is `name`), without reading every node. */
+  /** One node as drawn (its label is `name`; colour as CSS rgb()), without reading every node. */
   node(
     id: number,
-  ): { id: number; name: string; x: number; y: number; size: number; shown: boolean } | undefined;
+  ):
+    | {
+        id: number;
+        name: string;
+        x: number;
+        y: number;
+        size: number;
+        shown: boolean;
+        colour: string;
+        shape: string;
+      }
+    | undefined;
   /** The height of node labels on screen now, CSS pixels. */
   labelPx(): number;
   /** Entities whose label is shown now (the others wait for room: hover, selection, zoom). */

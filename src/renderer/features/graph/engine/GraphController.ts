@@ -6,6 +6,7 @@ import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import type { GraphLayoutName, GraphSource } from '../../../../shared/ipc/graph/contract';
 import type { GraphStats } from '../../../../shared/ipc/graph/hook';
 import { CASE_TABLES, type StoreChanged } from '../../../../shared/ipc/tables';
+import type { Vocabulary } from '../../../../shared/vocabulary';
 import { runCommand } from '../../../app/commands';
 import { setMetrics, type EntityMetrics } from '../../../lib/metrics';
 import { onTablesChanged, select, selectionStore } from '../../../lib/store';
@@ -19,6 +20,7 @@ import {
   type GraphFilters,
   type VisibleGraph,
 } from '../model/graphData';
+import { graphTypes, setGraphTypes } from '../model/types';
 import { createCy, destroyCy, type Drawing } from './createCy';
 import { DataSync } from './dataSync';
 import { exportImage } from './exporting';
@@ -68,6 +70,8 @@ export interface GraphState {
   names: string[];
   /** Why nothing is drawn: the case is empty, or the filters leave nothing. */
   empty: 'case' | 'filters' | null;
+  /** The case's entity and relation types (the filters list them, the legend names them). */
+  types: Vocabulary;
 }
 
 const EMPTY_LEGEND: LegendMarks = {
@@ -94,6 +98,7 @@ export class GraphController {
     legend: EMPTY_LEGEND,
     names: [],
     empty: null,
+    types: graphTypes(),
   };
   private readonly listeners = new Set<() => void>();
   readonly stats: GraphStats = {
@@ -184,6 +189,19 @@ export class GraphController {
     destroyCy(this.drawing);
     this.drawing = null;
     this.exportThreads.dispose();
+  }
+
+  /**
+   * Takes the case's types, read with the case. When they changed the drawing is dropped: the
+   * reload under way makes a new one whose stylesheet has the new colours and shapes.
+   */
+  setTypes(types: Vocabulary): void {
+    if (!setGraphTypes(types)) return;
+    this.readability?.destroy();
+    this.readability = null;
+    destroyCy(this.drawing);
+    this.drawing = null;
+    this.set({ types });
   }
 
   /** The drawing for a small or big graph, made anew when the size class changes. */
@@ -288,7 +306,7 @@ export class GraphController {
     const start = () => {
       if (this.stats.busy) return void (this.metricsTimer = setTimeout(start, 150));
       this.metricsLane
-        .latest('metrics', { nodes, edges })
+        .latest('metrics', { nodes, edges, types: graphTypes() })
         .then(({ value: result, ms }) => {
           this.stats.metricsMs = ms;
           const byId = new Map<number, EntityMetrics>();

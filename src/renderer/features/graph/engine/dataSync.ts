@@ -40,8 +40,11 @@ export class DataSync {
     const ids = change.ids;
     // Another case, or a write not known row by row (a CSV import): read everything again.
     const unknown = (t: 'entity' | 'alias' | 'relation') => change.tables.includes(t) && !ids?.[t];
+    // A type added, renamed, recoloured or merged: styles, legend and filters follow the case's types.
+    const types = change.tables.includes('vocabulary') && (ids?.vocabulary?.length ?? 1) > 0;
     if (
       change.tables.includes('*') ||
+      types ||
       unknown('entity') ||
       unknown('alias') ||
       unknown('relation') ||
@@ -150,11 +153,12 @@ export class DataSync {
     stats.reloads++;
     this.loading = true;
     try {
-      const { data, sources, saved } = await loadGraph();
+      const { data, sources, saved, types } = await loadGraph();
       stats.loadMs = performance.now() - started;
       stats.marks.loaded = performance.now();
       c.data = data;
       c.sources = new Map(sources.map((s) => [s.id, s]));
+      c.setTypes(types);
       const large = data.nodes.length + data.edges.length > LARGE_GRAPH_ELEMENTS;
       if (saved && this.positions.size === 0) {
         for (const [id, x, y] of saved.positions) this.positions.set(id, { x, y });

@@ -2,6 +2,7 @@
 // relations; and where a node the layout has not placed yet goes.
 import type { EntityMetrics } from '../../../lib/metrics';
 import type { GraphData, VisibleGraph } from '../model/graphData';
+import { graphTypes } from '../model/types';
 import { LABEL_OVERLAP_LIMIT } from '../layout/overlaps';
 import type { LayoutInput, LayoutNode } from '../layout/types';
 import { labelBox } from './elements';
@@ -38,7 +39,8 @@ export function layoutInput(
     });
   }
   const small = !large && nodes.length <= LABEL_OVERLAP_LIMIT;
-  return { nodes, edges, view: small && view && view.width > 0 && view.height > 0 ? view : undefined };
+  const fits = small && view && view.width > 0 && view.height > 0;
+  return { nodes, edges, view: fits ? view : undefined, types: graphTypes() };
 }
 
 /**

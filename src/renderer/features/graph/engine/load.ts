@@ -1,7 +1,9 @@
-// Reading the case into the graph: all of it, in pages (graph:get), or the rows a write touched
-// (graph:rows), which the controller applies as a delta instead of reading everything again.
+// Reading the case into the graph: all of it, in pages (graph:get), with its types (caseTypes:list),
+// or the rows a write touched (graph:rows), which the controller applies as a delta instead of
+// reading everything again.
 import type { GraphPage, GraphRows, GraphSource, SavedLayout } from '../../../../shared/ipc/graph/contract';
 import { GRAPH_PAGE_LIMIT } from '../../../../shared/ipc/graph/contract';
+import type { Vocabulary } from '../../../../shared/vocabulary';
 import { call } from '../../../lib/ipc';
 import type { GraphData } from '../model/graphData';
 
@@ -15,6 +17,7 @@ export interface LoadedGraph {
   data: GraphData;
   sources: GraphSource[];
   saved: SavedLayout | null;
+  types: Vocabulary;
 }
 
 export async function loadGraph(): Promise<LoadedGraph> {
@@ -25,6 +28,7 @@ export async function loadGraph(): Promise<LoadedGraph> {
       `This case has ${n(counts.entities)} entities and ${n(counts.relations)} relations; the graph draws up to ${n(GRAPH_MAX_NODES)} entities and ${n(GRAPH_MAX_EDGES)} relations. Work in the sheet, or split the case.`,
     );
   }
+  const types = call('caseTypes:list', {});
   const data: GraphData = { nodes: [], edges: [] };
   let sources: GraphSource[] = [];
   let saved: SavedLayout | null = null;
@@ -40,7 +44,7 @@ export async function loadGraph(): Promise<LoadedGraph> {
     afterNode = page.lastNode;
     afterEdge = page.lastEdge;
   }
-  return { data, sources, saved };
+  return { data, sources, saved, types: await types };
 }
 
 /** The rows of these entities and relations as they are now (one read); those not returned are gone. */

@@ -1,7 +1,7 @@
 // What the graph says about its selection, and whether a node is in view.
 import type { Core, NodeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../../shared/ipc/graph/contract';
-import { relationReads } from '../../../../shared/vocab';
+import { relationReads } from '../model/types';
 
 export function isInView(cy: Core, node: NodeSingular): boolean {
   const e = cy.extent();

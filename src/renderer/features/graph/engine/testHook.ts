@@ -103,6 +103,8 @@ export function installTestHook(source: GraphHookSource): () => void {
         y,
         size: n.data('size') as number,
         shown: !n.hasClass('hidden'),
+        colour: String(n.style('background-color')),
+        shape: String(n.style('shape')),
       };
     },
     labelPx: () => {

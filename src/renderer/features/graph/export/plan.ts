@@ -2,8 +2,8 @@
 // the legend and the decorations are drawn (PNG); the SVG writer shares the plan and the legend.
 import type { Core, EdgeSingular } from 'cytoscape';
 import type { GraphSource } from '../../../../shared/ipc/graph/contract';
-import { relationReads } from '../../../../shared/vocab';
-import { entityStyle, relationColour } from '../model/style';
+import { entityStyle, relationColour, shapePoints } from '../model/style';
+import { relationReads } from '../model/types';
 import type { ExportContext, ExportOptions } from './types';
 
 export const MARGIN = 24;
@@ -176,18 +176,10 @@ function legendHeight(legend: NonNullable<Plan['legend']>, width: number): numbe
 
 function drawShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: number, r: number): void {
   ctx.beginPath();
+  const points = shapePoints(shape, x, y, r);
   if (shape === 'ellipse') ctx.arc(x, y, r, 0, Math.PI * 2);
-  else if (shape === 'diamond') {
-    ctx.moveTo(x, y - r);
-    ctx.lineTo(x + r, y);
-    ctx.lineTo(x, y + r);
-    ctx.lineTo(x - r, y);
-    ctx.closePath();
-  } else if (shape === 'hexagon') {
-    for (let i = 0; i < 6; i++) {
-      const a = (Math.PI / 3) * i;
-      ctx[i ? 'lineTo' : 'moveTo'](x + r * Math.cos(a), y + r * Math.sin(a));
-    }
+  else if (points) {
+    points.forEach(([px, py], i) => ctx[i ? 'lineTo' : 'moveTo'](px, py));
     ctx.closePath();
   } else ctx.roundRect(x - r, y - r, r * 2, r * 2, r / 3);
   ctx.fill();

@@ -9,6 +9,7 @@ import {
   entityStyle,
   isSymmetric,
   relationColour,
+  shapePoints,
 } from '../model/style';
 import { DECOR_FONT, DECOR_LINE, MARGIN, layoutLegend, plan, visibleElements, wrap } from './plan';
 import { edgeEnds } from './png';
@@ -21,20 +22,8 @@ const num = (n: number) => (Math.round(n * 100) / 100).toString();
 function svgShape(shape: string, x: number, y: number, r: number, fill: string, extra = ''): string {
   if (shape === 'ellipse')
     return `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" fill="${fill}"${extra}/>`;
-  let points: [number, number][];
-  if (shape === 'diamond')
-    points = [
-      [x, y - r],
-      [x + r, y],
-      [x, y + r],
-      [x - r, y],
-    ];
-  else if (shape === 'hexagon')
-    points = [0, 1, 2, 3, 4, 5].map((i) => [
-      x + r * Math.cos((Math.PI / 3) * i),
-      y + r * Math.sin((Math.PI / 3) * i),
-    ]);
-  else
+  const points = shapePoints(shape, x, y, r);
+  if (!points)
     return `<rect x="${num(x - r)}" y="${num(y - r)}" width="${num(2 * r)}" height="${num(2 * r)}" rx="${num(r / 3)}" fill="${fill}"${extra}/>`;
   return `<polygon points="${points.map(([a, b]) => `${num(a)},${num(b)}`).join(' ')}" fill="${fill}"${extra}/>`;
 }

@@ -1,6 +1,7 @@
 // The layout worker: layouts and centrality run here so the window never freezes.
 import type { GraphLayoutName } from '../../../../shared/ipc/graph/contract';
 import { Transfer, serve } from '../model/rpc';
+import { setGraphTypes } from '../model/types';
 import { forceLayout } from './force';
 import { lineageLayout } from './lineage';
 import { computeMetrics, type MetricsInput, type MetricsResult } from './metrics';
@@ -22,8 +23,12 @@ export type LayoutWorkerApi = {
 
 serve<LayoutWorkerApi>({
   layout: ({ name, input }) => {
+    if (input.types) setGraphTypes(input.types);
     const result = LAYOUTS[name](input);
     return new Transfer(result, [result.positions.buffer]);
   },
-  metrics: (input) => computeMetrics(input),
+  metrics: (input) => {
+    if (input.types) setGraphTypes(input.types);
+    return computeMetrics(input);
+  },
 });

@@ -3,7 +3,8 @@
 import Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { RELATION_TYPES, isRelationType } from '../../../../shared/vocab';
+import type { Vocabulary } from '../../../../shared/vocabulary';
+import { relationType } from '../model/types';
 
 /** Exact betweenness is O(n·m): above this many nodes it is left out rather than freeze a core. */
 export const BETWEENNESS_MAX_NODES = 5000;
@@ -11,6 +12,8 @@ export const BETWEENNESS_MAX_NODES = 5000;
 export interface MetricsInput {
   nodes: number[];
   edges: { source: number; target: number; type: string }[];
+  /** The case's types (which relations are symmetric): the worker has its own copy of model/types. */
+  types?: Vocabulary;
 }
 
 export interface MetricsResult {
@@ -37,8 +40,7 @@ export function computeMetrics({ nodes, edges }: MetricsInput): MetricsResult {
     const a = String(e.source);
     const b = String(e.target);
     if (!directed.hasEdge(a, b)) directed.addEdge(a, b);
-    const symmetric = isRelationType(e.type) && RELATION_TYPES[e.type].symmetric;
-    if (symmetric && !directed.hasEdge(b, a)) directed.addEdge(b, a);
+    if (relationType(e.type)?.symmetric && !directed.hasEdge(b, a)) directed.addEdge(b, a);
     if (!undirected.hasEdge(a, b)) undirected.addEdge(a, b);
   }
   const ranks = nodes.length ? pagerank(directed, { getEdgeWeight: null }) : {};

@@ -1,5 +1,6 @@
 // What a layout is given and gives back. Positions come back as a Float64Array [x0, y0, x1, y1, …]
 // in node order; the engine applies them as a `preset` layout in one draw.
+import type { Vocabulary } from '../../../../shared/vocabulary';
 
 export interface LayoutNode {
   id: number;
@@ -28,6 +29,8 @@ export interface LayoutInput {
    * about 100%, so its labels read at their own size at fit (see compactToView).
    */
   view?: { width: number; height: number };
+  /** The case's types (which relations are lineage): the worker has its own copy of model/types. */
+  types?: Vocabulary;
 }
 
 export interface LayoutResult {

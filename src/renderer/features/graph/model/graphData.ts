@@ -1,7 +1,7 @@
 // What the graph shows: the case's nodes and edges filtered by entity type, relation type, grade
 // and time window. Pure functions, shared by the pane, the layout worker and the tests.
 import type { GraphEdge, GraphNode } from '../../../../shared/ipc/graph/contract';
-import { RELATION_TYPES, isRelationType } from '../../../../shared/vocab';
+import { relationReads, relationType } from './types';
 
 export interface GraphData {
   nodes: GraphNode[];
@@ -153,20 +153,21 @@ export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGra
   return { nodeIds, edgeIds };
 }
 
-/** Lineage direction: which end is the older group. splinter_of and allegiance_to point back in time. */
+/**
+ * Lineage direction: which end is the older group, for the case's lineage types (types.ts).
+ * splinter_of and allegiance_to point back in time; every other lineage type forward.
+ */
 export function lineageEnds(
   edge: Pick<GraphEdge, 'source' | 'target' | 'type'>,
 ): { older: number; newer: number } | null {
-  if (!isRelationType(edge.type) || !RELATION_TYPES[edge.type].lineage) return null;
+  if (!relationType(edge.type)?.lineage) return null;
   const backward = edge.type === 'splinter_of' || edge.type === 'allegiance_to';
   return backward ? { older: edge.target, newer: edge.source } : { older: edge.source, newer: edge.target };
 }
 
 /** The relation's label: "broke away from", with its years in lineage view and its grade on demand. */
 export function edgeLabel(edge: GraphEdge, options: { years: boolean; grade: boolean }): string {
-  const parts: string[] = [
-    RELATION_TYPES[edge.type as keyof typeof RELATION_TYPES]?.reads ?? edge.type.replaceAll('_', ' '),
-  ];
+  const parts: string[] = [relationReads(edge.type)];
   if (options.years && (edge.start || edge.end))
     parts.push(`${edge.start?.slice(0, 4) ?? '…'}–${edge.end?.slice(0, 4) ?? ''}`);
   if (options.grade && edge.grade) parts.push(edge.grade);

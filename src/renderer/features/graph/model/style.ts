@@ -1,41 +1,53 @@
-// How the graph looks: shape and colour per entity type, colour per relation type, dashed when a
-// single source backs a relation. The legend, the SVG writer and the cytoscape stylesheet all
-// read these tables, so what is on screen and what is exported agree.
+// How the graph looks: shape and colour per entity type, colour per relation type (the case's
+// vocabulary, types.ts), dashed when a single source backs a relation. The legend, the SVG writer
+// and the cytoscape stylesheet all read these, so what is on screen and what is exported agree.
 import type { StylesheetJson, StylesheetJsonBlock } from 'cytoscape';
-import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../shared/vocab';
+import type { NodeShape } from '../../../../shared/vocabulary';
+import { entityType, graphTypes, relationType } from './types';
 
-export type NodeShape = 'round-rectangle' | 'ellipse' | 'diamond' | 'hexagon';
+export type { NodeShape };
 
-export const ENTITY_STYLE: Record<string, { colour: string; shape: NodeShape; plural: string }> = {
-  organization: { colour: '#1f5fbf', shape: 'round-rectangle', plural: 'Organizations' },
-  person: { colour: '#c2571a', shape: 'ellipse', plural: 'People' },
-  location: { colour: '#2e7d32', shape: 'diamond', plural: 'Places' },
-  event: { colour: '#7b3fa0', shape: 'hexagon', plural: 'Events' },
-};
 export const FALLBACK_ENTITY = { colour: '#5c6677', shape: 'ellipse' as NodeShape, plural: 'Other' };
-export const entityStyle = (type: string) => ENTITY_STYLE[type] ?? FALLBACK_ENTITY;
+/** How an entity type is drawn, from the case's vocabulary (model/types.ts). */
+export function entityStyle(type: string): { colour: string; shape: NodeShape; plural: string } {
+  const t = entityType(type);
+  return t ? { colour: t.colour, shape: t.shape, plural: t.plural } : FALLBACK_ENTITY;
+}
+export const relationColour = (type: string): string => relationType(type)?.colour ?? '#78909c';
+export const isSymmetric = (type: string): boolean => relationType(type)?.symmetric ?? false;
 
-export const RELATION_COLOUR: Record<RelationType, string> = {
-  splinter_of: '#c62828',
-  merged_into: '#1565c0',
-  renamed_to: '#2e7d32',
-  succeeded_by: '#2e7d32',
-  allegiance_to: '#6a1b9a',
-  affiliate_of: '#8d6e63',
-  allied_with: '#00838f',
-  rival_of: '#d81b60',
-  leader_of: '#616161',
-  member_of: '#757575',
-  founded: '#455a64',
-  operates_in: '#9e9d24',
-  claimed: '#ef6c00',
-  carried_out: '#e65100',
-  funded: '#795548',
-  supported: '#a1887f',
-  targeted_by: '#283593',
-};
-export const relationColour = (type: string) => RELATION_COLOUR[type as RelationType] ?? '#78909c';
-export const isSymmetric = (type: string) => RELATION_TYPES[type as RelationType]?.symmetric ?? false;
+/**
+ * A node shape as a polygon around (x, y) with radius r, for the exports and the legend's canvas;
+ * 'ellipse' and 'round-rectangle' are drawn as such by the caller.
+ */
+export function shapePoints(shape: string, x: number, y: number, r: number): [number, number][] | null {
+  const ring = (n: number, turn: number, radius = (_: number) => r): [number, number][] =>
+    Array.from({ length: n }, (_, i) => {
+      const a = turn + ((Math.PI * 2) / n) * i;
+      return [x + radius(i) * Math.cos(a), y + radius(i) * Math.sin(a)];
+    });
+  switch (shape) {
+    case 'diamond':
+      return ring(4, -Math.PI / 2);
+    case 'hexagon':
+      return ring(6, 0);
+    case 'octagon':
+      return ring(8, Math.PI / 8);
+    case 'triangle':
+      return ring(3, -Math.PI / 2);
+    case 'star':
+      return ring(10, -Math.PI / 2, (i) => (i % 2 ? r * 0.45 : r));
+    case 'rectangle':
+      return [
+        [x - r, y - r],
+        [x + r, y - r],
+        [x + r, y + r],
+        [x - r, y + r],
+      ];
+    default:
+      return null;
+  }
+}
 
 export const LABEL_FONT_SIZE = 11;
 export const LABEL_MAX_WIDTH = 100;
@@ -61,9 +73,9 @@ export const DASHES_MIN_ZOOM = 0.4;
  * the part of cytoscape's texture outside the view it had is left clear rather than painted white.
  */
 export function stylesheet(large: boolean, dashes = true, edgeLayer = false): StylesheetJson {
-  const typeRules = ENTITY_TYPES.map((type) => ({
-    selector: `node[type = "${type}"]`,
-    style: { 'background-color': ENTITY_STYLE[type]!.colour, shape: ENTITY_STYLE[type]!.shape },
+  const typeRules = graphTypes().entityTypes.map((type) => ({
+    selector: `node[type = ${JSON.stringify(type.id)}]`,
+    style: { 'background-color': type.colour, shape: type.shape },
   }));
   return [
     // (@types/cytoscape wants every core property named in a core block.)

@@ -1,9 +1,10 @@
 // What the graph shows: the entity types, the time window, and (in the Filters & analysis panel)
 // relation types, grades, what is drawn, and the analysis tools.
 import { useState } from 'react';
-import { ENTITY_TYPES, RELATION_TYPE_NAMES, RELIABILITY, relationReads } from '../../../../shared/vocab';
+import { RELIABILITY } from '../../../../shared/vocab';
 import { SIZE_LABELS, type GraphController, type GraphState, type SizeBy } from '../engine/GraphController';
 import { entityStyle, relationColour } from '../model/style';
+import { relationReads } from '../model/types';
 
 interface Props {
   controller: GraphController;
@@ -14,7 +15,7 @@ export function EntityTypesRow({ controller, state }: Props) {
   const shown = state.filters.entityTypes;
   return (
     <div className="graph-row" role="group" aria-label="Entity types">
-      {ENTITY_TYPES.map((type) => (
+      {state.types.entityTypes.map(({ id: type }) => (
         <label key={type} className="checkbox">
           <input
             type="checkbox"
@@ -87,17 +88,19 @@ export function AnalysisPanel({
 }: Props & { legendOpen: boolean; onLegend: (on: boolean) => void }) {
   const { filters } = state;
   const [hops, setHops] = useState(1);
-  const relationTypesShown = filters.relationTypes ?? RELATION_TYPE_NAMES;
+  const relationTypeIds = state.types.relationTypes.map((t) => t.id);
+  const relationTypesShown = filters.relationTypes ?? relationTypeIds;
   const toggleRelationType = (type: string, on: boolean) => {
     const next = on ? [...relationTypesShown, type] : relationTypesShown.filter((t) => t !== type);
-    controller.setFilters({ relationTypes: next.length === RELATION_TYPE_NAMES.length ? null : next });
+    const all = relationTypeIds.every((t) => next.includes(t));
+    controller.setFilters({ relationTypes: all ? null : next });
   };
   return (
     <div className="graph-more">
       <fieldset>
         <legend>Relation types</legend>
         <div className="graph-types">
-          {RELATION_TYPE_NAMES.map((type) => (
+          {relationTypeIds.map((type) => (
             <label key={type} className="checkbox">
               <input
                 type="checkbox"

@@ -2,9 +2,9 @@
 // and relation type on screen, dashed and dotted lines, notes, node size. It folds to one line and
 // stays folded or open as the analyst last left it.
 import { useState } from 'react';
-import { relationReads } from '../../../../shared/vocab';
 import type { LegendMarks } from '../engine/legend';
 import { entityStyle, relationColour } from '../model/style';
+import { relationReads } from '../model/types';
 
 interface Props {
   marks: LegendMarks;

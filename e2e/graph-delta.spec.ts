@@ -1,7 +1,7 @@
 // A write shows in the graph as a change, not a reload: main says which rows it touched, the graph
 // reads those rows again and changes those elements, and nothing moves.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/shell';
+import { expect, ipc, test } from './fixtures/shell';
 import { GraphPage } from './pages/GraphPage';
 
 test.use({ sample: true });
@@ -92,26 +92,6 @@ test('a new relation appears in the graph as a delta; another case is read whole
   }, path);
   await expect.poll(() => graph.hook((g) => g.stats().reloads)).toBe(reloads + 1);
 });
-
-/** Calls a channel as the page does (the browser shell's IPC door); fails the test on a refusal. */
-async function ipc(page: Page, channel: string, payload: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([channel, payload]) => {
-      const response = await fetch(`/ipc/${channel}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'x-aw-token': sessionStorage.getItem('aw-token') ?? '',
-        },
-        body: JSON.stringify(payload),
-      });
-      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!result.ok) throw new Error(`${channel as string}: ${result.error?.message}`);
-      return result.value;
-    },
-    [channel, payload] as const,
-  );
-}
 
 test('the graph draws the case’s own types: a recoloured type, a renamed relation and a new type follow at once', async ({
   workbench,

@@ -24,6 +24,12 @@ export class DataSync {
   private positionsApplied: unknown = null;
   private fittedOnce = false;
   private layoutInFlight = false;
+  /**
+   * Nodes placed beside their neighbours since the last layout. Each delta adds a few, too few for
+   * a layout; a graph grown by many of them (entities accepted one by one from a document) was a
+   * line of nodes running off the view, so together they count like nodes added at once.
+   */
+  private placedSinceLayout = 0;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Deltas are applied one after another, in the order the writes were announced. */
   private deltas: Promise<void> = Promise.resolve();
@@ -132,6 +138,7 @@ export class DataSync {
       .filter((n) => visible.nodeIds.has(n.id) && !this.positions.has(n.id))
       .map((n) => n.id);
     placeNearNeighbours(missing, delta.data, this.positions);
+    this.placedSinceLayout += missing.length;
     for (const n of delta.nodes.added)
       cy.add(nodeElement(n, visible.nodeIds.has(n.id), this.positions.get(n.id)));
     const view = this.c.looks.view();
@@ -279,12 +286,14 @@ export class DataSync {
     if (!cy || !c.getState().dataVersion) return;
     const visible = c.visible;
     const missing = [...visible.nodeIds].filter((id) => !this.positions.has(id));
-    if (relayout || (!this.layoutInFlight && missing.length > Math.max(2, visible.nodeIds.size * 0.1))) {
+    const placed = this.placedSinceLayout + missing.length;
+    if (relayout || (!this.layoutInFlight && placed > Math.max(2, visible.nodeIds.size * 0.1))) {
       void this.runLayout(c.getState().layoutName, visible);
       return;
     }
     if (this.layoutInFlight) return;
     if (missing.length) placeNearNeighbours(missing, c.data, this.positions);
+    this.placedSinceLayout += missing.length;
     const fresh = this.positionsApplied === c.data && !missing.length;
     this.positionsApplied = null;
     if (fresh) return; // the elements were just built with these positions, and fitted
@@ -340,6 +349,7 @@ export class DataSync {
       nodes.forEach((n, i) =>
         this.positions.set(n.id, { x: result.positions[i * 2]!, y: result.positions[i * 2 + 1]! }),
       );
+      this.placedSinceLayout = 0;
       c.looks.loopEdges = result.loopEdges;
       const loops = result.loopEdges.length;
       const s = loops === 1 ? '' : 's';

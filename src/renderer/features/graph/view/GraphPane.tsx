@@ -20,10 +20,10 @@ export function GraphPane() {
 
   useEffect(
     () =>
-      registerCommands([
-        { id: 'export:png', label: 'Export graph image (PNG)…', run: () => setExporting('png') },
-        { id: 'export:svg', label: 'Export graph image (SVG)…', run: () => setExporting('svg') },
-      ]),
+      registerCommands('graph', {
+        'export:png': () => setExporting('png'),
+        'export:svg': () => setExporting('svg'),
+      }),
     [],
   );
 
@@ -35,7 +35,6 @@ export function GraphPane() {
         state={state}
         panelOpen={panelOpen}
         maximised={maximised}
-        onExport={() => setExporting('png')}
         onPanel={() => setPanelOpen((open) => !open)}
         onMaximise={() => setMaximised((m) => !m)}
       />

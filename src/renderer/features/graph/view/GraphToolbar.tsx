@@ -1,5 +1,6 @@
 // The graph's toolbar: layout, re-layout, find a node, export, the filters panel, Enlarge.
 import { useState } from 'react';
+import { CommandButton } from '../../../app/CommandButton';
 import { GRAPH_LAYOUTS, type GraphLayoutName } from '../../../../shared/ipc/graph/contract';
 import { LAYOUT_LABELS, type GraphController, type GraphState } from '../engine/GraphController';
 
@@ -8,7 +9,6 @@ interface Props {
   state: GraphState;
   panelOpen: boolean;
   maximised: boolean;
-  onExport: () => void;
   onPanel: () => void;
   onMaximise: () => void;
 }
@@ -18,7 +18,6 @@ export function GraphToolbar({
   state,
   panelOpen,
   maximised,
-  onExport,
   onPanel,
   onMaximise,
 }: Props) {
@@ -66,9 +65,9 @@ export function GraphToolbar({
           <option key={i} value={name} />
         ))}
       </datalist>
-      <button type="button" onClick={onExport} title="Export the graph as PNG or SVG">
+      <CommandButton id="export:png" label="Export the graph as PNG or SVG">
         Export image…
-      </button>
+      </CommandButton>
       <button type="button" aria-expanded={panelOpen} onClick={onPanel}>
         Filters &amp; analysis
       </button>

@@ -176,7 +176,15 @@ describe('IPC payload validation', () => {
           ok: false,
           error: { code: 'invalid_input' },
         });
-        if (!result.ok) expect(result.error.message.length, `${channel} with ${label}`).toBeLessThan(400);
+        if (!result.ok) {
+          const { message } = result.error;
+          expect(message.length, `${channel} with ${label}`).toBeLessThan(400);
+          // One sentence in words: no raw schema path ("(at patch.name)", "decisions.0.id").
+          expect(message, `${channel} with ${label}`).toMatch(/^[A-Z“].*\.$/s);
+          expect(message, `${channel} with ${label}`).not.toMatch(
+            /\(at |\b[a-z]+[A-Za-z]*\.\d|\b[a-z]+\.[a-z]+[A-Z]/,
+          );
+        }
       }
       session.store.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(fingerprint(caseFile)).toBe(before);

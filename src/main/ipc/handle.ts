@@ -3,6 +3,7 @@
 import { ZodError } from 'zod';
 import { CHANNELS, contract, type ChannelName, type Output, type Parsed } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { describeIssue } from '../../shared/issueText';
 import type { StoreChanged, TableName } from '../../shared/ipc/tables';
 import { AppError } from '../services/errors';
 
@@ -53,9 +54,8 @@ export function isChannel(name: string): name is ChannelName {
 
 function describeZod(error: ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'The request was not understood.';
-  const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-  return `The request was not valid: ${issue.message}${where}.`;
+  if (!issue) return 'The request was not understood. Nothing was changed.';
+  return `${describeIssue(issue)} Nothing was changed.`;
 }
 
 export type Dispatch = (channel: string, payload: unknown, caller: Caller) => Promise<IpcResult<unknown>>;

@@ -29,6 +29,7 @@ import { Looks } from './looks';
 import { Readability } from './readability';
 import { describeSelection, isInView } from './selection';
 import { NO_RESIZE, applySizes, type Resize, type SizeBy } from './sizes';
+import { nearestToCentre, stepFrom, type Direction } from './keyboard';
 import { installTestHook } from './testHook';
 import { jumpTo, showNeighbourhood, showPath } from './tools';
 import { Superseded, WorkerClient, spawnLayoutWorker } from './workers';
@@ -394,6 +395,26 @@ export class GraphController {
   }
 
   /** Escape: nothing selected, nothing highlighted (the notes panel follows the selection). */
+  /** An arrow key: selects the neighbouring entity in that direction (the one nearest the centre, first). */
+  stepSelection(direction: Direction): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const from = cy.nodes(':selected').filter('[entityId]').nodes().last();
+    const next = from.nonempty() ? stepFrom(cy, from, direction) : nearestToCentre(cy);
+    if (!next) return;
+    cy.batch(() => {
+      cy.$(':selected').unselect();
+      next.select();
+    });
+    if (!isInView(cy, next)) cy.center(next);
+  }
+
+  /** Enter: opens the selected entity, as a double click does. */
+  openSelected(): void {
+    if (this.cy?.nodes(':selected').filter('[entityId]').length !== 1) return;
+    if (!runCommand('entity:open')) runCommand('view:panel');
+  }
+
   clearSelection(): void {
     const cy = this.cy;
     if (!cy) return;

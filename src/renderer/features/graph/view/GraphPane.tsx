@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { registerCommands } from '../../../app/commands';
 import { SIZE_LABELS } from '../engine/GraphController';
+import { ARROW_KEYS } from '../engine/keyboard';
 import { useGraph } from '../engine/useGraph';
 import { ExportDialog } from './ExportDialog';
 import { AnalysisPanel, EntityTypesRow, TimeWindowRow } from './GraphFilters';
@@ -51,17 +52,26 @@ export function GraphPane() {
       <div
         className="graph-canvas-wrap"
         // Escape clears the selection and any highlight; the notes panel follows the selection.
+        // On the canvas, arrow keys walk to a neighbour and Enter opens it.
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && !e.defaultPrevented) controller.clearSelection();
+          if (e.defaultPrevented) return;
+          if (e.key === 'Escape') return controller.clearSelection();
+          if (e.target !== containerRef.current) return;
+          const direction = ARROW_KEYS[e.key];
+          if (direction) controller.stepSelection(direction);
+          else if (e.key === 'Enter') controller.openSelected();
+          else return;
+          e.preventDefault();
         }}
       >
         <div
           ref={containerRef}
           className="graph-canvas"
           data-testid="graph-canvas"
-          aria-label={`Network graph: ${counts}. Click an entity to select it, Shift+click to add one, Escape to clear.`}
+          aria-label={`Network graph: ${counts}. Click an entity to select it, Shift+click to add one, Escape to clear; arrow keys move to a neighbour, Enter opens it.`}
           role="img"
           tabIndex={0}
+          data-pane-focus
         />
         {state.empty && (
           <p className="graph-empty-note muted">

@@ -13,14 +13,7 @@ interface Props {
   onMaximise: () => void;
 }
 
-export function GraphToolbar({
-  controller,
-  state,
-  panelOpen,
-  maximised,
-  onPanel,
-  onMaximise,
-}: Props) {
+export function GraphToolbar({ controller, state, panelOpen, maximised, onPanel, onMaximise }: Props) {
   const [search, setSearch] = useState('');
   return (
     <div className="pane-toolbar graph-toolbar" role="toolbar" aria-label="Graph tools">

@@ -1,7 +1,7 @@
 // IPC contract of network analytics computed in main over the whole case.
 import { z } from 'zod';
 import { TypeId } from '../../vocabulary';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 /** The attribute keys centralities are saved under (apart from any "degree" an imported file brings). */
 export const CENTRALITY_KEYS = {
@@ -28,5 +28,5 @@ export interface SavedCentrality {
 
 export const analyticsContract = {
   /** Degree, betweenness and PageRank of every entity, saved as three number columns (one undo step). */
-  'analytics:saveCentrality': channel<SavedCentrality>()(CentralityRequest),
+  'analytics:saveCentrality': channel<SavedCentrality>()(CentralityRequest, writes('attribute', 'entity')),
 } as const;

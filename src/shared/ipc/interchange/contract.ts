@@ -2,7 +2,7 @@
 // own case file, in (through one preview, report and undo step) and out (private notes never).
 import { z } from 'zod';
 import { TypeId } from '../../vocabulary';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 import type { CaseInfo } from '../contract';
 import { Base64, UploadId } from '../sources/contract';
 
@@ -92,13 +92,17 @@ export type ExportedFile =
   { name: string; bytes: string } | { name: string; downloadId: string; size: number };
 
 export const interchangeContract = {
-  'interchange:import': channel<InterchangeReport>()(InterchangeImportInput),
-  'interchange:importState': channel<InterchangeImportState>()(z.object({ jobId: JobId }).strict()),
-  'interchange:export': channel<ExportedFile>()(InterchangeExportInput),
+  'interchange:import': channel<InterchangeReport>()(
+    InterchangeImportInput,
+    writes('vocabulary', 'attribute', 'entity', 'alias', 'relation', 'source'),
+  ),
+  'interchange:importState': channel<InterchangeImportState>()(z.object({ jobId: JobId }).strict(), READS),
+  'interchange:export': channel<ExportedFile>()(InterchangeExportInput, READS),
   'case:importFile': channel<CaseInfo>()(
     z.union([
       z.object({ name: FileName, bytes: Base64(MAX_INLINE_GRAPH_BYTES) }).strict(),
       z.object({ name: FileName, uploadId: UploadId }).strict(),
     ]),
+    writes('*'),
   ),
 } as const;

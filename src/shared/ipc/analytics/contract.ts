@@ -1,7 +1,7 @@
 // IPC contract of network analytics computed in main over the whole case.
 import { z } from 'zod';
 import { TypeId } from '../../vocabulary';
-import { READS, channel, writes } from '../channel';
+import { channel, writes } from '../channel';
 
 /** The attribute keys centralities are saved under (apart from any "degree" an imported file brings). */
 export const CENTRALITY_KEYS = {

@@ -24,7 +24,11 @@ export function ErrorSurface() {
       {shown.map(({ key, error }) => (
         <div key={key} className="error-message" data-code={error.code}>
           <span>{error.message}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => setShown((l) => l.filter((s) => s.key !== key))}>
+          <button
+            type="button"
+            aria-label="Dismiss"
+            onClick={() => setShown((l) => l.filter((s) => s.key !== key))}
+          >
             ×
           </button>
         </div>

@@ -8,9 +8,7 @@ export const Name = z
   .max(500, 'A name may be at most 500 characters.')
   .refine((s) => s.trim().length > 0, 'A name cannot be empty.');
 export const LongText = z.string().max(100_000, 'This text is longer than 100,000 characters.');
-export const PartialDate = z
-  .string()
-  .regex(PARTIAL_DATE, 'Dates are ISO 8601: 2013, 2013-01 or 2013-01-16.');
+export const PartialDate = z.string().regex(PARTIAL_DATE, 'Dates are ISO 8601: 2013, 2013-01 or 2013-01-16.');
 export const SortDir = z.enum(['asc', 'desc']);
 export const Offset = z.number().int().min(0).max(100_000_000);
 export const Limit = z.number().int().min(1).max(1000);
@@ -35,7 +33,12 @@ export const NumberFilter = z
     value: z.number().finite(),
   })
   .strict();
-export const ColumnFilter = z.discriminatedUnion('kind', [TextFilter, SetFilter, DateRangeFilter, NumberFilter]);
+export const ColumnFilter = z.discriminatedUnion('kind', [
+  TextFilter,
+  SetFilter,
+  DateRangeFilter,
+  NumberFilter,
+]);
 export type ColumnFilter = z.infer<typeof ColumnFilter>;
 
 export interface Page<Row> {

@@ -24,7 +24,9 @@ type Run = (store: CaseStore, input: never) => unknown;
 /** The CSV export service (the sheet's), loaded only where it exists. */
 async function csvExport(store: CaseStore, input: unknown): Promise<unknown> {
   const modulePath = '../sheet/csvExport';
-  const { offerCsvExport } = (await import(/* @vite-ignore */ modulePath)) as { offerCsvExport: (s: CaseStore, i: unknown) => unknown };
+  const { offerCsvExport } = (await import(/* @vite-ignore */ modulePath)) as {
+    offerCsvExport: (s: CaseStore, i: unknown) => unknown;
+  };
   return offerCsvExport(store, input);
 }
 
@@ -42,12 +44,14 @@ const EXPORT_PATHS: Record<string, { input: unknown; what: string; run: Run }> =
   'entities:list': {
     input: { offset: 0, limit: 1000 },
     what: 'sheet rows, which clipboard copies are made from',
-    run: ((store: CaseStore, q: Parameters<CaseStore['entities']['page']>[0]) => store.entities.page(q)) as Run,
+    run: ((store: CaseStore, q: Parameters<CaseStore['entities']['page']>[0]) =>
+      store.entities.page(q)) as Run,
   },
   'relations:list': {
     input: { offset: 0, limit: 1000 },
     what: 'sheet rows, which clipboard copies are made from',
-    run: ((store: CaseStore, q: Parameters<CaseStore['relations']['page']>[0]) => store.relations.page(q)) as Run,
+    run: ((store: CaseStore, q: Parameters<CaseStore['relations']['page']>[0]) =>
+      store.relations.page(q)) as Run,
   },
   'csvExport:get': {
     input: { tab: 'entities', columns: [...ENTITY_COLUMNS], query: {} },
@@ -88,8 +92,18 @@ beforeEach(() => {
   const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM', summary: 'Sahel-based group' });
   const gspc = t.store.entities.insert({ type: 'organization', name: 'GSPC' });
   const rel = t.store.relations.insert({ sourceId: gspc, targetId: aqim, type: 'renamed_to' });
-  const src = t.store.sources.insert({ title: 'CRS', reliability: 'B', text: 'In 2007 the GSPC became AQIM.' });
-  t.store.sources.cite({ sourceId: src, subjectKind: 'relation', subjectId: rel, quote: 'the GSPC became AQIM', credibility: 2 });
+  const src = t.store.sources.insert({
+    title: 'CRS',
+    reliability: 'B',
+    text: 'In 2007 the GSPC became AQIM.',
+  });
+  t.store.sources.cite({
+    sourceId: src,
+    subjectKind: 'relation',
+    subjectId: rel,
+    quote: 'the GSPC became AQIM',
+    credibility: 2,
+  });
   for (const subject of [
     { kind: 'case', id: null },
     { kind: 'entity', id: aqim },
@@ -108,7 +122,9 @@ describe('private notes never leave the machine', () => {
     expect(uncovered, 'export channels missing from this privacy test').toEqual([]);
   });
 
-  const present = Object.entries(EXPORT_PATHS).filter(([channel]) => (CHANNELS as string[]).includes(channel.split('#')[0]!));
+  const present = Object.entries(EXPORT_PATHS).filter(([channel]) =>
+    (CHANNELS as string[]).includes(channel.split('#')[0]!),
+  );
   it.each(present)('keeps private notes out of %s', async (channel, { input }) => {
     const output = await outputOf(channel, input);
     expect(output).toContain('AQIM'); // the export carries the case: searching it means something
@@ -124,7 +140,10 @@ describe('private notes never leave the machine', () => {
     expect(withNotes.notes.every((n) => n.body.includes(SHAREABLE_MARKER))).toBe(true);
     expect(JSON.stringify(withNotes)).not.toContain(PRIVATE_MARKER);
     // The rest of the case is there: it is a real export, not an empty one.
-    expect(withNotes.relations[0]).toMatchObject({ type: 'renamed_to', citations: [{ quote: 'the GSPC became AQIM', credibility: 2 }] });
+    expect(withNotes.relations[0]).toMatchObject({
+      type: 'renamed_to',
+      citations: [{ quote: 'the GSPC became AQIM', credibility: 2 }],
+    });
   });
 
   it('still finds private notes in the analyst’s own search (it never leaves the app)', async () => {

@@ -267,10 +267,12 @@ function mappingProblem(
 
 function columnsOf(layout: Layout, counts: Map<number, number>): ImportColumn[] {
   const fieldAt = new Map(Object.entries(layout.mapping).map(([f, i]) => [i, f as ImportField]));
+  // By index, not a search per column: a file of 100,000 columns took 20 s here.
+  const attributeAt = new Map(layout.attributes.map((a) => [a.index, a]));
   return layout.header.map((name, index): ImportColumn => {
     const field = fieldAt.get(index);
     if (field) return { index, name, use: 'field', field, says: `→ ${FIELD_WORDS[field]}` };
-    const attribute = layout.attributes.find((a) => a.index === index);
+    const attribute = attributeAt.get(index);
     if (attribute)
       return {
         index,

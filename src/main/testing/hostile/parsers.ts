@@ -49,12 +49,15 @@ function* repeated(piece: string, times: number, chunk = 100_000): Generator<str
   for (let done = 0; done < times; done += chunk) yield piece.repeat(Math.min(chunk, times - done));
 }
 
-/** A 2 GB file that takes no disk space (sparse): its size alone must get it refused. */
+/**
+ * A file just over 2 GB that takes no disk space (sparse): its size alone must get it refused. One
+ * byte over, since the CSV import streams files of up to 2 GB (exactly 2 GB is sent and read).
+ */
 const twoGigabytes: Attack = {
   name: 'a 2 GB file, refused before it is read',
   write: (file) => {
     fs.writeFileSync(file, '');
-    fs.truncateSync(file, 2 * 1024 ** 3);
+    fs.truncateSync(file, 2 * 1024 ** 3 + 1);
   },
 };
 

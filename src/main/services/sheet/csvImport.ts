@@ -227,14 +227,20 @@ function layoutOf(
   const kind = request.kind === 'entities' ? 'entity' : 'relation';
   const declared = new Map(store.attributes.list(kind).map((a) => [a.key, a]));
   const taken = new Set<string>();
+  // The next number to try per name: a header of thousands of one name counted up from 2 for each (4 s
+  // here). Names the case declares (with their numbered twins) are still tried from 2, to reuse them.
+  const nextNumber = new Map<string, number>();
+  const declaredNames = new Set([...declared.keys()].map((key) => key.replace(/_\d+$/, '')));
   const attributes: AttributeColumn[] = [];
   for (let i = 0; i < width; i++) {
     if (mapped.has(i) || ignored.has(i)) continue;
     const type = types?.get(i) ?? 'text';
     const base = typeIdOf(header[i]!);
     let key = base;
-    for (let n = 2; taken.has(key) || (declared.has(key) && declared.get(key)!.valueType !== type); n++)
+    let n = declaredNames.has(base.slice(0, 60)) || declaredNames.has(base) ? 2 : (nextNumber.get(base) ?? 2);
+    for (; taken.has(key) || (declared.has(key) && declared.get(key)!.valueType !== type); n++)
       key = `${base.slice(0, 60)}_${n}`;
+    nextNumber.set(base, n);
     taken.add(key);
     attributes.push({ index: i, key, title: header[i]!, type, isNew: !declared.has(key) });
   }

@@ -10,8 +10,10 @@ import { deleteNote, saveNote } from '../services/notes';
 import { createRelation, deleteRelations, updateRelation } from '../services/relations';
 import type { CaseSession } from '../services/session';
 import { isWrite, type HandlerTable } from './handle';
+import { analyticsHandlers } from './handlers/analytics';
 import { backupsHandlers } from './handlers/backups';
 import { graphHandlers } from './handlers/graph';
+import { interchangeHandlers } from './handlers/interchange';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
 import { sourcesHandlers } from './handlers/sources';
@@ -46,6 +48,7 @@ export const ALLOWED_READ_ONLY: ReadonlySet<ChannelName> = new Set<ChannelName>(
   'case:openSample',
   'case:exportJson',
   'backups:restore',
+  'case:importFile',
 ]);
 
 /** While the open case is read-only, every write channel is refused with one sentence before it runs. */
@@ -132,5 +135,7 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
     ...backupsHandlers(ctx),
     ...sourcesHandlers(ctx),
     ...vocabularyHandlers(ctx),
+    ...interchangeHandlers(ctx),
+    ...analyticsHandlers(ctx),
   };
 }

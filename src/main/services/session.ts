@@ -1,7 +1,8 @@
 // The open case and the list of recent cases. One case is open at a time per window.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseInfo, StoreChanged } from '../../shared/ipc/contract';
+import type { CaseInfo } from '../../shared/ipc/contract';
+import type { StoreChanged, Written } from '../../shared/ipc/tables';
 import { CaseFileError, CaseStore, type OpenOptions } from '../store';
 import { Backups, type BackupOptions } from './backups';
 import { AppError } from './errors';
@@ -64,13 +65,18 @@ export class CaseSession {
 
   /**
    * Runs a long write that keeps one transaction open across awaits; every other write is refused
-   * with a sentence until it ends (reads go on).
+   * with a sentence until it ends (reads go on). Reads meanwhile share the connection and so see
+   * its rows before they are committed: when it fails or is cancelled (rolled back), `tables` are
+   * announced so that what the panes read in between is read again.
    */
-  async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  async exclusive<T>(what: string, work: () => Promise<T>, tables: readonly Written[] = []): Promise<T> {
     this.assertIdle();
     this.busyWith = what;
     try {
       return await work();
+    } catch (error) {
+      if (tables.length > 0) this.emit([...tables], `${what}: rolled back`);
+      throw error;
     } finally {
       this.busyWith = null;
     }
@@ -89,10 +95,14 @@ export class CaseSession {
     return () => this.listeners.delete(listener);
   }
 
-  emit(tables: string[], reason: string): void {
-    if (this.current?.readOnly === null && !NOT_A_CHANGE.has(reason))
+  /** Tells the panes what changed: a write's announcement, or `tables` and why. */
+  emit(change: StoreChanged): void;
+  emit(tables: Written[], reason: string): void;
+  emit(change: StoreChanged | Written[], reason = ''): void {
+    const event = Array.isArray(change) ? { tables: change, reason } : change;
+    if (this.current?.readOnly === null && !NOT_A_CHANGE.has(event.reason))
       this.backups?.caseChanged(this.current.file);
-    for (const listener of this.listeners) listener({ tables, reason });
+    for (const listener of this.listeners) listener(event);
   }
 
   /** The case file last opened (or asked for), open or not. */

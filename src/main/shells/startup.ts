@@ -2,8 +2,9 @@
 // very first start the sample case) and build the handler table over it.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { StoreChanged } from '../../shared/ipc/tables';
 import { createHandlers, openSampleCase, type HandlerContext } from '../ipc/handlers';
-import type { HandlerTable } from '../ipc/handle';
+import type { HandlerTable, WatchWrites } from '../ipc/handle';
 import { CaseSession, type SessionOptions } from '../services/session';
 
 export interface StartupOptions {
@@ -20,8 +21,10 @@ export interface Core {
   session: CaseSession;
   handlers: HandlerTable;
   context: HandlerContext;
-  /** Tells the panes what a write on this channel changed. */
-  onWrite: (channel: string) => void;
+  /** Tells the panes what a write changed (dispatch's announcement of it). */
+  onWrite: (change: StoreChanged) => void;
+  /** Watches the rows a write touches, in the open case's undo journal. */
+  watch: WatchWrites;
 }
 
 export function startCore(options: StartupOptions): Core {
@@ -44,10 +47,11 @@ export function startCore(options: StartupOptions): Core {
     session,
     handlers: createHandlers(context),
     context,
-    onWrite: (channel) => {
-      // Opening or creating a case announces itself (the session emits 'case opened'); exports change nothing.
-      if (channel.startsWith('case:')) return;
-      session.emit([channel.split(':')[0]!], channel);
+    onWrite: (change) => {
+      // Opening or creating a case ('*') announces itself: the session emits 'case opened'.
+      if (change.tables.includes('*')) return;
+      session.emit(change);
     },
+    watch: () => (session.isOpen ? session.store.journal.watch() : undefined),
   };
 }

@@ -4,6 +4,8 @@ import { BACKUPS_CHANNELS } from './backups/channels';
 import { GRAPH_CHANNELS } from './graph/channels';
 import { NOTES_CHANNELS } from './notes/channels';
 import { SHEET_CHANNELS } from './sheet/channels';
+import { INTERCHANGE_CHANNELS } from './interchange/channels';
+import { ANALYTICS_CHANNELS } from './analytics/channels';
 import { SOURCES_CHANNELS } from './sources/channels';
 import { VOCABULARY_CHANNELS } from './vocabulary/channels';
 
@@ -36,6 +38,8 @@ export const CHANNEL_NAMES = [
   ...BACKUPS_CHANNELS,
   ...SOURCES_CHANNELS,
   ...VOCABULARY_CHANNELS,
+  ...INTERCHANGE_CHANNELS,
+  ...ANALYTICS_CHANNELS,
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */

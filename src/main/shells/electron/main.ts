@@ -3,17 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  net,
-  protocol,
-  session,
-  type MenuItemConstructorOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { z } from 'zod';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
@@ -24,6 +14,7 @@ import { AppError } from '../../services/errors';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
+import { menuTemplate, type NativeCommands } from './menu';
 
 const ORIGIN = 'app://workbench';
 const paths = appPaths(import.meta.dirname);
@@ -125,67 +116,14 @@ function run(action: () => Promise<void> | void): () => void {
   };
 }
 
-function command(id: string): () => void {
-  return () => send('menu:command', id);
-}
-
 function buildMenu(): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New case…', accelerator: 'CmdOrCtrl+N', click: run(newCase) },
-        { label: 'Open case…', accelerator: 'CmdOrCtrl+O', click: run(openCase) },
-        { label: 'Open sample case', click: run(() => void openSampleCase(core.context)) },
-        { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
-        { label: 'Restore from backup…', click: command('case:restoreBackup') },
-        { type: 'separator' },
-        { label: 'Import documents…', click: command('sources:import') },
-        { label: 'Import CSV…', click: command('import:csv') },
-        {
-          label: 'Export',
-          submenu: [
-            { label: 'Sheet as CSV…', click: command('export:csv') },
-            { label: 'Graph image (PNG)…', click: command('export:png') },
-            { label: 'Graph image (SVG)…', click: command('export:svg') },
-            { label: 'Case (JSON)…', click: command('case:exportJson') },
-          ],
-        },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('edit:undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: command('edit:redo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        { label: 'Search…', accelerator: 'CmdOrCtrl+K', click: command('search:open') },
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        { label: 'Sheet', accelerator: 'CmdOrCtrl+1', click: command('view:sheet') },
-        { label: 'Graph', accelerator: 'CmdOrCtrl+2', click: command('view:graph') },
-        { label: 'Side panel', accelerator: 'CmdOrCtrl+3', click: command('view:panel') },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { label: 'Help', submenu: [{ label: 'About Analyst Workbench', click: command('help:about') }] },
-  ];
-  return Menu.buildFromTemplate(template);
+  const native: NativeCommands = {
+    'case:new': run(newCase),
+    'case:open': run(openCase),
+    'case:sample': run(() => void openSampleCase(core.context)),
+    'case:saveCopy': run(saveCopy),
+  };
+  return Menu.buildFromTemplate(menuTemplate(native, (id) => send('menu:command', id)));
 }
 
 const SaveFile = z
@@ -200,6 +138,7 @@ function bindIpc(): void {
   const dispatch = createDispatch(core.handlers, {
     verifyCaller: (caller) => caller.kind === 'electron' && !!caller.frameUrl?.startsWith(`${ORIGIN}/`),
     onWrite: core.onWrite,
+    watch: core.watch,
     log: (message, error) => console.error(message, error),
   });
   for (const channel of CHANNEL_NAMES) {

@@ -9,6 +9,7 @@ import { mergeEntities } from '../../services/sheet/sheetActions';
 import { runImport } from '../../services/sheet/csvImport';
 import { uploadFromFile } from '../../services/uploads';
 import { redo, undo } from '../../services/history';
+import { importGraph } from '../../services/interchange/graphImport';
 import { CaseSession } from '../../services/session';
 import { importDocuments } from '../../services/sources/documentImport';
 import { extractorFor } from '../../services/sources/suggestions';
@@ -163,6 +164,44 @@ export const CRASH_OPERATIONS: CrashOperation[] = [
         session.close();
       }
     },
+  },
+  {
+    name: 'network import (GEXF)',
+    async prepare(dir, rows) {
+      // As many nodes as rows, each with an edge to the next and to one of the case's groups by name.
+      const fd = fs.openSync(path.join(dir, 'network.gexf'), 'w');
+      try {
+        fs.writeSync(
+          fd,
+          '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><attributes class="node"><attribute id="0" title="type" type="string"/></attributes><nodes>\n',
+        );
+        let chunk = '';
+        const flush = (force = false): void => {
+          if (!force && chunk.length < 1 << 20) return;
+          fs.writeSync(fd, chunk);
+          chunk = '';
+        };
+        for (let i = 0; i < rows; i++) {
+          chunk += `<node id="n${i}" label="${groupName(ENDPOINTS + i)}"><attvalues><attvalue for="0" value="${i % 3 ? 'organization' : 'person'}"/></attvalues></node>\n`;
+          flush();
+        }
+        chunk += '</nodes><edges>\n';
+        for (let i = 0; i < rows; i++) {
+          chunk += `<edge id="e${i}" source="n${i}" target="n${(i + 1) % rows}" label="${RELATION_TYPE_NAMES[i % RELATION_TYPE_NAMES.length]}" weight="${1 + (i % 5)}"/>\n`;
+          flush();
+        }
+        chunk += '</edges></graph></gexf>\n';
+        flush(true);
+      } finally {
+        fs.closeSync(fd);
+      }
+      await makeCase(dir, (store) => bulkInsertEntities(store.db, groups(ENDPOINTS), ENDPOINTS));
+    },
+    run: async (store, dir) =>
+      importGraph(store, fs.readFileSync(path.join(dir, 'network.gexf')), {
+        name: 'network.gexf',
+        unknownTypes: 'add',
+      }),
   },
   {
     name: 'undo of a big import',

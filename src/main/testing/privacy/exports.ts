@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import type { ChannelName } from '../../../shared/ipc/contract';
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../shared/model';
 import { redeemDownload } from '../../services/downloads';
+import { exportBytes } from '../../services/interchange/graphExport';
 import { exportCase } from '../../services/notes/caseExport';
 import { offerCsvExport } from '../../services/sheet/csvExport';
 import { originalOf } from '../../services/sources/sources';
@@ -15,6 +16,8 @@ export interface ExportFormat {
   channel: ChannelName;
   /** Whether shareable notes go into this format when the analyst asks for them. */
   carriesNotes: boolean;
+  /** The subjects whose shareable notes the format carries, when not every kind (a network file has no sources). */
+  notesOn?: ('case' | 'entity' | 'relation' | 'source')[];
   /** The export's every byte, as text. */
   make(store: CaseStore, options: { includeShareableNotes: boolean }): Promise<string>;
 }
@@ -70,4 +73,14 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     carriesNotes: false,
     make: (store) => originals(store),
   },
+  ...(['gexf', 'graphml', 'stix', 'cyjs', 'case'] as const).map((format): ExportFormat => ({
+    name: `network export as ${format}`,
+    channel: 'interchange:export',
+    carriesNotes: true,
+    ...(format === 'case' ? {} : { notesOn: ['entity', 'relation'] as ExportFormat['notesOn'] }),
+    make: async (store, options) =>
+      Buffer.from(exportBytes(store, format, options.includeShareableNotes ? 'shareable' : 'none')).toString(
+        'utf8',
+      ),
+  })),
 ];

@@ -76,7 +76,7 @@ const COLUMNS: ColDef<SourceSummary>[] = [
 ];
 
 export function SourcesTab() {
-  const revision = useRevision();
+  const revision = useRevision(['source', 'citation']);
   const [rows, setRows] = useState<SourceSummary[] | null>(null);
   const [quick, setQuick] = useState('');
   useEffect(() => {

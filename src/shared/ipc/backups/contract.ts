@@ -1,6 +1,6 @@
 // IPC contract of the automatic backups: the copies kept of a case, and opening one as a new case.
 import { z } from 'zod';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 import type { CaseCounts, CaseInfo } from '../contract';
 import { CasePath } from '../casePath';
 
@@ -28,6 +28,6 @@ const BackupId = z
   .regex(/^[0-9T-]{10,40}Z\.awcase$/, 'This is not the name of a backup; choose one from the list.');
 
 export const backupsContract = {
-  'backups:list': channel<BackupList>()(z.object({ path: CasePath.optional() }).strict()),
-  'backups:restore': channel<CaseInfo>()(z.object({ path: CasePath.optional(), id: BackupId }).strict()),
+  'backups:list': channel<BackupList>()(z.object({ path: CasePath.optional() }).strict(), READS),
+  'backups:restore': channel<CaseInfo>()(z.object({ path: CasePath.optional(), id: BackupId }).strict(), writes('*')),
 } as const;

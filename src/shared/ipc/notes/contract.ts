@@ -2,7 +2,7 @@
 // channel name → payload schema and result type.
 import { z } from 'zod';
 import { EntityTypeSchema, Id, Name, ReliabilitySchema, Subject, type Citation } from '../../model';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 /** Snippet highlight markers: control characters that never occur in case text, rendered as <mark> by the UI. */
 export const HIGHLIGHT_OPEN = '\u0002';
@@ -38,7 +38,10 @@ export interface CitationDetail extends Citation {
 }
 
 const Credibility = z.number().int().min(1).max(6);
-const Quote = z.string().min(1, 'Select a passage first.').max(20_000, 'A cited passage may be at most 20,000 characters.');
+const Quote = z
+  .string()
+  .min(1, 'Select a passage first.')
+  .max(20_000, 'A cited passage may be at most 20,000 characters.');
 const Offset = z.number().int().min(0).max(100_000_000);
 
 const Passage = {
@@ -54,7 +57,9 @@ export const CiteInput = z
   .strict();
 export type CiteInput = z.infer<typeof CiteInput>;
 
-export const CiteNewEntityInput = z.object({ ...Passage, entity: z.object({ type: EntityTypeSchema, name: Name }).strict() }).strict();
+export const CiteNewEntityInput = z
+  .object({ ...Passage, entity: z.object({ type: EntityTypeSchema, name: Name }).strict() })
+  .strict();
 export type CiteNewEntityInput = z.infer<typeof CiteNewEntityInput>;
 
 export interface SubjectInfo {
@@ -76,7 +81,15 @@ export interface CaseExport {
   version: 1;
   exportedAt: string;
   name: string;
-  sources: { id: number; title: string; publisher: string; published_on: string | null; url: string | null; reliability: string; text: string }[];
+  sources: {
+    id: number;
+    title: string;
+    publisher: string;
+    published_on: string | null;
+    url: string | null;
+    reliability: string;
+    text: string;
+  }[];
   entities: { id: number; type: string; name: string; aliases: string[]; summary: string }[];
   relations: {
     id: number;
@@ -89,21 +102,37 @@ export interface CaseExport {
     citations: { source: number; quote: string; credibility: number }[];
   }[];
   entityCitations: { entity: number; source: number; quote: string; credibility: number }[];
-  notes: { subject_kind: string; subject_id: number | null; body: string; created_at: string; updated_at: string }[];
+  notes: {
+    subject_kind: string;
+    subject_id: number | null;
+    body: string;
+    created_at: string;
+    updated_at: string;
+  }[];
 }
 
 export const notesContract = {
-  'search:list': channel<{ hits: SearchHit[]; more: boolean }>()(SearchInput),
-  'citations:list': channel<CitationDetail[]>()(z.object({ sourceId: Id }).strict()),
-  'citations:create': channel<CitationDetail>()(CiteInput),
-  'citations:createEntity': channel<{ entityId: number; citation: CitationDetail }>()(CiteNewEntityInput),
-  'citations:delete': channel<{ deleted: number }>()(z.object({ id: Id }).strict()),
+  'search:list': channel<{ hits: SearchHit[]; more: boolean }>()(SearchInput, READS),
+  'citations:list': channel<CitationDetail[]>()(z.object({ sourceId: Id }).strict(), READS),
+  'citations:create': channel<CitationDetail>()(CiteInput, writes('citation', 'entity', 'relation')),
+  'citations:createEntity': channel<{ entityId: number; citation: CitationDetail }>()(
+    CiteNewEntityInput,
+    writes('citation', 'entity', 'alias'),
+  ),
+  'citations:delete': channel<{ deleted: number }>()(
+    z.object({ id: Id }).strict(),
+    writes('citation', 'entity', 'relation'),
+  ),
   'sources:setReliability': channel<{ id: number; reliability: string }>()(
     z.object({ id: Id, reliability: ReliabilitySchema }).strict(),
+    writes('source', 'entity', 'relation'),
   ),
-  'subjects:get': channel<SubjectInfo>()(z.object({ subject: Subject }).strict()),
+  'subjects:get': channel<SubjectInfo>()(z.object({ subject: Subject }).strict(), READS),
   'noteCounts:get': channel<NoteCounts>()(
-    z.object({ kind: z.enum(['entity', 'relation', 'source']), ids: z.array(Id).min(1).max(10_000) }).strict(),
+    z
+      .object({ kind: z.enum(['entity', 'relation', 'source']), ids: z.array(Id).min(1).max(10_000) })
+      .strict(),
+    READS,
   ),
-  'case:exportJson': channel<CaseExport>()(z.object({ includeShareableNotes: z.boolean() }).strict()),
+  'case:exportJson': channel<CaseExport>()(z.object({ includeShareableNotes: z.boolean() }).strict(), READS),
 } as const;

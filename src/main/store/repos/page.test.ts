@@ -44,7 +44,8 @@ describe('paged rows and their total', () => {
 
     // Totals are remembered per query until the case changes: an edit, an undo, a redo.
     const persons10 = () =>
-      store.entities.page({ filters: { type: { kind: 'set', values: ['person'] } }, offset: 0, limit: 10 }).total;
+      store.entities.page({ filters: { type: { kind: 'set', values: ['person'] } }, offset: 0, limit: 10 })
+        .total;
     expect(persons10()).toBe(50);
     store.journal.record('Add', () => store.entities.insert({ type: 'person', name: 'Iyad Ag Ghaly' }));
     expect(persons10()).toBe(51);
@@ -77,7 +78,12 @@ describe('paged rows and their total', () => {
     ) as [number, number, number, number];
     store.transaction(() => {
       store.relations.insert({ sourceId: mujao, targetId: aqim, type: 'splinter_of', startDate: '2011' });
-      store.relations.insert({ sourceId: mujao, targetId: murabitoun, type: 'merged_into', startDate: '2013' });
+      store.relations.insert({
+        sourceId: mujao,
+        targetId: murabitoun,
+        type: 'merged_into',
+        startDate: '2013',
+      });
       store.relations.insert({ sourceId: aqim, targetId: mali, type: 'operates_in' });
       store.relations.insert({ sourceId: murabitoun, targetId: mali, type: 'operates_in' });
     });

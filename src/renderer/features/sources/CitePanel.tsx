@@ -52,10 +52,16 @@ function useTargets(query: string): Target[] {
       ]);
       if (!live) return;
       setTargets([
-        ...(entities?.rows ?? []).map((e): Target => ({ kind: 'entity', id: e.id, label: `${e.name} (${e.type})` })),
-        ...(relations?.rows ?? []).map(
-          (r): Target => ({ kind: 'relation', id: r.id, label: `${r.sourceName} ${relationReads(r.type)} ${r.targetName}` }),
-        ),
+        ...(entities?.rows ?? []).map((e): Target => ({
+          kind: 'entity',
+          id: e.id,
+          label: `${e.name} (${e.type})`,
+        })),
+        ...(relations?.rows ?? []).map((r): Target => ({
+          kind: 'relation',
+          id: r.id,
+          label: `${r.sourceName} ${relationReads(r.type)} ${r.targetName}`,
+        })),
       ]);
     }, 150);
     return () => {
@@ -66,7 +72,15 @@ function useTargets(query: string): Target[] {
   return targets;
 }
 
-export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; passage: Passage; onDone: (message: string) => void }) {
+export function CitePanel({
+  sourceId,
+  passage,
+  onDone,
+}: {
+  sourceId: number;
+  passage: Passage;
+  onDone: (message: string) => void;
+}) {
   const [mode, setMode] = useState<'choose' | 'cite' | 'new'>('choose');
   const [credibility, setCredibility] = useState(2);
   const [query, setQuery] = useState('');
@@ -86,7 +100,10 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
       subject: { kind: target.kind, id: target.id },
     });
     if (!result) return;
-    const extra = result.corroboration !== null ? ` Corroboration now ${result.corroboration}, grade ${result.grade}.` : '';
+    const extra =
+      result.corroboration !== null
+        ? ` Corroboration now ${result.corroboration}, grade ${result.grade}.`
+        : '';
     onDone(`Cited for “${result.subjectLabel}”.${extra}`);
   };
   const create = async (): Promise<void> => {
@@ -127,7 +144,13 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
         >
           <label>
             Entity or relation
-            <input autoFocus value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Type a name…" aria-label="Find an entity or relation" />
+            <input
+              autoFocus
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Type a name…"
+              aria-label="Find an entity or relation"
+            />
           </label>
           <ul className="target-list" aria-label="Entities and relations">
             {targets.map((t) => (
@@ -147,7 +170,9 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
           <CredibilitySelect value={credibility} onChange={setCredibility} />
           <div className="cite-actions">
             <button type="submit" className="primary" disabled={!target}>
-              {target ? `Cite for ${target.label.length > 40 ? `${target.label.slice(0, 40)}…` : target.label}` : 'Choose what it supports'}
+              {target
+                ? `Cite for ${target.label.length > 40 ? `${target.label.slice(0, 40)}…` : target.label}`
+                : 'Choose what it supports'}
             </button>
             <button type="button" onClick={() => setMode('choose')}>
               Back

@@ -4,13 +4,17 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   graph: () => import('./graph.bench'),
   'graph-large': () => import('./graphLarge.bench'),
   search: () => import('./search.bench'),
+  quick: () => import('./quickSearch.bench'),
   sheet: () => import('./sheet.bench'),
   csv: () => import('./csv.bench'),
   reliability: () => import('./reliability.bench'),
   documents: () => import('./documents.bench'),
   // Extraction quality and speed, then the import through the browser shell.
   sources: async () => {
-    const [quality, imports] = await Promise.all([import('./sources.bench'), import('./documentImport.bench')]);
+    const [quality, imports] = await Promise.all([
+      import('./sources.bench'),
+      import('./documentImport.bench'),
+    ]);
     return {
       run: async () => {
         await quality.run();

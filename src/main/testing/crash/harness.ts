@@ -48,6 +48,8 @@ const CHILD = path.join(import.meta.dirname, 'child.ts');
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 
 interface Child {
+  /** Its own temporary folder (TMPDIR). */
+  tmp: string;
   process: ChildProcess;
   messages: unknown[];
   waiters: ((message: unknown) => void)[];
@@ -62,6 +64,7 @@ function spawnChild(tmp: string): Child {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const child: Child = {
+    tmp,
     process: proc,
     messages: [],
     waiters: [],
@@ -159,10 +162,21 @@ export async function runKills(options: KillOptions): Promise<KillReport[]> {
   const tmp = path.join(options.workDir, 'tmp');
   const reports: KillReport[] = [];
   const pool: { spare: Child | null } = { spare: null };
+  // Each child has a temporary folder of its own: the spare writes tsx's cache into its folder while
+  // it loads, so clearing one shared folder between kills raced it (ENOTEMPTY).
+  fs.mkdirSync(tmp, { recursive: true });
   const child = (): Child => {
-    const ready = pool.spare ?? spawnChild(tmp);
-    pool.spare = spawnChild(tmp); // loads the app's code while this one runs
+    const ready = pool.spare ?? spawnChild(fs.mkdtempSync(path.join(tmp, 'child-')));
+    pool.spare = spawnChild(fs.mkdtempSync(path.join(tmp, 'child-'))); // loads the app's code while this one runs
     return ready;
+  };
+  /** Removes the folders of the children that have exited (a killed one's uploads and caches). */
+  const clearTmp = (): void => {
+    const spare = pool.spare?.tmp;
+    for (const entry of fs.readdirSync(tmp)) {
+      const folder = path.join(tmp, entry);
+      if (folder !== spare) fs.rmSync(folder, { recursive: true, force: true });
+    }
   };
   try {
     for (const operation of options.operations) {
@@ -175,8 +189,7 @@ export async function runKills(options: KillOptions): Promise<KillReport[]> {
       // The reference run: not killed; its result is the state after.
       const reset = (): void => {
         removeCase(runFile);
-        fs.rmSync(tmp, { recursive: true, force: true });
-        fs.mkdirSync(tmp, { recursive: true });
+        clearTmp();
         fs.copyFileSync(beforeFile, runFile);
       };
       reset();

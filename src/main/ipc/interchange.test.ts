@@ -19,7 +19,7 @@ const caller = { kind: 'browser', token: 't' } as const;
 
 beforeEach(() => {
   dir = tempDir();
-  session = new CaseSession({ dataDir: dir });
+  session = new CaseSession({ dataDir: dir, backups: false });
   session.create(path.join(dir, 'interchange.awcase'));
   dispatch = createDispatch(createHandlers({ session, resourcesDir: dir }), { verifyCaller: () => true });
 });
@@ -189,7 +189,7 @@ describe('interchange:export', () => {
     const relations = count('SELECT count(*) FROM relation');
     for (const format of ['gexf', 'graphml', 'stix', 'cyjs', 'case'] as const) {
       const bytes = await exported(format);
-      const other = new CaseSession({ dataDir: dir });
+      const other = new CaseSession({ dataDir: dir, backups: false });
       other.create(path.join(dir, `back-${format}.awcase`));
       const otherDispatch = createDispatch(createHandlers({ session: other, resourcesDir: dir }), {
         verifyCaller: () => true,
@@ -351,5 +351,24 @@ describe('analytics:saveCentrality', () => {
     expect(
       count("SELECT count(*) FROM entity WHERE attrs ->> '$.values.centrality_degree' IS NOT NULL"),
     ).toBe(0);
+  });
+});
+
+describe('network files too big', () => {
+  it('refuses a network upload over 1 GB before reading it, in one sentence', async () => {
+    const { receiveChunk } = await import('../services/uploads');
+    const big = path.join(dir, 'big.gexf');
+    // A sparse file: 1 GB + 1 byte announced and present on disk, none of it read.
+    const { uploadId } = receiveChunk({ fileName: 'big.gexf', chunk: 'PA==', totalBytes: 1 }, 2 ** 31);
+    const { uploadOf } = await import('../services/uploads');
+    const upload = uploadOf(uploadId);
+    fs.truncateSync(upload.path, 1024 ** 3 + 1);
+    upload.bytes = upload.totalBytes = 1024 ** 3 + 1;
+    expect(fs.existsSync(big)).toBe(false);
+    const result = await dispatch('interchange:import', { name: 'big.gexf', uploadId }, caller);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/up to 1 GB can be imported\. Nothing was imported\.$/) },
+    });
   });
 });

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { EntityTypeSchema, RelationTypeSchema } from '../../shared/model';
+import { CitedField, EntityTypeSchema, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
 import type { SourceDraft } from '../store/repos/sources';
 import { AppError } from './errors';
@@ -14,6 +14,8 @@ const CitationSpec = z.object({
   quote: z.string().min(1),
   credibility: z.number().int().min(1).max(6),
   file: z.string().optional(),
+  /** The field of its subject the passage states (activeFrom, activeTo…); absent: the subject as a whole. */
+  field: CitedField.optional(),
 });
 const DateSpec = z.string().regex(PARTIAL_DATE).nullable().optional();
 
@@ -41,6 +43,9 @@ export const CaseData = z.object({
       name: z.string().min(1),
       aliases: z.array(z.string()).optional(),
       summary: z.string().optional(),
+      /** Lifetime, as the sources state it (partial ISO dates). */
+      active_from: DateSpec,
+      active_to: DateSpec,
       citations: z.array(CitationSpec).optional(),
       facts: z
         .array(
@@ -148,6 +153,7 @@ export function loadCaseData(
           subjectId,
           quote: c.quote,
           credibility: c.credibility,
+          field: c.field ?? null,
         });
       }
     };
@@ -160,10 +166,18 @@ export function loadCaseData(
           name: entity.name,
           aliases: entity.aliases,
           summary: entity.summary,
+          activeFrom: entity.active_from ?? null,
+          activeTo: entity.active_to ?? null,
         });
         report.entitiesAdded++;
       } else {
         store.entities.addAliases(id, entity.aliases ?? []);
+        // A lifetime the case does not have yet is filled in; one the analyst set is kept.
+        const known = store.entities.get(id)!;
+        const activeFrom = known.activeFrom ?? entity.active_from ?? null;
+        const activeTo = known.activeTo ?? entity.active_to ?? null;
+        if (activeFrom !== known.activeFrom || activeTo !== known.activeTo)
+          store.entities.update(id, { activeFrom, activeTo });
       }
       if (entity.facts?.length) {
         const current = store.entities.get(id)!;

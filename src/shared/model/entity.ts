@@ -39,6 +39,8 @@ export const ENTITY_COLUMNS = [
   'type',
   'name',
   'aliases',
+  'activeFrom',
+  'activeTo',
   'summary',
   'citations',
   'grade',
@@ -94,6 +96,8 @@ export interface EntityRow {
   type: string;
   name: string;
   aliases: string;
+  activeFrom: string | null;
+  activeTo: string | null;
   summary: string;
   tags: string;
   citations: number;

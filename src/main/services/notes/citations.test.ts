@@ -23,23 +23,81 @@ describe('citing passages from the reader', () => {
     const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
     const rel = t.store.relations.insert({ sourceId: gspc, targetId: aqim, type: 'renamed_to' });
     const wiki = t.store.sources.insert({ title: 'Wikipedia', reliability: 'C', text: TEXT });
-    const crs = t.store.sources.insert({ title: 'CRS', reliability: 'B', text: 'In 2007 the GSPC became AQIM.' });
-    cite(t.store, { sourceId: wiki, quote: 'GSPC renamed itself AQIM', credibility: 3, subject: { kind: 'relation', id: rel } });
+    const crs = t.store.sources.insert({
+      title: 'CRS',
+      reliability: 'B',
+      text: 'In 2007 the GSPC became AQIM.',
+    });
+    cite(t.store, {
+      sourceId: wiki,
+      quote: 'GSPC renamed itself AQIM',
+      credibility: 3,
+      subject: { kind: 'relation', id: rel },
+    });
     expect(relationRow(rel)).toMatchObject({ corroboration: 1, grade: 'C3' });
 
-    const second = cite(t.store, { sourceId: crs, quote: 'the GSPC became AQIM', credibility: 2, subject: { kind: 'relation', id: rel } });
-    expect(second).toMatchObject({ corroboration: 2, grade: 'B2', subjectLabel: 'GSPC was renamed AQIM', start: 8 });
+    const second = cite(t.store, {
+      sourceId: crs,
+      quote: 'the GSPC became AQIM',
+      credibility: 2,
+      subject: { kind: 'relation', id: rel },
+    });
+    expect(second).toMatchObject({
+      corroboration: 2,
+      grade: 'B2',
+      subjectLabel: 'GSPC was renamed AQIM',
+      start: 8,
+    });
     expect(relationRow(rel)).toMatchObject({ corroboration: 2, grade: 'B2' });
 
     t.store.journal.undo();
     expect(relationRow(rel)).toMatchObject({ corroboration: 1, grade: 'C3' });
   });
 
+  it('names the lifetime end a passage supports, keeps it beside a whole-entity citation of the same words, and undoes it', () => {
+    const gspc = t.store.entities.insert({ type: 'organization', name: 'GSPC', activeTo: '2007' });
+    const src = t.store.sources.insert({ title: 'W', text: TEXT });
+    const quote = 'GSPC renamed itself AQIM in 2007';
+    cite(t.store, { sourceId: src, quote, credibility: 2, subject: { kind: 'entity', id: gspc } });
+    const dated = cite(t.store, {
+      sourceId: src,
+      quote,
+      credibility: 2,
+      subject: { kind: 'entity', id: gspc },
+      field: 'activeTo',
+    });
+    expect(dated.field).toBe('activeTo');
+    expect(listCitations(t.store, src).map((c) => c.field)).toEqual([null, 'activeTo']);
+    expect(t.store.journal.state().undoLabel).toBe('Cite a passage for the active to of “GSPC”');
+    t.store.journal.undo();
+    expect(t.store.sources.citationsOf('entity', gspc).map((c) => c.field)).toEqual([null]);
+  });
+
+  it('refuses to name a relation’s field for an entity', () => {
+    const gspc = t.store.entities.insert({ type: 'organization', name: 'GSPC' });
+    const src = t.store.sources.insert({ title: 'W', text: TEXT });
+    expect(() =>
+      cite(t.store, {
+        sourceId: src,
+        quote: 'GSPC',
+        credibility: 2,
+        subject: { kind: 'entity', id: gspc },
+        field: 'startDate',
+      }),
+    ).toThrow('A passage can support the start date of a relation, not of this entity.');
+  });
+
   it('cites the occurrence the analyst selected when a passage occurs twice', () => {
     const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
     const src = t.store.sources.insert({ title: 'W', text: TEXT });
     const secondAt = TEXT.lastIndexOf('AQIM pledged support');
-    const c = cite(t.store, { sourceId: src, quote: 'AQIM pledged support', start: secondAt, credibility: 2, subject: { kind: 'entity', id: aqim } });
+    const c = cite(t.store, {
+      sourceId: src,
+      quote: 'AQIM pledged support',
+      start: secondAt,
+      credibility: 2,
+      subject: { kind: 'entity', id: aqim },
+    });
     expect(c.start).toBe(secondAt);
     expect(c.end).toBe(secondAt + 'AQIM pledged support'.length);
   });
@@ -47,9 +105,14 @@ describe('citing passages from the reader', () => {
   it('refuses a passage that is not in the document', () => {
     const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
     const src = t.store.sources.insert({ title: 'W', text: TEXT });
-    expect(() => cite(t.store, { sourceId: src, quote: 'not there', credibility: 2, subject: { kind: 'entity', id: aqim } })).toThrow(
-      /does not occur/,
-    );
+    expect(() =>
+      cite(t.store, {
+        sourceId: src,
+        quote: 'not there',
+        credibility: 2,
+        subject: { kind: 'entity', id: aqim },
+      }),
+    ).toThrow(/does not occur/);
   });
 
   it('makes a new entity from a selection with the citation attached, in one undoable step', () => {
@@ -61,11 +124,22 @@ describe('citing passages from the reader', () => {
       entity: { type: 'organization', name: 'GSPC' },
     });
     expect(t.store.entities.get(entityId)!.name).toBe('GSPC');
-    expect(citation).toMatchObject({ subjectKind: 'entity', subjectId: entityId, start: 0, end: 4, subjectLabel: 'GSPC' });
+    expect(citation).toMatchObject({
+      subjectKind: 'entity',
+      subjectId: entityId,
+      start: 0,
+      end: 4,
+      subjectLabel: 'GSPC',
+    });
     expect(listCitations(t.store, src)).toHaveLength(1);
-    expect(() => citeNewEntity(t.store, { sourceId: src, quote: 'GSPC', credibility: 3, entity: { type: 'organization', name: 'gspc' } })).toThrow(
-      /already has/,
-    );
+    expect(() =>
+      citeNewEntity(t.store, {
+        sourceId: src,
+        quote: 'GSPC',
+        credibility: 3,
+        entity: { type: 'organization', name: 'gspc' },
+      }),
+    ).toThrow(/already has/);
     t.store.journal.undo();
     expect(t.store.entities.count()).toBe(0);
     expect(listCitations(t.store, src)).toHaveLength(0);
@@ -74,7 +148,12 @@ describe('citing passages from the reader', () => {
   it('regrades a source and removes a citation, both undoable', () => {
     const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
     const src = t.store.sources.insert({ title: 'W', text: TEXT, reliability: 'F' });
-    const c = cite(t.store, { sourceId: src, quote: 'AQIM', credibility: 2, subject: { kind: 'entity', id: aqim } });
+    const c = cite(t.store, {
+      sourceId: src,
+      quote: 'AQIM',
+      credibility: 2,
+      subject: { kind: 'entity', id: aqim },
+    });
     setReliability(t.store, src, 'A');
     expect(listCitations(t.store, src)[0]!.reliability).toBe('A');
     deleteCitation(t.store, c.id);

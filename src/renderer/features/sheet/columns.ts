@@ -40,6 +40,8 @@ export const ENTITY_COLUMN_ORDER: EntityColumn[] = [
   'type',
   'name',
   'aliases',
+  'activeFrom',
+  'activeTo',
   'summary',
   'citations',
   'grade',
@@ -87,6 +89,19 @@ export function entityColumns(vocabulary: Vocabulary = DEFAULT_VOCABULARY): ColD
     }),
     base('name', { width: 220, editable: true, ...TEXT_FILTER }),
     base('aliases', { width: 200, editable: true, headerTooltip: 'Separate aliases with ;', ...TEXT_FILTER }),
+    base('activeFrom', {
+      width: 110,
+      editable: true,
+      headerTooltip: 'When it became active: 2013, 2013-01 or 2013-01-16 (a year covers the whole year)',
+      ...DATE_FILTER,
+    }),
+    base('activeTo', {
+      width: 110,
+      editable: true,
+      headerTooltip:
+        'When it stopped being active: 2013, 2013-01 or 2013-01-16 (a year covers the whole year)',
+      ...DATE_FILTER,
+    }),
     base('summary', {
       width: 260,
       editable: true,

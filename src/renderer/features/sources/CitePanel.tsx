@@ -1,6 +1,7 @@
 // What the reader offers for a selected passage: cite it for an existing entity or relation, or make
 // a new entity from it; both attach the citation with a credibility digit.
 import { useEffect, useState } from 'react';
+import { CITED_FIELD_TEXT, FIELDS_OF, type CitedField } from '../../../shared/model';
 import { ENTITY_TYPES, relationReads, type EntityType } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
 import { select } from '../../lib/store';
@@ -40,6 +41,35 @@ function CredibilitySelect({ value, onChange }: { value: number; onChange: (n: n
   );
 }
 
+/** What the passage states about its subject: the subject as a whole, or one of its dates. */
+function FieldSelect({
+  kind,
+  value,
+  onChange,
+}: {
+  kind: 'entity' | 'relation';
+  value: CitedField | null;
+  onChange: (field: CitedField | null) => void;
+}) {
+  return (
+    <label>
+      It states
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target.value || null) as CitedField | null)}
+        aria-label="What the passage states"
+      >
+        <option value="">{kind === 'entity' ? 'the entity as a whole' : 'the relation as a whole'}</option>
+        {FIELDS_OF[kind].map((f) => (
+          <option key={f} value={f}>
+            its {CITED_FIELD_TEXT[f]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function useTargets(query: string): Target[] {
   const [targets, setTargets] = useState<Target[]>([]);
   useEffect(() => {
@@ -52,10 +82,16 @@ function useTargets(query: string): Target[] {
       ]);
       if (!live) return;
       setTargets([
-        ...(entities?.rows ?? []).map((e): Target => ({ kind: 'entity', id: e.id, label: `${e.name} (${e.type})` })),
-        ...(relations?.rows ?? []).map(
-          (r): Target => ({ kind: 'relation', id: r.id, label: `${r.sourceName} ${relationReads(r.type)} ${r.targetName}` }),
-        ),
+        ...(entities?.rows ?? []).map((e): Target => ({
+          kind: 'entity',
+          id: e.id,
+          label: `${e.name} (${e.type})`,
+        })),
+        ...(relations?.rows ?? []).map((r): Target => ({
+          kind: 'relation',
+          id: r.id,
+          label: `${r.sourceName} ${relationReads(r.type)} ${r.targetName}`,
+        })),
       ]);
     }, 150);
     return () => {
@@ -66,11 +102,20 @@ function useTargets(query: string): Target[] {
   return targets;
 }
 
-export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; passage: Passage; onDone: (message: string) => void }) {
+export function CitePanel({
+  sourceId,
+  passage,
+  onDone,
+}: {
+  sourceId: number;
+  passage: Passage;
+  onDone: (message: string) => void;
+}) {
   const [mode, setMode] = useState<'choose' | 'cite' | 'new'>('choose');
   const [credibility, setCredibility] = useState(2);
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<Target | null>(null);
+  const [field, setField] = useState<CitedField | null>(null);
   const [name, setName] = useState(passage.quote.trim().slice(0, 500));
   const [type, setType] = useState<EntityType>('organization');
   const targets = useTargets(mode === 'cite' ? query : '');
@@ -84,10 +129,15 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
       start: passage.start,
       credibility,
       subject: { kind: target.kind, id: target.id },
+      field,
     });
     if (!result) return;
-    const extra = result.corroboration !== null ? ` Corroboration now ${result.corroboration}, grade ${result.grade}.` : '';
-    onDone(`Cited for “${result.subjectLabel}”.${extra}`);
+    const extra =
+      result.corroboration !== null
+        ? ` Corroboration now ${result.corroboration}, grade ${result.grade}.`
+        : '';
+    const what = result.field ? `the ${CITED_FIELD_TEXT[result.field]} of ` : '';
+    onDone(`Cited for ${what}“${result.subjectLabel}”.${extra}`);
   };
   const create = async (): Promise<void> => {
     const result = await attempt('citations:createEntity', {
@@ -127,7 +177,13 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
         >
           <label>
             Entity or relation
-            <input autoFocus value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Type a name…" aria-label="Find an entity or relation" />
+            <input
+              autoFocus
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Type a name…"
+              aria-label="Find an entity or relation"
+            />
           </label>
           <ul className="target-list" aria-label="Entities and relations">
             {targets.map((t) => (
@@ -135,7 +191,10 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
                 <button
                   type="button"
                   aria-pressed={target?.kind === t.kind && target.id === t.id}
-                  onClick={() => setTarget(t)}
+                  onClick={() => {
+                    if (t.kind !== target?.kind) setField(null);
+                    setTarget(t);
+                  }}
                   title={t.kind === 'relation' ? 'Relation' : 'Entity'}
                 >
                   <span className="badge">{t.kind === 'relation' ? 'rel' : 'ent'}</span> {t.label}
@@ -144,10 +203,13 @@ export function CitePanel({ sourceId, passage, onDone }: { sourceId: number; pas
             ))}
             {targets.length === 0 && <li className="muted">Nothing matches; try another name.</li>}
           </ul>
+          {target && <FieldSelect kind={target.kind} value={field} onChange={setField} />}
           <CredibilitySelect value={credibility} onChange={setCredibility} />
           <div className="cite-actions">
             <button type="submit" className="primary" disabled={!target}>
-              {target ? `Cite for ${target.label.length > 40 ? `${target.label.slice(0, 40)}…` : target.label}` : 'Choose what it supports'}
+              {target
+                ? `Cite for ${target.label.length > 40 ? `${target.label.slice(0, 40)}…` : target.label}`
+                : 'Choose what it supports'}
             </button>
             <button type="button" onClick={() => setMode('choose')}>
               Back

@@ -1,7 +1,15 @@
 // IPC contract of the notes feature (notes, sources and their reader, search, case export):
 // channel name → payload schema and result type.
 import { z } from 'zod';
-import { EntityTypeSchema, Id, Name, ReliabilitySchema, Subject, type Citation } from '../../model';
+import {
+  CitedField,
+  EntityTypeSchema,
+  Id,
+  Name,
+  ReliabilitySchema,
+  Subject,
+  type Citation,
+} from '../../model';
 import { channel } from '../channel';
 
 /** Snippet highlight markers: control characters that never occur in case text, rendered as <mark> by the UI. */
@@ -38,7 +46,10 @@ export interface CitationDetail extends Citation {
 }
 
 const Credibility = z.number().int().min(1).max(6);
-const Quote = z.string().min(1, 'Select a passage first.').max(20_000, 'A cited passage may be at most 20,000 characters.');
+const Quote = z
+  .string()
+  .min(1, 'Select a passage first.')
+  .max(20_000, 'A cited passage may be at most 20,000 characters.');
 const Offset = z.number().int().min(0).max(100_000_000);
 
 const Passage = {
@@ -50,11 +61,18 @@ const Passage = {
 };
 
 export const CiteInput = z
-  .object({ ...Passage, subject: z.object({ kind: z.enum(['entity', 'relation']), id: Id }).strict() })
+  .object({
+    ...Passage,
+    subject: z.object({ kind: z.enum(['entity', 'relation']), id: Id }).strict(),
+    /** The field of the subject the passage states (an entity's lifetime end, a relation's date). */
+    field: CitedField.nullable().optional(),
+  })
   .strict();
 export type CiteInput = z.infer<typeof CiteInput>;
 
-export const CiteNewEntityInput = z.object({ ...Passage, entity: z.object({ type: EntityTypeSchema, name: Name }).strict() }).strict();
+export const CiteNewEntityInput = z
+  .object({ ...Passage, entity: z.object({ type: EntityTypeSchema, name: Name }).strict() })
+  .strict();
 export type CiteNewEntityInput = z.infer<typeof CiteNewEntityInput>;
 
 export interface SubjectInfo {
@@ -76,7 +94,15 @@ export interface CaseExport {
   version: 1;
   exportedAt: string;
   name: string;
-  sources: { id: number; title: string; publisher: string; published_on: string | null; url: string | null; reliability: string; text: string }[];
+  sources: {
+    id: number;
+    title: string;
+    publisher: string;
+    published_on: string | null;
+    url: string | null;
+    reliability: string;
+    text: string;
+  }[];
   entities: { id: number; type: string; name: string; aliases: string[]; summary: string }[];
   relations: {
     id: number;
@@ -89,7 +115,13 @@ export interface CaseExport {
     citations: { source: number; quote: string; credibility: number }[];
   }[];
   entityCitations: { entity: number; source: number; quote: string; credibility: number }[];
-  notes: { subject_kind: string; subject_id: number | null; body: string; created_at: string; updated_at: string }[];
+  notes: {
+    subject_kind: string;
+    subject_id: number | null;
+    body: string;
+    created_at: string;
+    updated_at: string;
+  }[];
 }
 
 export const notesContract = {
@@ -103,7 +135,9 @@ export const notesContract = {
   ),
   'subjects:get': channel<SubjectInfo>()(z.object({ subject: Subject }).strict()),
   'noteCounts:get': channel<NoteCounts>()(
-    z.object({ kind: z.enum(['entity', 'relation', 'source']), ids: z.array(Id).min(1).max(10_000) }).strict(),
+    z
+      .object({ kind: z.enum(['entity', 'relation', 'source']), ids: z.array(Id).min(1).max(10_000) })
+      .strict(),
   ),
   'case:exportJson': channel<CaseExport>()(z.object({ includeShareableNotes: z.boolean() }).strict()),
 } as const;

@@ -2,7 +2,7 @@
 // file) record the before/after image of every row a user action changes; the images are saved in
 // the journal table in the same transaction as the action.
 import type { Db } from './db';
-import { indexEntities } from './migrations/0002-search';
+import { indexEntities } from './migrations/0009-search-fold';
 
 export const JOURNALED_TABLES = {
   vocabulary: ['id', 'kind', 'key', 'label', 'plural', 'symmetric', 'lineage', 'colour', 'shape', 'line_style', 'position'],

@@ -11,7 +11,9 @@ import type {
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
 import type { AttrValues } from '../../../shared/attributes';
+import { attrKeyOf, isAttrColumn } from '../../../shared/attributes';
 import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
+import { attrExpr } from './attributes';
 
 export interface EntityDbRow {
   id: number;
@@ -43,6 +45,15 @@ const COLUMNS: Record<EntityColumn, ColumnSql> = {
   notes: { expr: 'e.note_count' },
   updatedAt: { expr: 'e.updated_at' },
 };
+
+/** Columns whose text the quick search can look in (counts and dates are not searched as text). */
+const QUICK_TEXT: Partial<Record<EntityColumn, string>> = {
+  type: 'e.type',
+  name: 'e.name',
+  summary: 'e.summary',
+  tags: 'e.tags',
+};
+const QUICK_DEFAULT: EntityColumn[] = ['name', 'aliases', 'summary'];
 
 export type EntityListQuery = Omit<EntityQuery, 'offset' | 'limit'>;
 export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags' | 'values'> & {
@@ -89,12 +100,20 @@ export function entityListSql(
   const params = [...built.params];
   const quick = query.quick?.trim();
   if (quick) {
-    // One pass over names and summaries, one over aliases (not an alias list per row).
+    // One pass over the row's columns, one over aliases (not an alias list per row).
     const pattern = `%${likeEscape(quick)}%`;
-    conditions.push(
-      "(e.name LIKE ? ESCAPE '\\' OR e.summary LIKE ? ESCAPE '\\' OR e.id IN (SELECT a.entity_id FROM alias a WHERE a.name LIKE ? ESCAPE '\\'))",
-    );
-    params.push(pattern, pattern, pattern);
+    const columns = query.quickIn ?? QUICK_DEFAULT;
+    const parts = columns.flatMap((column) => {
+      if (column === 'aliases')
+        return ["e.id IN (SELECT a.entity_id FROM alias a WHERE a.name LIKE ? ESCAPE '\\')"];
+      const expr = isAttrColumn(column)
+        ? attrExpr('e.attrs', attrKeyOf(column))
+        : QUICK_TEXT[column as EntityColumn];
+      return expr ? [`${expr} LIKE ? ESCAPE '\\'`] : [];
+    });
+    // No shown column holds text: nothing can match.
+    conditions.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+    params.push(...parts.map(() => pattern));
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])

@@ -44,7 +44,8 @@ describe('paged rows and their total', () => {
 
     // Totals are remembered per query until the case changes: an edit, an undo, a redo.
     const persons10 = () =>
-      store.entities.page({ filters: { type: { kind: 'set', values: ['person'] } }, offset: 0, limit: 10 }).total;
+      store.entities.page({ filters: { type: { kind: 'set', values: ['person'] } }, offset: 0, limit: 10 })
+        .total;
     expect(persons10()).toBe(50);
     store.journal.record('Add', () => store.entities.insert({ type: 'person', name: 'Iyad Ag Ghaly' }));
     expect(persons10()).toBe(51);
@@ -77,7 +78,12 @@ describe('paged rows and their total', () => {
     ) as [number, number, number, number];
     store.transaction(() => {
       store.relations.insert({ sourceId: mujao, targetId: aqim, type: 'splinter_of', startDate: '2011' });
-      store.relations.insert({ sourceId: mujao, targetId: murabitoun, type: 'merged_into', startDate: '2013' });
+      store.relations.insert({
+        sourceId: mujao,
+        targetId: murabitoun,
+        type: 'merged_into',
+        startDate: '2013',
+      });
       store.relations.insert({ sourceId: aqim, targetId: mali, type: 'operates_in' });
       store.relations.insert({ sourceId: murabitoun, targetId: mali, type: 'operates_in' });
     });
@@ -103,5 +109,36 @@ describe('paged rows and their total', () => {
       names({ quick: 'mali', sort: [{ column: 'sourceName', dir: 'desc' }], offset: 0, limit: 1 }),
     ).toEqual({ total: 2, rows: ['AQIM operates_in Mali'] });
     expect(names({ quick: '100%_', offset: 0, limit: 100 })).toEqual({ total: 0, rows: [] });
+  });
+});
+
+describe('the Entities quick search', () => {
+  it('looks only in the columns it is given (the shown ones), and everywhere it is told to', () => {
+    t = tempCase();
+    const { store } = t;
+    store.entities.insert({
+      type: 'organization',
+      name: 'Al Qaeda in the Islamic Maghreb',
+      aliases: ['AQIM'],
+    });
+    store.entities.insert({
+      type: 'organization',
+      name: 'Ansar al Dine',
+      summary: 'A local front for AQIM.',
+    });
+    store.entities.insert({ type: 'location', name: 'Mali', tags: ['aqim-area'] });
+    const names = (quickIn?: Parameters<typeof store.entities.page>[0]['quickIn']) =>
+      store.entities
+        .page({ offset: 0, limit: 10, quick: 'aqim', sort: [{ column: 'name', dir: 'asc' }], quickIn })
+        .rows.map((r) => r.name);
+    expect(names(['type', 'name', 'aliases'])).toEqual(['Al Qaeda in the Islamic Maghreb']);
+    expect(names(['name', 'summary'])).toEqual(['Ansar al Dine']);
+    expect(names(['name', 'aliases', 'summary', 'tags'])).toEqual([
+      'Al Qaeda in the Islamic Maghreb',
+      'Ansar al Dine',
+      'Mali',
+    ]);
+    expect(names([])).toEqual([]);
+    expect(names()).toEqual(['Al Qaeda in the Islamic Maghreb', 'Ansar al Dine']);
   });
 });

@@ -1,6 +1,6 @@
 // The Entities tab: every entity of the case, paged from SQLite; edit, add, delete, tag, merge.
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attrColumnId, isAttrColumn } from '../../../shared/attributes';
 import { ENTITY_COLUMNS, type EntitySheetColumn, type EntityRow } from '../../../shared/model';
 import { call } from '../../lib/ipc';
@@ -9,6 +9,7 @@ import { select, type Selection } from '../../lib/store';
 import { AddEntityForm } from './AddEntityForm';
 import { attributeColumns, entityColumns } from './columns';
 import { editEntity, refusal } from './edits';
+import { quickColumns } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
 import { MergeDialog } from './MergeDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
@@ -38,7 +39,24 @@ export function EntitiesTab() {
     [attributes],
   );
 
-  const fetch = useCallback((query: ListQuery<EntitySheetColumn>) => call('entities:list', query), []);
+  // The quick search looks in the shown columns unless the analyst widens it to all of them.
+  const [wide, setWide] = useState(false);
+  const scope = useRef({ api, wide });
+  scope.current = { api, wide };
+  const fetch = useCallback((query: ListQuery<EntitySheetColumn>) => {
+    const { api: grid, wide: all } = scope.current;
+    const quickIn = query.quick && grid ? { quickIn: quickColumns(grid as GridApi, all) } : {};
+    return call('entities:list', { ...query, ...quickIn });
+  }, []);
+  // Showing or hiding a column changes what the quick search looks in.
+  useEffect(() => {
+    if (!api || !quick) return;
+    const again = (): void => api.purgeInfiniteCache();
+    api.addEventListener('columnVisible', again);
+    return () => {
+      if (!api.isDestroyed()) api.removeEventListener('columnVisible', again);
+    };
+  }, [api, quick]);
   const edit = useCallback(async (row: EntityRow, column: EntitySheetColumn, value: unknown) => {
     if (isAttrColumn(column)) return; // attributes are kept as imported, not edited here
     try {
@@ -54,7 +72,7 @@ export function EntitiesTab() {
   }, []);
 
   const openImport = useCallback(() => setPanel('import'), []);
-  const { run, exportCsv } = useTabActions(api, 'entities', quick, setMessage, openImport);
+  const { run, exportCsv } = useTabActions(api, 'entities', quick, setMessage, openImport, wide);
 
   const ids = selected.map((r) => r.id);
   const deleteSelected = (): Promise<void> =>
@@ -68,6 +86,21 @@ export function EntitiesTab() {
     <div className="sheet-tab">
       <div className="pane-toolbar sheet-toolbar" role="toolbar" aria-label="Entities">
         <QuickSearch label="Quick search entities" onChange={setQuick} />
+        <label
+          className="checkbox sheet-quick-wide"
+          title="Also look in columns that are hidden, such as Summary when it is not shown"
+        >
+          <input
+            type="checkbox"
+            checked={wide}
+            onChange={(e) => {
+              setWide(e.target.checked);
+              scope.current.wide = e.target.checked;
+              if (quick) api?.purgeInfiniteCache();
+            }}
+          />
+          All columns
+        </label>
         <RowCount total={total} noun={['entity', 'entities']} />
         <span className="spacer" />
         <button type="button" onClick={() => setPanel(panel === 'add' ? null : 'add')}>

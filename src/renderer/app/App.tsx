@@ -129,7 +129,9 @@ export function App() {
       <main
         className="workspace"
         style={{
-          gridTemplateColumns: `${layout.sheetWidth}px 8px minmax(280px, 1fr) ${layout.sideOpen ? `8px ${layout.sideWidth}px` : '0 0'}`,
+          // The sheet never takes the graph's last 280 px nor pushes the side panel (and the
+          // toolbar with it) past the window's edge, whatever width was dragged or saved.
+          gridTemplateColumns: `min(${layout.sheetWidth}px, calc(100% - ${layout.sideOpen ? layout.sideWidth + 16 : 0}px - 288px)) 8px minmax(280px, 1fr) ${layout.sideOpen ? `8px ${layout.sideWidth}px` : '0 0'}`,
         }}
       >
         <section id="sheet-pane" className="pane pane-sheet" aria-label="Sheet" tabIndex={-1}>

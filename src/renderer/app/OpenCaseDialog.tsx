@@ -42,7 +42,12 @@ export function OpenCaseDialog({ onClose }: { onClose: () => void }) {
       >
         <label>
           Case file path (.awcase)
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/analyst/cases/sahel.awcase" autoFocus />
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="/home/analyst/cases/sahel.awcase"
+            autoFocus
+          />
         </label>
         {problem && (
           <p className="form-error" role="alert">

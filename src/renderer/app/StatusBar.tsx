@@ -1,6 +1,7 @@
 import type { CaseInfo } from '../../shared/ipc/contract';
 
-const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function StatusBar({ info }: { info: CaseInfo | null }) {
   if (!info?.open) {
@@ -20,7 +21,9 @@ export function StatusBar({ info }: { info: CaseInfo | null }) {
       <span data-testid="status-relations">{count(counts.relations, 'relation', 'relations')}</span>
       <span>{count(counts.sources, 'source', 'sources')}</span>
       <span>{count(counts.notes, 'note', 'notes')}</span>
-      <span className="offline" title="This app never makes network requests">Offline</span>
+      <span className="offline" title="This app never makes network requests">
+        Offline
+      </span>
     </footer>
   );
 }

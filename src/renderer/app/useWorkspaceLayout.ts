@@ -8,7 +8,8 @@ export interface WorkspaceLayout {
 }
 
 const KEY = 'aw-workspace-layout';
-const DEFAULT: WorkspaceLayout = { sheetWidth: 520, sideWidth: 300, sideOpen: true };
+// At a 1400 px window the sheet shows Type, Name, Aliases and the counts, the graph keeps ~480 px.
+const DEFAULT: WorkspaceLayout = { sheetWidth: 600, sideWidth: 290, sideOpen: true };
 
 function load(): WorkspaceLayout {
   try {

@@ -77,6 +77,10 @@ const coreContract = {
   'case:recent': channel<string[]>()(Empty),
 
   'entities:list': channel<Page<EntityRow>>()(EntityQuery),
+  /** Where an entity sits among the sheet's rows (its sort, filters and quick search); null: filtered out. */
+  'entities:position': channel<{ index: number | null }>()(
+    z.object({ id: Id, query: EntityQuery.omit({ offset: true, limit: true }) }).strict(),
+  ),
   'entities:get': channel<EntityDetail>()(ById),
   'entities:create': channel<Entity>()(EntityDraft),
   'entities:update': channel<Entity>()(z.object({ id: Id, patch: EntityPatch }).strict()),

@@ -11,6 +11,7 @@ import {
   Menu,
   net,
   protocol,
+  screen,
   session,
   type MenuItemConstructorOptions,
 } from 'electron';
@@ -23,6 +24,7 @@ import { redeemDownload, saveDownload } from '../../services/downloads';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
+import { clampToArea, windowBounds } from '../windowSize';
 
 const ORIGIN = 'app://workbench';
 const paths = appPaths(import.meta.dirname);
@@ -243,11 +245,9 @@ function bindIpc(): void {
 }
 
 function createWindow(): void {
+  const bounds = windowBounds(screen.getPrimaryDisplay().workArea);
   window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 700,
+    ...bounds,
     title: 'Analyst Workbench',
     show: false,
     webPreferences: {
@@ -260,6 +260,14 @@ function createWindow(): void {
     },
   });
   window.once('ready-to-show', () => window?.show());
+  // A screen unplugged or rescaled: keep the window inside the work area of the display it is on.
+  const keepInside = (): void => {
+    if (!window) return;
+    const inside = clampToArea(window.getBounds(), screen.getDisplayMatching(window.getBounds()).workArea);
+    if (inside) window.setBounds(inside);
+  };
+  screen.on('display-metrics-changed', keepInside);
+  screen.on('display-removed', keepInside);
   window.on('closed', () => (window = null));
   void window.loadURL(`${ORIGIN}/index.html`);
 }

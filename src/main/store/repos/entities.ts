@@ -286,6 +286,16 @@ export class EntityRepo {
     return { rows: rows.map(entityRowOf), total };
   }
 
+  /** The row index of an entity in the sheet's order (null when the query leaves it out). */
+  position(id: number, query: EntityListQuery): number | null {
+    const sql = entityListSql(query, []);
+    const index = this.db
+      .prepare(`SELECT n FROM (SELECT id, row_number() OVER () - 1 AS n FROM (${sql.select})) WHERE id = ?`)
+      .pluck()
+      .get(...sql.params, id) as number | undefined;
+    return index ?? null;
+  }
+
   private toEntity(row: EntityDbRow): Entity {
     return {
       id: row.id,

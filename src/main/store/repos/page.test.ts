@@ -142,3 +142,19 @@ describe('the Entities quick search', () => {
     expect(names()).toEqual(['Al Qaeda in the Islamic Maghreb', 'Ansar al Dine']);
   });
 });
+
+describe('where an entity sits in the sheet', () => {
+  it('gives its row index under the sheet’s sort and quick search, and null when they leave it out', () => {
+    t = tempCase();
+    const { store } = t;
+    const ids = ['Charlie', 'Alpha', 'Delta', 'Bravo'].map((name) =>
+      store.entities.insert({ type: 'organization', name }),
+    );
+    const [charlie, alpha, delta] = ids as [number, number, number, number];
+    const byName = { sort: [{ column: 'name' as const, dir: 'asc' as const }] };
+    expect(store.entities.position(charlie, byName)).toBe(2);
+    expect(store.entities.position(alpha, { sort: [{ column: 'name', dir: 'desc' }] })).toBe(3);
+    expect(store.entities.position(delta, { ...byName, quick: 'a', quickIn: ['name'] })).toBe(3);
+    expect(store.entities.position(charlie, { ...byName, quick: 'lta' })).toBeNull();
+  });
+});

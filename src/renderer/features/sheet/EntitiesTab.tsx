@@ -2,14 +2,19 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attrColumnId, isAttrColumn } from '../../../shared/attributes';
-import { ENTITY_COLUMNS, type EntitySheetColumn, type EntityRow } from '../../../shared/model';
+import {
+  ENTITY_COLUMNS,
+  type EntityQuery,
+  type EntitySheetColumn,
+  type EntityRow,
+} from '../../../shared/model';
 import { call } from '../../lib/ipc';
 import { confirmDeleteEntities } from '../../lib/confirmDelete';
-import { select, type Selection } from '../../lib/store';
+import { select, selectionStore, type Selection } from '../../lib/store';
 import { AddEntityForm } from './AddEntityForm';
 import { attributeColumns, entityColumns } from './columns';
 import { editEntity, refusal } from './edits';
-import { quickColumns } from './exportCsv';
+import { exportRequest, quickColumns } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
 import { MergeDialog } from './MergeDialog';
 import { RowsGrid, type ListQuery } from './RowsGrid';
@@ -19,6 +24,35 @@ import { useVocabulary } from './useVocabulary';
 import { ColumnsMenu, QuickSearch, Refusal, RowCount } from './Toolbar';
 
 const selectedEntities = (selection: Selection): number[] => selection.entityIds;
+
+/**
+ * Scrolls the Entities grid to an entity's row and ticks it once its block has loaded. Returns what
+ * to tell the analyst when the row is not among those shown (null when it is).
+ */
+async function revealEntity(
+  api: GridApi<EntityRow>,
+  id: number,
+  query: Omit<EntityQuery, 'offset' | 'limit'>,
+): Promise<string | null> {
+  const { index } = await call('entities:position', { id, query });
+  if (api.isDestroyed()) return null;
+  if (index === null) {
+    const entity = await call('entities:get', { id });
+    return `“${entity.name}” is not among the rows the quick search and column filters keep. Clear them to see it here.`;
+  }
+  api.ensureIndexVisible(index, 'middle');
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const node = api.getRowNode(String(id));
+    if (node?.data) {
+      if (!node.isSelected()) node.setSelected(true, true, 'api');
+      api.flashCells({ rowNodes: [node] });
+      return null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (api.isDestroyed()) return null;
+  }
+  return null;
+}
 
 export function EntitiesTab() {
   const [api, setApi] = useState<GridApi<EntityRow> | null>(null);
@@ -41,8 +75,8 @@ export function EntitiesTab() {
 
   // The quick search looks in the shown columns unless the analyst widens it to all of them.
   const [wide, setWide] = useState(false);
-  const scope = useRef({ api, wide });
-  scope.current = { api, wide };
+  const scope = useRef({ api, wide, quick });
+  scope.current = { api, wide, quick };
   const fetch = useCallback((query: ListQuery<EntitySheetColumn>) => {
     const { api: grid, wide: all } = scope.current;
     const quickIn = query.quick && grid ? { quickIn: quickColumns(grid as GridApi, all) } : {};
@@ -70,6 +104,28 @@ export function EntitiesTab() {
     setSelected(rows);
     select({ entityIds: rows.map((r) => r.id), origin: 'sheet:entities' });
   }, []);
+
+  // An entity picked in the search: scroll to its row under the current sort and filters, or say
+  // why it is not there.
+  useEffect(() => {
+    if (!api) return;
+    const reveal = (): void => {
+      const selection = selectionStore.get();
+      const id = selection.entityIds[0];
+      if (selection.origin !== 'search' || selection.entityIds.length !== 1 || id === undefined) return;
+      void revealEntity(
+        api,
+        id,
+        exportRequest(api, 'entities', scope.current.quick, scope.current.wide).query as Omit<
+          EntityQuery,
+          'offset' | 'limit'
+        >,
+      ).then(setMessage);
+    };
+    reveal();
+    const unsubscribe = selectionStore.subscribe(reveal);
+    return () => void unsubscribe();
+  }, [api]);
 
   const openImport = useCallback(() => setPanel('import'), []);
   const { run, exportCsv } = useTabActions(api, 'entities', quick, setMessage, openImport, wide);

@@ -9,6 +9,7 @@ import { importDocumentFiles, openDocumentImport } from '../features/sources/doc
 import { ReaderHost } from '../features/sources/Reader';
 import { ReviewHost } from '../features/sources/ReviewPanel';
 import { SourcesPanel } from '../features/sources/SourcesPanel';
+import { TimelinePane } from '../features/timeline/TimelinePane';
 import { attempt } from '../lib/ipc';
 import { bridge } from '../lib/platform';
 import { listenForChanges } from '../lib/store';
@@ -119,6 +120,14 @@ export function App() {
         >
           Panel
         </button>
+        <button
+          type="button"
+          onClick={() => setLayout({ timelineOpen: !layout.timelineOpen })}
+          aria-pressed={layout.timelineOpen}
+          title="Show or hide the timeline under the sheet and graph"
+        >
+          Timeline
+        </button>
         <button type="button" onClick={() => runCommand('edit:undo')} title="Undo (Ctrl+Z)">
           Undo
         </button>
@@ -186,6 +195,17 @@ export function App() {
           <div role="tabpanel">{sideTab === 'notes' ? <NotesPanel /> : <SourcesPanel />}</div>
         </aside>
       </main>
+      {layout.timelineOpen && (
+        <section
+          id="timeline-pane"
+          className="pane pane-timeline"
+          aria-label="Timeline"
+          tabIndex={-1}
+          style={{ height: layout.timelineHeight }}
+        >
+          <TimelinePane />
+        </section>
+      )}
       <StatusBar info={info} />
       <ReaderHost />
       <ReviewHost />

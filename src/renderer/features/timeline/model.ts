@@ -96,11 +96,13 @@ export function buildTimeline(
     const owner = byId.has(e.source) ? e.source : e.target;
     firstSeen.set(owner, Math.min(firstSeen.get(owner) ?? Infinity, s.span.start));
   }
-  const startOf = (r: TimelineRow): number =>
-    r.lifetime && Number.isFinite(r.lifetime.start)
-      ? r.lifetime.start
-      : (firstSeen.get(r.entityId) ?? Infinity);
-  rows.sort((a, b) => startOf(a) - startOf(b) || a.name.localeCompare(b.name));
+  // An open start (active since before the sources say) comes first, the earliest end leading.
+  const startOf = (r: TimelineRow): number => r.lifetime?.start ?? firstSeen.get(r.entityId) ?? Infinity;
+  const endOf = (r: TimelineRow): number => r.lifetime?.end ?? Infinity;
+  const order = (a: number, b: number): number => (a === b ? 0 : a < b ? -1 : 1);
+  rows.sort(
+    (a, b) => order(startOf(a), startOf(b)) || order(endOf(a), endOf(b)) || a.name.localeCompare(b.name),
+  );
   const rowOf = new Map(rows.map((r, i) => [r.entityId, i]));
   const items: TimelineItem[] = [];
   for (const e of edges) {

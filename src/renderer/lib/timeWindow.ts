@@ -45,6 +45,19 @@ export function useTimeWindow(): TimeWindowState {
   return useSyncExternalStore(timeWindowStore.subscribe, timeWindowStore.get);
 }
 
+/**
+ * Only whether a window is set and whether undated things show: a pane that needs no more is not
+ * re-rendered at every frame of a pan.
+ */
+export function useTimeWindowFlags(): { windowed: boolean; showUndated: boolean } {
+  const key = useSyncExternalStore(
+    timeWindowStore.subscribe,
+    () => `${state.window !== null}|${state.showUndated}`,
+  );
+  const [windowed, showUndated] = key.split('|');
+  return { windowed: windowed === 'true', showUndated: showUndated === 'true' };
+}
+
 declare global {
   interface Window {
     /** Test hook (e2e, bench): the shared time window. */

@@ -206,9 +206,10 @@ export class TimelineController {
       return;
     }
     const scale = this.scale();
-    const shapes = this.shapes(model, scale, this.width, this.height, this.scrollTop, false);
+    const counter = { items: 0 };
+    const shapes = this.shapes(model, scale, this.width, this.height, this.scrollTop, false, counter);
     drawShapes(ctx, shapes);
-    this.itemsDrawn = shapes.length;
+    this.itemsDrawn = counter.items;
     this.axisGroup.call(
       axisTop(scale)
         .ticks(Math.max(2, Math.floor((this.width - LABEL_WIDTH) / 90)))
@@ -260,8 +261,10 @@ export class TimelineController {
     height: number,
     scrollTop: number,
     axis: boolean,
+    counter?: { items: number },
   ): Shape[] {
     return sceneOf(model, {
+      counter,
       scale,
       width,
       height,

@@ -7,7 +7,7 @@ import { DEFAULT_VOCABULARY, type Vocabulary } from '../../../shared/vocabulary'
 import { attempt, call } from '../../lib/ipc';
 import { saveFile } from '../../lib/platform';
 import { select, selectionStore, useRevision } from '../../lib/store';
-import { timeWindowStore, useTimeWindow } from '../../lib/timeWindow';
+import { timeWindowStore, useTimeWindowFlags } from '../../lib/timeWindow';
 import { buildTimeline, type TimelineModel } from './model';
 import { TimelineController } from './TimelineController';
 import './timeline.css';
@@ -15,7 +15,11 @@ import './timeline.css';
 declare global {
   interface Window {
     /** Test hook (e2e, bench): the mounted timeline. */
-    __awTimeline?: TimelineController & { timelineModel: () => TimelineModel | null; loadedAt: number };
+    __awTimeline?: TimelineController & {
+      timelineModel: () => TimelineModel | null;
+      /** performance.now() when the case was asked for, when it had arrived, and when it was drawn. */
+      timing: { askedAt: number; dataAt: number; drawnAt: number };
+    };
   }
 }
 
@@ -44,12 +48,17 @@ export function TimelinePane() {
   const [vocabulary, setVocabulary] = useState<Vocabulary>(DEFAULT_VOCABULARY);
   const [types, setTypes] = useState<string[]>(['organization']);
   const [message, setMessage] = useState('');
-  const time = useTimeWindow();
+  const time = useTimeWindowFlags();
 
+  const timing = useRef({ askedAt: 0, dataAt: 0, drawnAt: 0 });
   useEffect(() => {
     let live = true;
+    timing.current.askedAt = performance.now();
     void loadCase()
-      .then((loaded) => live && setData(loaded))
+      .then((loaded) => {
+        timing.current.dataAt = performance.now();
+        if (live) setData(loaded);
+      })
       .catch(
         (error: unknown) =>
           live && setMessage(`The timeline could not read the case (${(error as Error).message}).`),
@@ -106,9 +115,10 @@ export function TimelinePane() {
     if (!controller || !model) return;
     controller.setModel(model);
     controller.draw();
+    timing.current.drawnAt = performance.now();
     window.__awTimeline = Object.assign(controller, {
       timelineModel: () => model,
-      loadedAt: performance.now(),
+      timing: { ...timing.current },
     });
   }, [model]);
 
@@ -165,7 +175,7 @@ export function TimelinePane() {
         </label>
         <button
           type="button"
-          disabled={!dated || time.window === null}
+          disabled={!dated || !time.windowed}
           onClick={() => timeWindowStore.set({ window: null, origin: 'timeline-reset' })}
           title="Show every date of the case and lift the time window"
         >

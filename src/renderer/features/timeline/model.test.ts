@@ -102,7 +102,7 @@ describe('the timeline model', () => {
     const svg = svgOf(sceneOf(model, { ...common, axis: true }), 900, 200);
     expect(svg).toContain('>GSPC</text>');
     expect(svg).toContain('>2010</text>');
-    expect(svg.match(/<circle/g)).toHaveLength(2);
+    expect(svg.match(/<path d="M/g)).toHaveLength(2); // the two one-off relations, as diamonds
     // The pane draws the axis with d3-axis: the canvas scene has no tick labels.
     expect(
       sceneOf(model, { ...common, axis: false }).some((s) => s.kind === 'text' && s.text === '2010'),

@@ -7,11 +7,58 @@ import tseslint from 'typescript-eslint';
 
 const zone = (target, from, message) => ({ target, from, message });
 
+// The graph feature's rooms (DESIGN.md §7): view → engine → {layout, bigGraph, export} → model.
+const G = './src/renderer/features/graph';
+const ROOMS = 'The graph imports one way: view → engine → {layout, bigGraph, export} → model.';
+const graphRooms = [
+  zone(`${G}/engine`, `${G}/view`, `${ROOMS} The engine does not import the view.`),
+  zone(
+    [`${G}/layout`, `${G}/bigGraph`, `${G}/export`, `${G}/model`],
+    [`${G}/view`, `${G}/engine`],
+    `${ROOMS} layout, bigGraph, export and model do not import the engine or the view.`,
+  ),
+  zone(`${G}/layout`, [`${G}/bigGraph`, `${G}/export`], `${ROOMS} layout imports only model.`),
+  zone(`${G}/bigGraph`, [`${G}/layout`, `${G}/export`], `${ROOMS} bigGraph imports only model.`),
+  zone(
+    `${G}/export`,
+    [`${G}/layout`, `${G}/bigGraph/edgeLayer.ts`],
+    `${ROOMS} export reads the big graph's model (edgeView, edgeLook, rasterEdges), never its layer class.`,
+  ),
+  zone(
+    `${G}/model`,
+    [`${G}/layout`, `${G}/bigGraph`, `${G}/export`],
+    `${ROOMS} model imports no other room.`,
+  ),
+  zone(
+    `${G}/index.ts`,
+    [`${G}/engine`, `${G}/layout`, `${G}/bigGraph`, `${G}/export`, `${G}/model`],
+    `${ROOMS} The feature's door opens on the view.`,
+  ),
+];
+
+/** Cytoscape's private renderer and element internals: reached only in engine/cyInternals.ts. */
+const CYTOSCAPE_INTERNALS =
+  'Only engine/cyInternals.ts reaches into cytoscape’s private renderer and internals.';
+const cytoscapeInternals = [
+  { selector: "CallExpression[callee.property.name='renderer']", message: CYTOSCAPE_INTERNALS },
+  { selector: "MemberExpression[property.name='_private']", message: CYTOSCAPE_INTERNALS },
+  { selector: "CallExpression[callee.property.name='pstyle']", message: CYTOSCAPE_INTERNALS },
+  { selector: "CallExpression[callee.property.name='batching']", message: CYTOSCAPE_INTERNALS },
+];
+
 /** The renderer's import rules; only features/sheet may use ag-grid, only features/graph cytoscape. */
 function rendererImports({ agGrid, cytoscape, features }) {
   const patterns = [{ group: ['node:*'], message: 'The renderer has no Node APIs.' }];
-  if (!agGrid) patterns.push({ group: ['ag-grid-*', 'ag-grid-*/**'], message: 'ag-grid is imported only under features/sheet.' });
-  if (!cytoscape) patterns.push({ group: ['cytoscape', 'cytoscape-*'], message: 'cytoscape is imported only under features/graph.' });
+  if (!agGrid)
+    patterns.push({
+      group: ['ag-grid-*', 'ag-grid-*/**'],
+      message: 'ag-grid is imported only under features/sheet.',
+    });
+  if (!cytoscape)
+    patterns.push({
+      group: ['cytoscape', 'cytoscape-*'],
+      message: 'cytoscape is imported only under features/graph.',
+    });
   if (features) {
     patterns.push({
       group: ['../sheet/*', '../graph/*', '../notes/*', '../sources/*', '../search/*'],
@@ -20,12 +67,26 @@ function rendererImports({ agGrid, cytoscape, features }) {
   }
   return [
     'error',
-    { paths: [{ name: 'electron', message: 'The renderer is sandboxed: use window.bridge through lib/ipc.ts.' }], patterns },
+    {
+      paths: [
+        { name: 'electron', message: 'The renderer is sandboxed: use window.bridge through lib/ipc.ts.' },
+      ],
+      patterns,
+    },
   ];
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.native/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      '.native/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { ...globals.node } } },
   ...tseslint.configs.recommended,
@@ -39,16 +100,37 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            zone('./src/renderer', './src/main', 'The renderer reaches main only through IPC (src/renderer/lib/ipc.ts).'),
-            zone('./src/renderer', './src/preload', 'The renderer talks to the preload through window.bridge only.'),
-            zone('./src/shared', './src/main', 'src/shared is imported by both processes and imports neither.'),
-            zone('./src/shared', './src/renderer', 'src/shared is imported by both processes and imports neither.'),
+            zone(
+              './src/renderer',
+              './src/main',
+              'The renderer reaches main only through IPC (src/renderer/lib/ipc.ts).',
+            ),
+            zone(
+              './src/renderer',
+              './src/preload',
+              'The renderer talks to the preload through window.bridge only.',
+            ),
+            zone(
+              './src/shared',
+              './src/main',
+              'src/shared is imported by both processes and imports neither.',
+            ),
+            zone(
+              './src/shared',
+              './src/renderer',
+              'src/shared is imported by both processes and imports neither.',
+            ),
             zone('./src/main/store', './src/main/services', 'Layers import downward only: store < services.'),
             zone('./src/main/store', './src/main/ipc', 'Layers import downward only: store < ipc.'),
             zone('./src/main/store', './src/main/shells', 'Layers import downward only: store < shells.'),
             zone('./src/main/services', './src/main/ipc', 'Layers import downward only: services < ipc.'),
-            zone('./src/main/services', './src/main/shells', 'Layers import downward only: services < shells.'),
+            zone(
+              './src/main/services',
+              './src/main/shells',
+              'Layers import downward only: services < shells.',
+            ),
             zone('./src/main/ipc', './src/main/shells', 'Layers import downward only: ipc < shells.'),
+            ...graphRooms,
           ],
         },
       ],
@@ -62,7 +144,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only src/main/shells/electron may import electron: the core runs under plain Node too.' }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only src/main/shells/electron may import electron: the core runs under plain Node too.',
+            },
+          ],
         },
       ],
     },
@@ -74,7 +162,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'src/shared runs in every process.' }],
-          patterns: [{ group: ['node:*'], message: 'src/shared has no Node APIs: it runs in the renderer too.' }],
+          patterns: [
+            { group: ['node:*'], message: 'src/shared has no Node APIs: it runs in the renderer too.' },
+          ],
         },
       ],
     },
@@ -99,5 +189,29 @@ export default tseslint.config(
   {
     files: ['src/renderer/features/graph/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': rendererImports({ agGrid: false, cytoscape: true, features: true }) },
+  },
+  {
+    files: ['src/renderer/features/graph/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/features/graph/engine/cyInternals.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...cytoscapeInternals] },
+  },
+  {
+    // The engine makes the cytoscape instance; the other rooms use its types only.
+    files: ['src/renderer/features/graph/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/features/graph/engine/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'cytoscape',
+              message: 'Only the graph’s engine makes cytoscape instances; other rooms import its types.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   search: () => import('./search.bench'),
   sheet: () => import('./sheet.bench'),
   csv: () => import('./csv.bench'),
+  reliability: () => import('./reliability.bench'),
   documents: () => import('./documents.bench'),
   // Extraction quality and speed, then the import through the browser shell.
   sources: async () => {

@@ -68,4 +68,61 @@ describe('layer rules', () => {
       ),
     ).toEqual([]);
   });
+
+  describe("the graph's rooms: view → engine → {layout, bigGraph, export} → model", () => {
+    const graph = 'src/renderer/features/graph';
+    const imports = (from: string) => `import * as room from '${from}';\nexport const x = room;\n`;
+
+    it('fails the engine importing the view, and a lower room importing the engine', async () => {
+      expect(await problems(`${graph}/engine/Bad.ts`, imports('../view/GraphPane'))).toEqual([
+        expect.stringContaining('The engine does not import the view'),
+      ]);
+      for (const room of ['layout', 'bigGraph', 'export', 'model'])
+        expect(await problems(`${graph}/${room}/Bad.ts`, imports('../engine/GraphController')), room).toEqual(
+          [expect.stringContaining('do not import the engine or the view')],
+        );
+    });
+
+    it('fails layout, bigGraph and export importing each other, and model importing any room', async () => {
+      expect(await problems(`${graph}/layout/Bad.ts`, imports('../bigGraph/edgeView'))).toEqual([
+        expect.stringContaining('layout imports only model'),
+      ]);
+      expect(await problems(`${graph}/bigGraph/Bad.ts`, imports('../export/png'))).toEqual([
+        expect.stringContaining('bigGraph imports only model'),
+      ]);
+      expect(await problems(`${graph}/model/Bad.ts`, imports('../layout/lineage'))).toEqual([
+        expect.stringContaining('model imports no other room'),
+      ]);
+    });
+
+    it("lets export read the big graph's model but not its layer class", async () => {
+      expect(await problems(`${graph}/export/Bad.ts`, imports('../bigGraph/edgeView'))).toEqual([]);
+      expect(await problems(`${graph}/export/Bad.ts`, imports('../bigGraph/edgeLayer'))).toEqual([
+        expect.stringContaining('never its layer class'),
+      ]);
+    });
+
+    it("fails a reach into cytoscape's private renderer outside engine/cyInternals.ts", async () => {
+      const reach =
+        "import type { Core } from 'cytoscape';\nexport const r = (cy: Core) => (cy as unknown as { renderer(): unknown }).renderer();\n";
+      expect(await problems(`${graph}/bigGraph/Bad.ts`, reach)).toEqual([
+        expect.stringContaining('Only engine/cyInternals.ts reaches into cytoscape'),
+      ]);
+      expect(await problems(`${graph}/engine/cyInternals.ts`, reach)).toEqual([]);
+    });
+
+    it('lets only the engine make cytoscape instances (other rooms import its types)', async () => {
+      const make = "import cytoscape from 'cytoscape';\nexport const cy = cytoscape({ headless: true });\n";
+      expect(await problems(`${graph}/export/Bad.ts`, make)).toEqual([
+        expect.stringContaining('Only the graph’s engine makes cytoscape instances'),
+      ]);
+      expect(
+        await problems(
+          `${graph}/export/Bad.ts`,
+          "import type { Core } from 'cytoscape';\nexport type C = Core;\n",
+        ),
+      ).toEqual([]);
+      expect(await problems(`${graph}/engine/Bad.ts`, make)).toEqual([]);
+    });
+  });
 });

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { contract } from '../../shared/ipc/contract';
+import type { StoreChanged } from '../../shared/ipc/tables';
 import { CaseSession } from '../services/session';
 import { tempDir } from '../testing/tempCase';
 import { createDispatch, type Dispatch } from './handle';
@@ -51,4 +53,27 @@ it('refuses writes while the case is held, and takes them again after', async ()
   expect(await dispatch('entities:create', { type: 'person', name: 'Iyad Ag Ghaly' }, caller)).toMatchObject({
     ok: true,
   });
+});
+
+it('announces the tables of a held write that rolls back: what the panes read meanwhile is read again', async () => {
+  const announced: StoreChanged[] = [];
+  session.onChanged((change) => announced.push(change));
+  const store = session.store;
+  const cancelled = session.exclusive(
+    'importing documents',
+    async () => {
+      store.db.exec('BEGIN IMMEDIATE');
+      store.sources.insert({ title: 'Half-read report', reliability: 'C', text: 'Convoys near Gao.' });
+      // A read meanwhile shares the connection: it sees the row before the import commits.
+      expect(await dispatch('sources:list', {}, caller)).toMatchObject({ ok: true, value: [{}] });
+      store.db.exec('ROLLBACK');
+      throw new Error('cancelled');
+    },
+    contract['sources:import'].writes,
+  );
+  await expect(cancelled).rejects.toThrow('cancelled');
+  expect(announced).toEqual([
+    { tables: ['source', 'original', 'suggestion'], reason: 'importing documents: rolled back' },
+  ]);
+  expect(await dispatch('sources:list', {}, caller)).toEqual({ ok: true, value: [] });
 });

@@ -48,6 +48,7 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'attributes:list': {},
   'caseTypes:list': {},
   'graph:get': { afterNode: 0, afterEdge: 0, limit: 100 },
+  'graph:rows': { entityIds: [1], relationIds: [1], sources: true },
   'graph:savePositions': { layout: 'force', positions: [[1, 10, 20]], merge: true },
   'search:list': { query: 'droukdel', limit: 10 },
   'citations:list': { sourceId: 1 },
@@ -63,6 +64,8 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'subjects:get': { subject: { kind: 'entity', id: 1 } },
   'noteCounts:get': { kind: 'entity', ids: [1] },
   'case:exportJson': { includeShareableNotes: false },
+  'backups:list': { path: '/tmp/aw-never-created/x.awcase' },
+  'backups:restore': { path: '/tmp/aw-never-created/x.awcase', id: '2025-01-01T00-00-00-000Z.awcase' },
   'uploads:put': { name: 'report.pdf', chunk: 'JVBERi0=', totalBytes: 5 },
   'sources:import': { files: [{ name: 'report.txt', bytes: 'UmVwb3J0Lg==' }], jobId: 'c'.repeat(32) },
   'sources:importState': { jobId: 'c'.repeat(32) },
@@ -89,6 +92,19 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
     sourceId: 1,
     decisions: [{ id: 1, action: 'accept', edit: { type: 'splinter_of' } }],
   },
+  'interchange:import': {
+    name: 'network.gexf',
+    bytes: 'PGdleGYvPg==',
+    format: 'gexf',
+    unknownTypes: 'add',
+    typeMap: { kinship: 'add', '': 'related_to', noise: 'reject' },
+    dryRun: true,
+    jobId: 'a'.repeat(32),
+  },
+  'interchange:importState': { jobId: 'b'.repeat(32) },
+  'interchange:export': { format: 'graphml', notes: 'shareable' },
+  'case:importFile': { name: 'colleague.json', bytes: 'e30=' },
+  'analytics:saveCentrality': { weighted: true, directed: false, types: ['allied_with'] },
 };
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -176,7 +192,15 @@ describe('IPC payload validation', () => {
           ok: false,
           error: { code: 'invalid_input' },
         });
-        if (!result.ok) expect(result.error.message.length, `${channel} with ${label}`).toBeLessThan(400);
+        if (!result.ok) {
+          const { message } = result.error;
+          expect(message.length, `${channel} with ${label}`).toBeLessThan(400);
+          // One sentence in words: no raw schema path ("(at patch.name)", "decisions.0.id").
+          expect(message, `${channel} with ${label}`).toMatch(/^[A-Z“].*\.$/s);
+          expect(message, `${channel} with ${label}`).not.toMatch(
+            /\(at |\b[a-z]+[A-Za-z]*\.\d|\b[a-z]+\.[a-z]+[A-Z]/,
+          );
+        }
       }
       session.store.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(fingerprint(caseFile)).toBe(before);

@@ -2,15 +2,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseInfo, ChannelName } from '../../shared/ipc/contract';
-import { loadCaseData } from '../services/caseData';
+import { loadCaseData, readCaseJson, sourceBytesReader, sourceTextReader } from '../services/caseData';
 import { createEntity, deleteEntities, getEntity, updateEntity } from '../services/entities';
-import { AppError, notFound } from '../services/errors';
+import { AppError, notFound, readOnlyRefusal } from '../services/errors';
 import { redo, undo } from '../services/history';
 import { deleteNote, saveNote } from '../services/notes';
 import { createRelation, deleteRelations, updateRelation } from '../services/relations';
 import type { CaseSession } from '../services/session';
 import { isWrite, type HandlerTable } from './handle';
+import { analyticsHandlers } from './handlers/analytics';
+import { backupsHandlers } from './handlers/backups';
 import { graphHandlers } from './handlers/graph';
+import { interchangeHandlers } from './handlers/interchange';
 import { notesHandlers } from './handlers/notes';
 import { sheetHandlers } from './handlers/sheet';
 import { sourcesHandlers } from './handlers/sources';
@@ -28,21 +31,42 @@ export function openSampleCase({ session, resourcesDir }: HandlerContext): CaseI
   const file = path.join(dir, 'case.json');
   if (!fs.existsSync(file))
     throw new AppError('not_found', 'The sample case is missing from this installation.');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const data = readCaseJson(file);
   const store = session.create(session.freshPath('Maghreb and Sahel (sample)'));
-  const inSample = (name: string): string => path.join(dir, path.basename(name));
-  loadCaseData(
-    store,
-    data,
-    (name) => fs.readFileSync(inSample(name), 'utf8'),
-    (name) => fs.readFileSync(inSample(name)),
-  );
+  loadCaseData(store, data, sourceTextReader(dir), sourceBytesReader(dir));
   session.emit(['*'], 'sample case loaded');
   return session.info();
 }
 
+/**
+ * Channels a read-only case still answers although they are not reads: they open or make another
+ * case (the open one is not written) or export it.
+ */
+export const ALLOWED_READ_ONLY: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'case:create',
+  'case:open',
+  'case:openSample',
+  'case:exportJson',
+  'backups:restore',
+]);
+
+/** While the open case is read-only, every write channel is refused with one sentence before it runs. */
+function refuseWritesWhenReadOnly(table: HandlerTable, session: CaseSession): HandlerTable {
+  const guarded = { ...table } as Record<ChannelName, (input: unknown) => unknown>;
+  for (const channel of Object.keys(table) as ChannelName[]) {
+    if (!isWrite(channel) || ALLOWED_READ_ONLY.has(channel)) continue;
+    const handler = guarded[channel];
+    guarded[channel] = (input) => {
+      if (session.isOpen && session.store.readOnly !== null) throw readOnlyRefusal(session.store.name);
+      return handler(input);
+    };
+  }
+  return guarded as HandlerTable;
+}
+
 export function createHandlers(ctx: HandlerContext): HandlerTable {
-  return guardWrites(ctx.session, allHandlers(ctx));
+  // Read-only is checked first: a case open read-only never starts a long write, and its sentence says why.
+  return refuseWritesWhenReadOnly(guardWrites(ctx.session, allHandlers(ctx)), ctx.session);
 }
 
 /** While a long write holds the case (a document import), every other write is refused with a sentence. */
@@ -71,8 +95,8 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
       session.create(file);
       return session.info();
     },
-    'case:open': ({ path: file }) => {
-      session.open(file);
+    'case:open': ({ path: file, readOnly }) => {
+      session.open(file, { readOnly });
       return session.info();
     },
     'case:openSample': () => openSampleCase(ctx),
@@ -108,7 +132,10 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
     ...sheetHandlers(ctx),
     ...graphHandlers(ctx),
     ...notesHandlers(ctx),
+    ...backupsHandlers(ctx),
     ...sourcesHandlers(ctx),
     ...vocabularyHandlers(ctx),
+    ...interchangeHandlers(ctx),
+    ...analyticsHandlers(ctx),
   };
 }

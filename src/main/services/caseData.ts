@@ -1,17 +1,24 @@
 // Writes a case description (the sample case's case.json shape, DESIGN.md §5) into the open case.
 // Matching is by name and alias, so loading the same data twice adds nothing.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { CitedField, EntityTypeSchema, RelationTypeSchema } from '../../shared/model';
+import { CitedField, EntityTypeSchema, LongText, Name, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
 import type { SourceDraft } from '../store/repos/sources';
 import { AppError } from './errors';
 import { caseTypes } from './vocabulary';
+import { sentenceOf } from './zodSentence';
+
+/** As many aliases as an entity may have through the app (EntityDraft). */
+const MAX_ALIASES = 200;
+const Quote = z.string().min(1).max(20_000);
 
 const CitationSpec = z.object({
-  source: z.string(),
-  quote: z.string().min(1),
+  source: z.string().max(500),
+  quote: Quote,
   credibility: z.number().int().min(1).max(6),
   file: z.string().optional(),
   /** The field of its subject the passage states (activeFrom, activeTo…); absent: the subject as a whole. */
@@ -23,26 +30,26 @@ export const CaseData = z.object({
   sources: z.array(
     z
       .object({
-        id: z.string(),
-        title: z.string().min(1),
-        publisher: z.string().nullable().optional(),
+        id: z.string().max(500),
+        title: Name,
+        publisher: z.string().max(500).nullable().optional(),
         published_on: DateSpec,
-        url: z.string().nullable().optional(),
+        url: z.string().max(4096).nullable().optional(),
         reliability: z.enum(RELIABILITY),
-        file: z.string(),
-        author: z.string().nullable().optional(),
+        file: z.string().max(500),
+        author: z.string().max(500).nullable().optional(),
         /** The file the text was taken from, when it is not the text itself (a two-column PDF's text layer). */
-        original_file: z.string().optional(),
+        original_file: z.string().max(500).optional(),
       })
       .loose(),
   ),
   entities: z.array(
     z.object({
-      id: z.string(),
+      id: z.string().max(500),
       type: EntityTypeSchema,
-      name: z.string().min(1),
-      aliases: z.array(z.string()).optional(),
-      summary: z.string().optional(),
+      name: Name,
+      aliases: z.array(Name).max(MAX_ALIASES).optional(),
+      summary: LongText.optional(),
       /** Lifetime, as the sources state it (partial ISO dates). */
       active_from: DateSpec,
       active_to: DateSpec,
@@ -50,8 +57,8 @@ export const CaseData = z.object({
       facts: z
         .array(
           z.object({
-            name: z.string(),
-            value: z.string(),
+            name: z.string().max(500),
+            value: z.string().max(100_000),
             as_of: DateSpec,
             citations: z.array(CitationSpec).optional(),
           }),
@@ -61,13 +68,13 @@ export const CaseData = z.object({
   ),
   relations: z.array(
     z.object({
-      id: z.string(),
-      source: z.string(),
-      target: z.string(),
+      id: z.string().max(500),
+      source: z.string().max(500),
+      target: z.string().max(500),
       type: RelationTypeSchema,
       start: DateSpec,
       end: DateSpec,
-      summary: z.string().nullable().optional(),
+      summary: LongText.nullable().optional(),
       citations: z.array(CitationSpec).min(1),
     }),
   ),
@@ -105,10 +112,7 @@ export function loadCaseData(
 ): LoadReport {
   const parsed = CaseData.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError(
-      'invalid_input',
-      `The case data is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
-    );
+    throw new AppError('invalid_input', sentenceOf(parsed.error, 'The case description was refused'));
   }
   const data = parsed.data;
   const report: LoadReport = { entitiesAdded: 0, relationsAdded: 0, sourcesAdded: 0, citationsAdded: 0 };
@@ -171,12 +175,20 @@ export function loadCaseData(
         });
         report.entitiesAdded++;
       } else {
-        store.entities.addAliases(id, entity.aliases ?? []);
+        // The same name again adds its aliases: so many would make one entity a search index bomb.
+        const known = store.entities.get(id)!.aliases;
+        const added = (entity.aliases ?? []).filter((a) => !known.includes(a));
+        if (known.length + added.length > MAX_ALIASES)
+          throw new AppError(
+            'invalid_input',
+            `The case description gives “${entity.name}” more than ${MAX_ALIASES} aliases. Nothing was changed.`,
+          );
+        store.entities.addAliases(id, added);
         // A lifetime the case does not have yet is filled in; one the analyst set is kept.
-        const known = store.entities.get(id)!;
-        const activeFrom = known.activeFrom ?? entity.active_from ?? null;
-        const activeTo = known.activeTo ?? entity.active_to ?? null;
-        if (activeFrom !== known.activeFrom || activeTo !== known.activeTo)
+        const current = store.entities.get(id)!;
+        const activeFrom = current.activeFrom ?? entity.active_from ?? null;
+        const activeTo = current.activeTo ?? entity.active_to ?? null;
+        if (activeFrom !== current.activeFrom || activeTo !== current.activeTo)
           store.entities.update(id, { activeFrom, activeTo });
       }
       if (entity.facts?.length) {
@@ -227,4 +239,97 @@ export function loadCaseData(
   });
   report.citationsAdded = citationCount() - citationsBefore;
   return report;
+}
+
+/** The largest case description read (checked before a byte is read: the size on disk is not trusted to be small). */
+export const MAX_CASE_JSON_BYTES = 256 * 1024 * 1024;
+/** The largest source document a case description may name. */
+export const MAX_SOURCE_TEXT_BYTES = 64 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
+
+/** The bytes of a file no larger than limit; refused in one sentence otherwise, before it is read. */
+function readBytes(file: string, limit: number, what: string): Buffer {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch {
+    throw new AppError('not_found', `${what} “${name}” is missing. Nothing was changed.`);
+  }
+  if (size > limit)
+    throw new AppError(
+      'invalid_input',
+      `${what} “${name}” is ${megabytes(size)}; the workbench reads up to ${megabytes(limit)}. Nothing was changed.`,
+    );
+  return fs.readFileSync(file);
+}
+
+/** UTF-8 text of a file no larger than limit; refused in one sentence otherwise, before it is read. */
+function readText(file: string, limit: number, what: string): string {
+  const bytes = readBytes(file, limit, what);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError(
+      'invalid_input',
+      `${what} “${path.basename(file)}” is not UTF-8 text. Nothing was changed.`,
+    );
+  }
+}
+
+/** A case description nests six levels deep; no real one comes near this. */
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests deeper than limit (strings skipped). Checked before JSON.parse: 20 million
+ * nested arrays (a 40 MB file) took JSON.parse 12 s and 1.9 GB before it gave up.
+ */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** A case description (case.json), parsed; refused in one sentence when too large, not UTF-8 or not JSON. */
+export function readCaseJson(file: string): unknown {
+  const text = readText(file, MAX_CASE_JSON_BYTES, 'The case description');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new AppError(
+      'invalid_input',
+      `The case description “${path.basename(file)}” nests more than ${MAX_JSON_DEPTH} levels deep, which no case description does. Nothing was changed.`,
+    );
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError(
+      'invalid_input',
+      `The case description “${path.basename(file)}” is not valid JSON (${(error as Error).message.slice(0, 120)}). Nothing was changed.`,
+    );
+  }
+}
+
+/** Reads the source documents a case description names, from its own folder only. */
+export function sourceTextReader(dir: string): (name: string) => string {
+  return (name) =>
+    readText(path.join(dir, path.basename(name)), MAX_SOURCE_TEXT_BYTES, 'The source document');
+}
+
+/** The original bytes of those documents (kept so the analyst can save them back out), same folder and limit. */
+export function sourceBytesReader(dir: string): (name: string) => Uint8Array {
+  return (name) =>
+    readBytes(path.join(dir, path.basename(name)), MAX_SOURCE_TEXT_BYTES, 'The source document');
 }

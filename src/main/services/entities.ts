@@ -31,13 +31,19 @@ export function updateEntity(store: CaseStore, { id, patch }: Parsed<'entities:u
   return store.entities.get(id)!;
 }
 
-export function deleteEntities(store: CaseStore, ids: number[]): { deleted: number } {
+export function deleteEntities(store: CaseStore, given: number[]): { deleted: number } {
+  // The same id twice is one entity (it was counted as a failure after the delete had been saved).
+  const ids = [...new Set(given)];
   const missing = ids.find((id) => !store.entities.exists(id));
   if (missing !== undefined) throw notFound('entity', missing);
   const label =
     ids.length === 1 ? `Delete “${store.entities.get(ids[0]!)!.name}”` : `Delete ${ids.length} entities`;
-  const deleted = store.journal.record(label, () => ids.filter((id) => store.entities.delete(id)).length);
-  if (deleted !== ids.length)
-    throw new AppError('internal', 'Some entities could not be deleted; nothing was changed.');
+  const deleted = store.journal.record(label, () => {
+    const count = ids.filter((id) => store.entities.delete(id)).length;
+    // Thrown inside the transaction, so "nothing was changed" is true.
+    if (count !== ids.length)
+      throw new AppError('internal', 'Some entities could not be deleted; nothing was changed.');
+    return count;
+  });
   return { deleted };
 }

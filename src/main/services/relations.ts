@@ -48,7 +48,8 @@ export function updateRelation(store: CaseStore, { id, patch }: Parsed<'relation
   return store.relations.get(id)!;
 }
 
-export function deleteRelations(store: CaseStore, ids: number[]): { deleted: number } {
+export function deleteRelations(store: CaseStore, given: number[]): { deleted: number } {
+  const ids = [...new Set(given)];
   const missing = ids.find((id) => !store.relations.get(id));
   if (missing !== undefined) throw notFound('relation', missing);
   const text =

@@ -1,17 +1,26 @@
 // The open case and the list of recent cases. One case is open at a time per window.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseInfo, StoreChanged } from '../../shared/ipc/contract';
-import { CaseFileError, CaseStore } from '../store';
+import type { CaseInfo } from '../../shared/ipc/contract';
+import type { StoreChanged, Written } from '../../shared/ipc/tables';
+import { CaseFileError, CaseStore, type OpenOptions } from '../store';
+import { Backups, type BackupOptions } from './backups';
 import { AppError } from './errors';
 
 const MAX_RECENT = 10;
 
 export interface SessionOptions {
-  /** Folder for new cases and the recent-cases list (the user's data folder). */
+  /** Folder for new cases, the recent-cases list and backups (the user's data folder). */
   dataDir: string;
   nativeBinding?: string;
+  /** Test seam: the check that a case file can be written (see OpenOptions). */
+  checkWritable?: OpenOptions['checkWritable'];
+  /** Automatic backups (interval, limits); `false` turns them off. */
+  backups?: Omit<BackupOptions, 'dataDir' | 'nativeBinding'> | false;
 }
+
+/** Events that are not changes to the case's content (no backup is due for them). */
+const NOT_A_CHANGE = new Set(['case opened', 'case damaged', 'case closed']);
 
 type Listener = (event: StoreChanged) => void;
 
@@ -20,11 +29,23 @@ export class CaseSession {
   /** Why the last case was closed on its own (a damaged file found by the background check). */
   private problem: string | null = null;
   private readonly listeners = new Set<Listener>();
+  /** The case last opened or asked for, so its backups can be found after it failed to open. */
+  private lastFile: string | null = null;
+  readonly backups: Backups | null;
   /** What holds the case's one write transaction open across awaits (a document import), if anything. */
   private busyWith: string | null = null;
 
   constructor(readonly options: SessionOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
+    this.backups =
+      options.backups === false
+        ? null
+        : new Backups({
+            dataDir: options.dataDir,
+            nativeBinding: options.nativeBinding,
+            log: (message, error) => console.error(message, error),
+            ...options.backups,
+          });
   }
 
   get store(): CaseStore {
@@ -44,13 +65,18 @@ export class CaseSession {
 
   /**
    * Runs a long write that keeps one transaction open across awaits; every other write is refused
-   * with a sentence until it ends (reads go on).
+   * with a sentence until it ends (reads go on). Reads meanwhile share the connection and so see
+   * its rows before they are committed: when it fails or is cancelled (rolled back), `tables` are
+   * announced so that what the panes read in between is read again.
    */
-  async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  async exclusive<T>(what: string, work: () => Promise<T>, tables: readonly Written[] = []): Promise<T> {
     this.assertIdle();
     this.busyWith = what;
     try {
       return await work();
+    } catch (error) {
+      if (tables.length > 0) this.emit([...tables], `${what}: rolled back`);
+      throw error;
     } finally {
       this.busyWith = null;
     }
@@ -69,23 +95,50 @@ export class CaseSession {
     return () => this.listeners.delete(listener);
   }
 
-  emit(tables: string[], reason: string): void {
-    for (const listener of this.listeners) listener({ tables, reason });
+  /** Tells the panes what changed: a write's announcement, or `tables` and why. */
+  emit(change: StoreChanged): void;
+  emit(tables: Written[], reason: string): void;
+  emit(change: StoreChanged | Written[], reason = ''): void {
+    const event = Array.isArray(change) ? { tables: change, reason } : change;
+    if (this.current?.readOnly === null && !NOT_A_CHANGE.has(event.reason))
+      this.backups?.caseChanged(this.current.file);
+    for (const listener of this.listeners) listener(event);
   }
 
-  open(file: string, { create = false } = {}): CaseStore {
+  /** The case file last opened (or asked for), open or not. */
+  get lastCaseFile(): string | null {
+    return this.lastFile;
+  }
+
+  /**
+   * Opens a case for writing. One held by another window or process is refused with a sentence
+   * (code case_in_use) unless readOnly is asked for; a file that cannot be written opens read-only.
+   */
+  open(file: string, { create = false, readOnly = false } = {}): CaseStore {
     const resolved = path.resolve(file);
+    if (this.current?.file === resolved && (readOnly || this.current.readOnly === null)) return this.current;
+    this.lastFile = resolved;
+    // Opening the same case again (now for writing) lets go of this window's own read-only connection first.
+    if (this.current?.file === resolved) this.close();
     let next: CaseStore;
     try {
-      next = CaseStore.open(resolved, { create, nativeBinding: this.options.nativeBinding });
+      next = CaseStore.open(resolved, {
+        create,
+        readOnly,
+        nativeBinding: this.options.nativeBinding,
+        checkWritable: this.options.checkWritable,
+      });
     } catch (error) {
-      if (error instanceof CaseFileError) throw new AppError('case_unreadable', error.message);
+      if (error instanceof CaseFileError)
+        throw new AppError(error.problem === 'in_use' ? 'case_in_use' : 'case_unreadable', error.message);
       throw error;
     }
-    this.current?.close();
+    this.close();
     this.current = next;
     this.problem = null;
     this.remember(resolved);
+    // A read-only case is not changed here: its writer (if any) makes its copies.
+    if (next.readOnly === null) this.backups?.caseOpened(resolved);
     this.emit(['*'], 'case opened');
     void next.integrityCheck().then((damage) => {
       // A large file is checked after it opens; if it is damaged, close it before anything is written.
@@ -127,6 +180,7 @@ export class CaseSession {
         path: null,
         schemaVersion: null,
         problem: this.problem,
+        readOnly: null,
         counts: { entities: 0, relations: 0, sources: 0, notes: 0 },
       };
     }
@@ -136,6 +190,7 @@ export class CaseSession {
       path: store.file,
       schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
       problem: null,
+      readOnly: store.readOnly,
       counts: {
         entities: store.entities.count(),
         relations: store.relations.count(),
@@ -156,11 +211,22 @@ export class CaseSession {
     }
   }
 
+  /** Opens a case; one open in another window is shown here read-only, with a banner saying so. */
+  openOrReadOnly(file: string, { create = false } = {}): CaseStore {
+    try {
+      return this.open(file, { create });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'case_in_use')
+        return this.open(file, { readOnly: true });
+      throw error;
+    }
+  }
+
   /** Reopens the last case, if it still opens; otherwise returns null and leaves the session closed. */
   reopenLast(): CaseStore | null {
     for (const file of this.recent()) {
       try {
-        return this.open(file);
+        return this.openOrReadOnly(file);
       } catch {
         // A recent case that no longer opens is skipped; the analyst sees the next one or a new case.
       }
@@ -169,7 +235,9 @@ export class CaseSession {
   }
 
   close(): void {
-    this.current?.close();
+    if (!this.current) return;
+    this.backups?.caseClosed();
+    this.current.close();
     this.current = null;
   }
 

@@ -14,7 +14,8 @@ export const APPLICATION_ID = 0x41574231;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-export type CaseFileProblem = 'not_found' | 'not_sqlite' | 'corrupt' | 'newer_version' | 'foreign';
+export type CaseFileProblem =
+  'not_found' | 'not_sqlite' | 'corrupt' | 'newer_version' | 'foreign' | 'in_use' | 'not_writable';
 
 /**
  * Files up to this size get a full PRAGMA quick_check before they open. quick_check reads every
@@ -36,6 +37,35 @@ export class CaseFileError extends Error {
 /** Options a shell may set: where the native module for this runtime lives (Electron needs its own build). */
 export interface OpenOptions {
   nativeBinding?: string;
+  /**
+   * Throws (EACCES, EPERM, EROFS) when the case file cannot be written; the case then opens
+   * read-only. Tests inject the error here: they run as root, where chmod does not bite.
+   */
+  checkWritable?: (file: string) => void;
+}
+
+/** Why a case is open read-only, in one sentence for the banner. */
+export type ReadOnlyReason = string;
+
+const NOT_WRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+function defaultCheckWritable(file: string): void {
+  fs.accessSync(file, fs.constants.W_OK);
+  // SQLite writes its -wal and -shm files beside the case.
+  fs.accessSync(path.dirname(file), fs.constants.W_OK);
+}
+
+/** The reason a case file cannot be written, or null when it can. */
+export function notWritableReason(file: string, options: OpenOptions = {}): ReadOnlyReason | null {
+  try {
+    (options.checkWritable ?? defaultCheckWritable)(file);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!NOT_WRITABLE_CODES.has(code)) throw error;
+    const why = code === 'EROFS' ? 'it is on a read-only disk' : 'you do not have permission to change it';
+    return `“${path.basename(file)}” cannot be written (${why}), so it is open read-only: you can read, search and export it, but not change it. To work on it, copy it to a folder you can write to and open the copy.`;
+  }
 }
 
 function nativeOptions(options: OpenOptions): Database.Options {
@@ -134,19 +164,37 @@ export interface Opened {
   db: Db;
   /** The full integrity check has not run yet (large file): run checkIntegrityInBackground. */
   checkPending: boolean;
+  /** Set when the case was opened read-only, with the reason; null when it can be written. */
+  readOnly: ReadOnlyReason | null;
 }
 
-/** Opens (or, with create, makes) a case file, checked and migrated to the latest schema. */
-export function openCaseFile(
-  file: string,
-  { create = false, ...options }: OpenOptions & { create?: boolean } = {},
-): Opened {
+export interface OpenCaseOptions extends OpenOptions {
+  create?: boolean;
+  /** Open without writing, for this reason (shown to the analyst). */
+  readOnly?: ReadOnlyReason;
+}
+
+/**
+ * Opens (or, with create, makes) a case file, checked and migrated to the latest schema. A file
+ * that cannot be written opens read-only (not migrated, so it must already be at the latest schema).
+ */
+export function openCaseFile(file: string, { create = false, ...options }: OpenCaseOptions = {}): Opened {
   const exists = fs.existsSync(file);
   if (!exists && !create) {
     throw new CaseFileError('not_found', `There is no case file at “${file}”.`);
   }
   const checkPending = exists ? inspectExisting(file, options) : false;
-  const db = new Database(file, nativeOptions(options));
+  const readOnly = options.readOnly ?? (exists ? notWritableReason(file, options) : null);
+  if (readOnly !== null) return { db: openCaseReadOnly(file, options), checkPending, readOnly };
+  let db: Db;
+  try {
+    db = new Database(file, nativeOptions(options));
+  } catch (error) {
+    throw new CaseFileError(
+      'not_writable',
+      `A case file cannot be made at “${file}” (${(error as Error).message}). Choose a folder you can write to; nothing was changed.`,
+    );
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -154,14 +202,35 @@ export function openCaseFile(
     db.pragma('busy_timeout = 2000');
     db.pragma('cache_size = -65536');
     migrate(db);
-    return { db, checkPending };
+    return { db, checkPending, readOnly: null };
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-export function openDatabase(file: string, options: OpenOptions & { create?: boolean } = {}): Db {
+/** The case itself, read-only: it must already be at the latest schema (it cannot be migrated). */
+function openCaseReadOnly(file: string, options: OpenOptions): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...nativeOptions(options) });
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < LATEST_VERSION) {
+      throw new CaseFileError(
+        'not_writable',
+        `“${path.basename(file)}” was made by an earlier Analyst Workbench and must be upgraded before it opens, but it cannot be written. Copy it to a folder you can write to and open the copy; nothing was changed.`,
+      );
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 2000');
+    db.pragma('cache_size = -65536');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function openDatabase(file: string, options: OpenCaseOptions = {}): Db {
   return openCaseFile(file, options).db;
 }
 

@@ -1,7 +1,16 @@
 // A case store: one open case file with its repositories and undo journal.
 import path from 'node:path';
-import { checkIntegrityInBackground, openCaseFile, openReadOnly, type Db, type OpenOptions } from './db';
+import {
+  CaseFileError,
+  checkIntegrityInBackground,
+  openCaseFile,
+  openReadOnly,
+  type Db,
+  type OpenOptions,
+  type ReadOnlyReason,
+} from './db';
 import { Journal } from './journal';
+import { acquireWriterLock, isLockedElsewhere, type WriterLock } from './lock';
 import { AttributeRepo } from './repos/attributes';
 import { EntityRepo } from './repos/entities';
 import { NoteRepo } from './repos/notes';
@@ -13,8 +22,17 @@ import { SuggestionRepo } from './repos/suggestions';
 import { VocabularyRepo } from './repos/vocabulary';
 
 export { CaseFileError, openDatabase, APPLICATION_ID } from './db';
-export type { OpenOptions } from './db';
+export type { OpenOptions, ReadOnlyReason } from './db';
 export type { Db } from './db';
+
+export interface CaseStoreOptions extends OpenOptions {
+  create?: boolean;
+  /** The analyst asked for read-only (e.g. the case is open in another window). */
+  readOnly?: boolean;
+}
+
+const inUse = (file: string): string =>
+  `“${path.basename(file)}” is open in another Analyst Workbench window, so it is open read-only here: close it there and open it again to make changes.`;
 
 export class CaseStore {
   readonly entities: EntityRepo;
@@ -34,6 +52,9 @@ export class CaseStore {
     /** Set when the file was too large to check before opening; see integrityCheck(). */
     readonly checkPending: boolean,
     private readonly options: OpenOptions,
+    /** Why the case is open read-only (one sentence), or null when this window is its writer. */
+    readonly readOnly: ReadOnlyReason | null,
+    private readonly lock: WriterLock | null,
   ) {
     this.entities = new EntityRepo(db);
     this.relations = new RelationRepo(db);
@@ -47,9 +68,43 @@ export class CaseStore {
     this.journal = new Journal(db);
   }
 
-  static open(file: string, options: OpenOptions & { create?: boolean } = {}): CaseStore {
-    const { db, checkPending } = openCaseFile(file, options);
-    return new CaseStore(db, path.resolve(file), checkPending, options);
+  /**
+   * Opens a case for writing, holding its writer lock, so no other window or process writes it at
+   * the same time; a case another one holds is refused (CaseFileError 'in_use') unless read-only
+   * is asked for. A file that cannot be written opens read-only.
+   */
+  static open(file: string, { readOnly = false, ...options }: CaseStoreOptions = {}): CaseStore {
+    const resolved = path.resolve(file);
+    if (readOnly) {
+      const reason = isLockedElsewhere(resolved, options.nativeBinding)
+        ? inUse(resolved)
+        : `“${path.basename(resolved)}” is open read-only, as you asked: open it again to make changes.`;
+      const opened = openCaseFile(resolved, { ...options, create: false, readOnly: reason });
+      return new CaseStore(opened.db, resolved, opened.checkPending, options, opened.readOnly, null);
+    }
+    const lock = acquireWriterLock(resolved, options.nativeBinding);
+    if (lock.status === 'busy') {
+      throw new CaseFileError(
+        'in_use',
+        `“${path.basename(resolved)}” is open in another Analyst Workbench window. Close it there, or open it read-only here; nothing was changed.`,
+      );
+    }
+    const held = lock.status === 'held' ? lock.lock : null;
+    try {
+      const opened = openCaseFile(resolved, options);
+      if (opened.readOnly !== null) held?.release();
+      return new CaseStore(
+        opened.db,
+        resolved,
+        opened.checkPending,
+        options,
+        opened.readOnly,
+        opened.readOnly === null ? held : null,
+      );
+    } catch (error) {
+      held?.release();
+      throw error;
+    }
   }
 
   /** The full integrity check of a large file, off the main thread. Null when sound. */
@@ -76,8 +131,9 @@ export class CaseStore {
 
   close(): void {
     if (this.db.open) {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (this.readOnly === null) this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
     }
+    this.lock?.release();
   }
 }

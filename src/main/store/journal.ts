@@ -1,11 +1,24 @@
 // Undo/redo that survives a restart. Temporary triggers (per connection, never written into the
 // file) record the before/after image of every row a user action changes; the images are saved in
 // the journal table in the same transaction as the action.
+import type { CaseTable } from '../../shared/ipc/tables';
 import type { Db } from './db';
 import { indexEntities } from './migrations/0009-search-fold';
 
 export const JOURNALED_TABLES = {
-  vocabulary: ['id', 'kind', 'key', 'label', 'plural', 'symmetric', 'lineage', 'colour', 'shape', 'line_style', 'position'],
+  vocabulary: [
+    'id',
+    'kind',
+    'key',
+    'label',
+    'plural',
+    'symmetric',
+    'lineage',
+    'colour',
+    'shape',
+    'line_style',
+    'position',
+  ],
   attribute: ['id', 'kind', 'key', 'title', 'value_type', 'position'],
   entity: [
     'id',
@@ -88,6 +101,26 @@ export const JOURNALED_TABLES = {
 } as const;
 
 export type JournaledTable = keyof typeof JOURNALED_TABLES;
+// The journal records exactly the case tables of the shared vocabulary (src/shared/ipc/tables.ts).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const journaledAreCaseTables: Same<JournaledTable, CaseTable> = true;
+void journaledAreCaseTables;
+
+/** Per table, the ids of the rows written while watched; a table written in bulk is left out. */
+export type TouchedRows = Partial<Record<JournaledTable, number[]>>;
+
+export interface WriteWatch {
+  /** Ends the watch: every table, with the rows written to it (none: []), bulk-written ones left out. */
+  stop(): TouchedRows;
+}
+
+/** Above this many rows of one table a watch reports the table without ids (re-read it whole). */
+export const MAX_TOUCHED_IDS = 10_000;
+
+interface Watcher {
+  rows: Map<JournaledTable, Set<number>>;
+  bulk: Set<JournaledTable>;
+}
 type RowImage = Record<string, unknown>;
 
 export interface Change {
@@ -157,6 +190,7 @@ export class Journal {
   private readonly firstUndone;
   private readonly markUndone;
   private readonly dropRows;
+  private readonly watchers = new Set<Watcher>();
 
   constructor(private readonly db: Db) {
     installCapture(db);
@@ -197,6 +231,7 @@ export class Journal {
       }));
       this.clearLog.run();
       if (changes.length > 0) this.addEntry(label, changes);
+      this.saw(changes);
       return result;
     })();
   }
@@ -218,6 +253,7 @@ export class Journal {
         if (last >= first) inserted[t] = [first, last];
       }
       if (Object.keys(inserted).length > 0) this.addEntry(label, { inserted });
+      this.saw({ inserted });
       return result;
     })();
   }
@@ -245,6 +281,7 @@ export class Journal {
       }
       if (Object.keys(inserted).length > 0) this.addEntry(label(result), { inserted });
       this.db.exec('COMMIT');
+      this.saw({ inserted });
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -265,6 +302,7 @@ export class Journal {
       const changes = JSON.parse(entry.changes) as EntryChanges;
       if (Array.isArray(changes)) this.apply(changes.reverse(), 'before');
       else this.setAsideInserted(entry.id, changes.inserted);
+      this.saw(changes);
       this.markUndone.run(1, entry.id);
       return entry.label;
     })();
@@ -277,9 +315,44 @@ export class Journal {
       const changes = JSON.parse(entry.changes) as EntryChanges;
       if (Array.isArray(changes)) this.apply(changes, 'after');
       else this.putBackInserted(entry.id, changes.inserted);
+      this.saw(changes);
       this.markUndone.run(0, entry.id);
       return entry.label;
     })();
+  }
+
+  /**
+   * Watches the rows written from now until stop(): every action recorded, undone or redone
+   * meanwhile (all of them, if several overlap), so a write can say which rows it touched.
+   */
+  watch(): WriteWatch {
+    const watcher: Watcher = { rows: new Map(), bulk: new Set() };
+    this.watchers.add(watcher);
+    return {
+      stop: () => {
+        this.watchers.delete(watcher);
+        const touched: TouchedRows = {};
+        for (const t of INSERT_ORDER) {
+          const ids = watcher.rows.get(t);
+          if (watcher.bulk.has(t) || (ids && ids.size > MAX_TOUCHED_IDS)) continue;
+          touched[t] = ids ? [...ids] : [];
+        }
+        return touched;
+      },
+    };
+  }
+
+  private saw(changes: EntryChanges): void {
+    for (const watcher of this.watchers) {
+      if (!Array.isArray(changes)) {
+        for (const t of Object.keys(changes.inserted) as JournaledTable[]) watcher.bulk.add(t);
+        continue;
+      }
+      for (const change of changes) {
+        const ids = watcher.rows.get(change.t) ?? watcher.rows.set(change.t, new Set()).get(change.t)!;
+        ids.add(change.id);
+      }
+    }
   }
 
   state(): HistoryState {

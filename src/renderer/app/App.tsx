@@ -1,9 +1,11 @@
 // The workbench frame: toolbar, sheet, graph, side panel (notes, sources), status bar, errors.
 import { useEffect, useRef, useState } from 'react';
-import { GraphPane } from '../features/graph/GraphPane';
+import { GraphPane } from '../features/graph';
 import { NotesPanel } from '../features/notes/NotesPanel';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SheetPane } from '../features/sheet/SheetPane';
+import { InterchangeHost } from '../features/interchange/InterchangeDialogs';
+import { openCaseExport, openNetworkExport, openNetworkImport } from '../features/interchange/interchange';
 import { DocumentImportHost } from '../features/sources/DocumentImportDialog';
 import { importDocumentFiles, openDocumentImport } from '../features/sources/documentImport';
 import { ReaderHost } from '../features/sources/Reader';
@@ -15,35 +17,47 @@ import { bridge } from '../lib/platform';
 import { listenForChanges } from '../lib/store';
 import { ErrorSurface } from '../ui/ErrorSurface';
 import { Splitter } from '../ui/Splitter';
-import { installShortcuts, registerCommands, runCommand } from './commands';
+import { isCommandId } from '../../shared/commands';
+import { CommandButton } from './CommandButton';
+import { installShortcuts, isEditable, registerCommands, runCommand } from './commands';
+import { focusPaneById, movePaneFocus } from './panes';
+import { ShortcutHelp } from './ShortcutHelp';
 import { AboutDialog } from './AboutDialog';
 import { installFileDrop } from './fileDrop';
 import { OpenCaseDialog } from './OpenCaseDialog';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { StatusBar } from './StatusBar';
 import { useCaseInfo } from './useCaseInfo';
 import { useWorkspaceLayout } from './useWorkspaceLayout';
 
 type SideTab = 'notes' | 'sources';
 
-function isEditable(el: Element | null): boolean {
-  return (
-    !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
-  );
-}
-
 export function App() {
   const info = useCaseInfo();
   const [opening, setOpening] = useState(false);
   const [about, setAbout] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   const [sideTab, setSideTab] = useState<SideTab>('notes');
   const [layout, setLayout] = useWorkspaceLayout();
   const [dropping, setDropping] = useState(false);
-  useEffect(() => installFileDrop((files) => void importDocumentFiles(files), setDropping), []);
+  useEffect(
+    () =>
+      installFileDrop(
+        (files) => void importDocumentFiles(files),
+        setDropping,
+        (file) => openNetworkImport(file),
+      ),
+    [],
+  );
   // Overlays (the reader) leave the side panel visible, so notes can be written beside a document.
   useEffect(() => {
     const space = layout.sideOpen ? layout.sideWidth + 20 : 6;
     document.documentElement.style.setProperty('--side-panel-space', `${space}px`);
   }, [layout.sideOpen, layout.sideWidth]);
+  const sideOpen = useRef(layout.sideOpen);
+  sideOpen.current = layout.sideOpen;
   const togglePanel = useRef(() => {});
   togglePanel.current = () => {
     setLayout({ sideOpen: !layout.sideOpen });
@@ -54,30 +68,31 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(
     () =>
-      registerCommands([
-        { id: 'case:new', label: 'New case', run: () => void attempt('case:create', {}) },
-        { id: 'case:open', label: 'Open case…', shortcut: 'Mod+O', run: () => setOpening(true) },
-        { id: 'case:sample', label: 'Open sample case', run: () => void attempt('case:openSample', {}) },
-        { id: 'sources:import', label: 'Import documents…', run: () => openDocumentImport() },
-        { id: 'edit:undo', label: 'Undo', shortcut: 'Mod+Z', run: () => void attempt('history:undo', {}) },
-        {
-          id: 'edit:redo',
-          label: 'Redo',
-          shortcut: 'Mod+Shift+Z',
-          run: () => void attempt('history:redo', {}),
+      registerCommands('app', {
+        'case:new': () => void attempt('case:create', {}),
+        'case:open': () => setOpening(true),
+        'case:sample': () => void attempt('case:openSample', {}),
+        'case:restoreBackup': () => setRestoring(true),
+        'sources:import': () => openDocumentImport(),
+        'network:import': () => openNetworkImport(),
+        'network:export': () => openNetworkExport(),
+        'case:importFile': () => openCaseExport(),
+        'edit:undo': () => void attempt('history:undo', {}),
+        'edit:redo': () => void attempt('history:redo', {}),
+        'view:sheet': () => focusPaneById('sheet-pane'),
+        'view:graph': () => focusPaneById('graph-pane'),
+        'view:panel': () => focusPaneById('side-panel'),
+        'view:nextPane': () => movePaneFocus(1),
+        'view:previousPane': () => movePaneFocus(-1),
+        'view:toggle-panel': () => togglePanel.current(),
+        'entity:open': () => {
+          setSideTab('notes');
+          if (!sideOpen.current) togglePanel.current();
+          requestAnimationFrame(() => focusPaneById('side-panel'));
         },
-        { id: 'edit:redo-y', label: 'Redo', shortcut: 'Mod+Y', run: () => void attempt('history:redo', {}) },
-        { id: 'help:about', label: 'About Analyst Workbench', run: () => setAbout(true) },
-        { id: 'view:panel', label: 'Side panel', run: () => document.getElementById('side-panel')?.focus() },
-        {
-          id: 'view:toggle-panel',
-          label: 'Show or hide the side panel',
-          shortcut: 'Mod+\\',
-          run: () => togglePanel.current(),
-        },
-        { id: 'view:sheet', label: 'Sheet', run: () => document.getElementById('sheet-pane')?.focus() },
-        { id: 'view:graph', label: 'Graph', run: () => document.getElementById('graph-pane')?.focus() },
-      ]),
+        'help:shortcuts': () => setShortcuts(true),
+        'help:about': () => setAbout(true),
+      }),
     [],
   );
   // The Electron menu sends command ids; Undo/Redo inside a text field stay with the field.
@@ -85,6 +100,7 @@ export function App() {
     () =>
       bridge().on('menu:command', (payload) => {
         const id = String(payload);
+        if (!isCommandId(id)) return;
         if (id.startsWith('edit:') && isEditable(document.activeElement)) {
           document.execCommand(id === 'edit:undo' ? 'undo' : 'redo');
           return;
@@ -95,7 +111,7 @@ export function App() {
   );
 
   return (
-    <div className="app">
+    <div className={info?.open && info.readOnly ? 'app with-banner' : 'app'}>
       <header className="toolbar" role="toolbar" aria-label="Case">
         <span className="brand">Analyst Workbench</span>
         <span className="case-title" data-testid="case-name">
@@ -103,23 +119,15 @@ export function App() {
         </span>
         <span className="spacer" />
         <SearchPalette />
-        <button type="button" onClick={() => runCommand('case:new')}>
-          New case
-        </button>
-        <button type="button" onClick={() => runCommand('case:open')}>
-          Open…
-        </button>
-        <button type="button" onClick={() => runCommand('case:sample')}>
-          Sample case
-        </button>
-        <button
-          type="button"
-          onClick={() => runCommand('view:toggle-panel')}
-          aria-pressed={layout.sideOpen}
-          title="Show or hide the notes and sources panel (Ctrl+\\)"
-        >
+        <CommandButton id="case:new">New case</CommandButton>
+        <CommandButton id="case:open">Open…</CommandButton>
+        <CommandButton id="case:sample">Sample case</CommandButton>
+        <CommandButton id="network:import">Import network…</CommandButton>
+        <CommandButton id="network:export">Export network…</CommandButton>
+        <CommandButton id="case:restoreBackup">Backups…</CommandButton>
+        <CommandButton id="view:toggle-panel" aria-pressed={layout.sideOpen}>
           Panel
-        </button>
+        </CommandButton>
         <button
           type="button"
           onClick={() => setLayout({ timelineOpen: !layout.timelineOpen })}
@@ -128,13 +136,10 @@ export function App() {
         >
           Timeline
         </button>
-        <button type="button" onClick={() => runCommand('edit:undo')} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" onClick={() => runCommand('edit:redo')} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
+        <CommandButton id="edit:undo">Undo</CommandButton>
+        <CommandButton id="edit:redo">Redo</CommandButton>
       </header>
+      <ReadOnlyBanner info={info} />
       <main
         className="workspace"
         style={{
@@ -143,7 +148,7 @@ export function App() {
           gridTemplateColumns: `min(${layout.sheetWidth}px, calc(100% - ${layout.sideOpen ? layout.sideWidth + 16 : 0}px - 288px)) 8px minmax(280px, 1fr) ${layout.sideOpen ? `8px ${layout.sideWidth}px` : '0 0'}`,
         }}
       >
-        <section id="sheet-pane" className="pane pane-sheet" aria-label="Sheet" tabIndex={-1}>
+        <section id="sheet-pane" className="pane pane-sheet" aria-label="Sheet" tabIndex={-1} data-pane>
           <SheetPane />
         </section>
         <Splitter
@@ -154,7 +159,7 @@ export function App() {
           direction={1}
           onChange={(sheetWidth) => setLayout({ sheetWidth })}
         />
-        <section id="graph-pane" className="pane pane-graph" aria-label="Graph" tabIndex={-1}>
+        <section id="graph-pane" className="pane pane-graph" aria-label="Graph" tabIndex={-1} data-pane>
           <GraphPane />
         </section>
         {layout.sideOpen && (
@@ -173,6 +178,7 @@ export function App() {
           aria-label="Side panel"
           tabIndex={-1}
           hidden={!layout.sideOpen}
+          data-pane
         >
           <div className="tabs" role="tablist">
             <button
@@ -201,6 +207,7 @@ export function App() {
           className="pane pane-timeline"
           aria-label="Timeline"
           tabIndex={-1}
+          data-pane
           style={{ height: layout.timelineHeight }}
         >
           <TimelinePane />
@@ -210,6 +217,7 @@ export function App() {
       <ReaderHost />
       <ReviewHost />
       <DocumentImportHost />
+      <InterchangeHost />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop documents to import them into this case
@@ -218,6 +226,8 @@ export function App() {
       <ErrorSurface />
       {opening && <OpenCaseDialog onClose={() => setOpening(false)} />}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {restoring && <RestoreBackupDialog onClose={() => setRestoring(false)} />}
+      {shortcuts && <ShortcutHelp onClose={() => setShortcuts(false)} />}
     </div>
   );
 }

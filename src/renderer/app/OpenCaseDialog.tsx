@@ -7,15 +7,18 @@ export function OpenCaseDialog({ onClose }: { onClose: () => void }) {
   const [recent, setRecent] = useState<string[]>([]);
   const [path, setPath] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** A case another window has open: it can be opened here read-only. */
+  const [inUse, setInUse] = useState<string | null>(null);
   useEffect(() => {
     void attempt('case:recent', {}).then((list) => setRecent(list ?? []));
   }, []);
-  const open = async (file: string): Promise<void> => {
+  const open = async (file: string, readOnly = false): Promise<void> => {
     try {
-      await call('case:open', { path: file });
+      await call('case:open', { path: file, ...(readOnly ? { readOnly } : {}) });
       onClose();
     } catch (error) {
       setProblem(error instanceof IpcCallError ? error.message : String(error));
+      setInUse(error instanceof IpcCallError && error.code === 'case_in_use' ? file : null);
     }
   };
   return (
@@ -58,6 +61,11 @@ export function OpenCaseDialog({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={onClose}>
             Cancel
           </button>
+          {inUse && (
+            <button type="button" onClick={() => void open(inUse, true)}>
+              Open read-only
+            </button>
+          )}
           <button type="submit" className="primary" disabled={!path.trim()}>
             Open
           </button>

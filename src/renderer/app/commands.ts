@@ -1,58 +1,99 @@
-// One registry of user commands: the toolbar, keyboard shortcuts and the Electron menu all run
-// the same thing by id.
-export interface Command {
-  id: string;
-  label: string;
-  /** e.g. "Mod+Z", "Mod+Shift+Z", "Mod+K"; Mod is Ctrl (Cmd on macOS). */
-  shortcut?: string;
-  run: () => void | Promise<void>;
-}
+// The renderer's side of the command list (src/shared/commands.ts): each owner registers a handler
+// for every command it owns, in one call whose type names them all, so a command added to the list
+// without a handler does not compile. Toolbars, shortcuts, the Electron menu (menu:command) and
+// the shortcut help all run a command by its id.
+import {
+  COMMAND_IDS,
+  commandSpec,
+  shortcutText,
+  type CommandId,
+  type CommandOwner,
+  type CommandsOf,
+} from '../../shared/commands';
 
-const commands = new Map<string, Command>();
+export type CommandHandler = () => void | Promise<void>;
+type RendererOwner = Exclude<CommandOwner, 'main'>;
 
-export function registerCommands(list: Command[]): () => void {
-  for (const command of list) commands.set(command.id, command);
+const handlers = new Map<CommandId, CommandHandler>();
+
+/** Registers every command `owner` handles; returns how to take them back (on unmount). */
+export function registerCommands<O extends RendererOwner>(
+  owner: O,
+  table: Record<CommandsOf<O>, CommandHandler>,
+): () => void {
+  const entries = Object.entries(table) as [CommandId, CommandHandler][];
+  for (const [id, handler] of entries) handlers.set(id, handler);
   return () => {
-    for (const command of list) if (commands.get(command.id) === command) commands.delete(command.id);
+    for (const [id, handler] of entries) if (handlers.get(id) === handler) handlers.delete(id);
   };
 }
 
-export function runCommand(id: string): boolean {
-  const command = commands.get(id);
-  if (!command) return false;
-  void command.run();
+/** Runs a command; false when nothing handles it right now (its pane is not mounted). */
+export function runCommand(id: CommandId): boolean {
+  const handler = handlers.get(id);
+  if (!handler) return false;
+  void handler();
   return true;
 }
 
+/** Commands of the page that no mounted part handles (the e2e tests check it is none). */
+export function unhandledCommands(): CommandId[] {
+  return COMMAND_IDS.filter((id) => commandSpec(id).owner !== 'main' && !handlers.has(id));
+}
+
+export const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** "Undo (Ctrl+Z)": a button's tooltip, from the command's label and shortcut. */
+export function commandTitle(id: CommandId, label = commandSpec(id).label): string {
+  const { shortcut } = commandSpec(id);
+  return shortcut ? `${label} (${shortcutText(shortcut, isMac())})` : label;
+}
+
+const SYMBOL = /^[^\p{L}\p{N}]$/u;
+
 function matches(shortcut: string, event: KeyboardEvent): boolean {
   const parts = shortcut.split('+');
-  const key = parts.pop()!.toLowerCase();
+  const key = parts.pop()!;
   const mod = parts.includes('Mod');
-  const shift = parts.includes('Shift');
   const alt = parts.includes('Alt');
+  // A symbol is typed with or without Shift depending on the keyboard ("?" is Shift+/ in English).
+  const shift = SYMBOL.test(key) ? event.shiftKey : parts.includes('Shift');
   return (
-    event.key.toLowerCase() === key &&
+    event.key.toLowerCase() === key.toLowerCase() &&
     (event.ctrlKey || event.metaKey) === mod &&
     event.shiftKey === shift &&
     event.altKey === alt
   );
 }
 
-function isEditable(target: EventTarget | null): boolean {
+export function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** Global shortcuts. Inside text fields, Undo/Redo stay with the field. */
+/** The command a key press asks for, if any; keys typed into a text field stay with the field. */
+export function commandForKey(event: KeyboardEvent): CommandId | null {
+  const editable = isEditable(event.target);
+  for (const id of COMMAND_IDS) {
+    const spec = commandSpec(id);
+    if (spec.owner === 'main' || !spec.shortcut) continue;
+    for (const keys of [spec.shortcut, ...(spec.alsoKeys ?? [])]) {
+      if (!matches(keys, event)) continue;
+      // Undo/Redo inside a field undo the typing; a plain key (?) is a character there.
+      if (editable && (id.startsWith('edit:') || !/Mod|Alt|F\d/.test(keys))) return null;
+      return id;
+    }
+  }
+  return null;
+}
+
+/** The global shortcuts, from the command list. */
 export function installShortcuts(): () => void {
   const onKey = (event: KeyboardEvent): void => {
-    for (const command of commands.values()) {
-      if (!command.shortcut || !matches(command.shortcut, event)) continue;
-      if (command.id.startsWith('edit:') && isEditable(event.target)) return;
-      event.preventDefault();
-      void command.run();
-      return;
-    }
+    if (event.defaultPrevented) return;
+    const id = commandForKey(event);
+    if (!id || !runCommand(id)) return;
+    event.preventDefault();
   };
   window.addEventListener('keydown', onKey);
   return () => window.removeEventListener('keydown', onKey);

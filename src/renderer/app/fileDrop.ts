@@ -3,11 +3,13 @@
 import { reportError } from '../lib/ipc';
 
 const TABLES = /\.(csv|tsv|tab)$/i;
+const NETWORKS = /\.(gexf|graphml|cyjs|stix|json)$/i;
 
 /** Installs the window's drop target; `onDocuments` gets the documents, `onHover` whether files hover. */
 export function installFileDrop(
   onDocuments: (files: File[]) => void,
   onHover: (hovering: boolean) => void,
+  onNetwork: (file: File) => void = () => undefined,
 ): () => void {
   const hasFiles = (e: DragEvent): boolean => [...(e.dataTransfer?.types ?? [])].includes('Files');
   let depth = 0;
@@ -39,7 +41,10 @@ export function installFileDrop(
           `${tables.map((f) => `“${f.name}”`).join(', ')} ${tables.length === 1 ? 'is a table' : 'are tables'}: use Import CSV in the sheet to bring rows in.`,
         ),
       );
-    const documents = files.filter((f) => !TABLES.test(f.name));
+    // A network file (GEXF, GraphML, Cytoscape JSON, STIX or case JSON) opens the network import's preview.
+    const networks = files.filter((f) => NETWORKS.test(f.name));
+    if (networks[0]) onNetwork(networks[0]);
+    const documents = files.filter((f) => !TABLES.test(f.name) && !NETWORKS.test(f.name));
     if (documents.length) onDocuments(documents);
   };
   window.addEventListener('dragenter', enter);

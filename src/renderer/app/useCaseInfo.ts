@@ -5,7 +5,7 @@ import { useRevision } from '../lib/store';
 
 /** The open case's name and counts, re-read after every change. */
 export function useCaseInfo(): CaseInfo | null {
-  const revision = useRevision();
+  const revision = useRevision(['entity', 'relation', 'source', 'note']);
   const [info, setInfo] = useState<CaseInfo | null>(null);
   useEffect(() => {
     let live = true;

@@ -1,7 +1,8 @@
-// The renderer's small shared state: what is selected, and a change counter per table so panes
-// re-read after main reports a write. Selection is the only UI state features share.
-import { useSyncExternalStore } from 'react';
-import type { StoreChanged } from '../../shared/ipc/contract';
+// The renderer's small shared state: what is selected, and the writes main announces, by table
+// (src/shared/ipc/tables.ts), so each pane re-reads — or applies — what concerns it. Selection is
+// the only UI state features share.
+import { useCallback, useSyncExternalStore } from 'react';
+import { CASE_TABLES, TABLES, type StoreChanged, type TableName } from '../../shared/ipc/tables';
 import { bridge } from './platform';
 
 export interface Selection {
@@ -41,23 +42,49 @@ export function useSelection(): Selection {
   return useSyncExternalStore(selectionStore.subscribe, selectionStore.get);
 }
 
-/** Bumped on every store:changed; panes depend on it to re-read what they show. */
-export const revisionStore = createStore<{ n: number; tables: string[] }>({ n: 0, tables: ['*'] });
+/** Tables of the case data, for a pane that shows a bit of everything. */
+export const CASE_DATA: readonly TableName[] = CASE_TABLES;
 
-export function useRevision(): number {
-  return useSyncExternalStore(revisionStore.subscribe, () => revisionStore.get().n);
-}
+type ChangeListener = (change: StoreChanged) => void;
+const changeListeners = new Map<ChangeListener, ReadonlySet<TableName>>();
+/** Changes seen per table (a case opened counts for all), so a pane can depend on its own tables. */
+const revisions = new Map<TableName, number>(TABLES.map((t) => [t, 0]));
 
 /**
- * Writes that change no case data: the sheet's column layouts, graph node positions and CSV upload
- * plumbing (a finished import announces the tables it filled itself). Panes need not re-read for these.
+ * Whether a change announced by main touches any of these tables: one it declares ('*': another
+ * case, all of them), unless its ids show no row of that table was written (an undo of a note edit
+ * declares every case table but writes two).
  */
-const NOT_CASE_DATA = new Set(['sheet', 'csvImport', 'graph']);
+export function touches(change: StoreChanged, tables: ReadonlySet<TableName>): boolean {
+  return change.tables.some(
+    (t) => t === '*' || (tables.has(t) && (change.ids?.[t] === undefined || change.ids[t].length > 0)),
+  );
+}
+
+/** Calls `listener` with every change main announces to any of `tables`. */
+export function onTablesChanged(tables: readonly TableName[], listener: ChangeListener): () => void {
+  changeListeners.set(listener, new Set(tables));
+  return () => void changeListeners.delete(listener);
+}
+
+function announce(change: StoreChanged): void {
+  for (const t of TABLES) if (touches(change, new Set([t]))) revisions.set(t, revisions.get(t)! + 1);
+  // (Read by useRevision at React's next render; the listeners below tell it to look.)
+  for (const [listener, tables] of changeListeners) if (touches(change, tables)) listener(change);
+}
+
+/** A number that changes whenever main announces a write to one of `tables`: a pane re-reads on it. */
+export function useRevision(tables: readonly TableName[]): number {
+  const key = tables.join(',');
+  const subscribe = useCallback(
+    (onChange: () => void) => onTablesChanged(key.split(',') as TableName[], onChange),
+    [key],
+  );
+  return useSyncExternalStore(subscribe, () =>
+    key.split(',').reduce((sum, t) => sum + (revisions.get(t as TableName) ?? 0), 0),
+  );
+}
 
 export function listenForChanges(): () => void {
-  return bridge().on('store:changed', (payload) => {
-    const event = payload as StoreChanged;
-    if (event.tables.length > 0 && event.tables.every((t) => NOT_CASE_DATA.has(t))) return;
-    revisionStore.set({ n: revisionStore.get().n + 1, tables: event.tables });
-  });
+  return bridge().on('store:changed', (payload) => announce(payload as StoreChanged));
 }

@@ -14,7 +14,12 @@ export function ErrorSurface() {
   useEffect(
     () =>
       onIpcError((error) => {
-        setShown((list) => [...list.slice(-4), { key: next++, error }]);
+        // The same sentence twice (a read-only case refusing each saved column width) is shown once.
+        setShown((list) =>
+          list.some((s) => s.error.message === error.message)
+            ? list
+            : [...list.slice(-4), { key: next++, error }],
+        );
       }),
     [],
   );
@@ -24,7 +29,11 @@ export function ErrorSurface() {
       {shown.map(({ key, error }) => (
         <div key={key} className="error-message" data-code={error.code}>
           <span>{error.message}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => setShown((l) => l.filter((s) => s.key !== key))}>
+          <button
+            type="button"
+            aria-label="Dismiss"
+            onClick={() => setShown((l) => l.filter((s) => s.key !== key))}
+          >
             ×
           </button>
         </div>

@@ -1,8 +1,11 @@
 // Channel names only, with no dependencies, so the sandboxed preload can allow-list them.
 // contract.ts checks at compile time that this list and the contract agree.
+import { BACKUPS_CHANNELS } from './backups/channels';
 import { GRAPH_CHANNELS } from './graph/channels';
 import { NOTES_CHANNELS } from './notes/channels';
 import { SHEET_CHANNELS } from './sheet/channels';
+import { INTERCHANGE_CHANNELS } from './interchange/channels';
+import { ANALYTICS_CHANNELS } from './analytics/channels';
 import { SOURCES_CHANNELS } from './sources/channels';
 import { VOCABULARY_CHANNELS } from './vocabulary/channels';
 
@@ -33,8 +36,11 @@ export const CHANNEL_NAMES = [
   ...SHEET_CHANNELS,
   ...GRAPH_CHANNELS,
   ...NOTES_CHANNELS,
+  ...BACKUPS_CHANNELS,
   ...SOURCES_CHANNELS,
   ...VOCABULARY_CHANNELS,
+  ...INTERCHANGE_CHANNELS,
+  ...ANALYTICS_CHANNELS,
 ] as const;
 
 /** Shell-only channels (native dialogs, file saving); the browser shell does these in the page. */

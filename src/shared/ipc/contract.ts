@@ -21,11 +21,16 @@ import {
   type SourceDocument,
   type SourceSummary,
 } from '../model';
-import { channel } from './channel';
+import { backupsContract } from './backups/contract';
+import { CasePath } from './casePath';
+import { READS, channel, writes, type Channel } from './channel';
+import { CASE_TABLES } from './tables';
 import type { CHANNEL_NAMES } from './channels';
 import { graphContract } from './graph/contract';
 import { notesContract } from './notes/contract';
 import { sheetContract } from './sheet/contract';
+import { interchangeContract } from './interchange/contract';
+import { analyticsContract } from './analytics/contract';
 import { sourcesContract } from './sources/contract';
 import { vocabularyContract } from './vocabulary/contract';
 
@@ -44,6 +49,8 @@ export interface CaseInfo {
   schemaVersion: number | null;
   /** Why no case is open, when the workbench closed one itself (e.g. found damaged). */
   problem: string | null;
+  /** Why the case is open read-only (one sentence for the banner); null when it can be changed. */
+  readOnly: string | null;
 }
 
 export interface HistoryState {
@@ -58,49 +65,56 @@ export interface EntityDetail extends Entity {
   relations: RelationRow[];
 }
 
-/** A file path chosen by the analyst; case files end in .awcase. */
-const CasePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => /\.awcase$/i.test(p), 'Case files end in .awcase.');
-
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
 const ByIds = z.object({ ids: z.array(Id).min(1).max(10_000) }).strict();
 
 const coreContract = {
-  'case:info': channel<CaseInfo>()(Empty),
-  'case:create': channel<CaseInfo>()(z.object({ path: CasePath.optional() }).strict()),
-  'case:open': channel<CaseInfo>()(z.object({ path: CasePath }).strict()),
-  'case:openSample': channel<CaseInfo>()(Empty),
-  'case:recent': channel<string[]>()(Empty),
+  'case:info': channel<CaseInfo>()(Empty, READS),
+  'case:create': channel<CaseInfo>()(z.object({ path: CasePath.optional() }).strict(), writes('*')),
+  /** readOnly: open it read-only (offered when another window has it open). */
+  'case:open': channel<CaseInfo>()(
+    z.object({ path: CasePath, readOnly: z.boolean().optional() }).strict(),
+    writes('*'),
+  ),
+  'case:openSample': channel<CaseInfo>()(Empty, writes('*')),
+  'case:recent': channel<string[]>()(Empty, READS),
 
-  'entities:list': channel<Page<EntityRow>>()(EntityQuery),
+  'entities:list': channel<Page<EntityRow>>()(EntityQuery, READS),
   /** Where an entity sits among the sheet's rows (its sort, filters and quick search); null: filtered out. */
   'entities:position': channel<{ index: number | null }>()(
     z.object({ id: Id, query: EntityQuery.omit({ offset: true, limit: true }) }).strict(),
+    READS,
   ),
-  'entities:get': channel<EntityDetail>()(ById),
-  'entities:create': channel<Entity>()(EntityDraft),
-  'entities:update': channel<Entity>()(z.object({ id: Id, patch: EntityPatch }).strict()),
-  'entities:delete': channel<{ deleted: number }>()(ByIds),
+  'entities:get': channel<EntityDetail>()(ById, READS),
+  'entities:create': channel<Entity>()(EntityDraft, writes('entity', 'alias')),
+  'entities:update': channel<Entity>()(
+    z.object({ id: Id, patch: EntityPatch }).strict(),
+    writes('entity', 'alias'),
+  ),
+  'entities:delete': channel<{ deleted: number }>()(
+    ByIds,
+    writes('entity', 'alias', 'relation', 'citation', 'note'),
+  ),
 
-  'relations:list': channel<Page<RelationRow>>()(RelationQuery),
-  'relations:create': channel<Relation>()(RelationDraft),
-  'relations:update': channel<Relation>()(z.object({ id: Id, patch: RelationPatch }).strict()),
-  'relations:delete': channel<{ deleted: number }>()(ByIds),
+  'relations:list': channel<Page<RelationRow>>()(RelationQuery, READS),
+  'relations:create': channel<Relation>()(RelationDraft, writes('relation')),
+  'relations:update': channel<Relation>()(
+    z.object({ id: Id, patch: RelationPatch }).strict(),
+    writes('relation'),
+  ),
+  'relations:delete': channel<{ deleted: number }>()(ByIds, writes('relation', 'citation', 'note')),
 
-  'notes:list': channel<Note[]>()(z.object({ subject: Subject }).strict()),
-  'notes:save': channel<Note>()(NoteDraft),
-  'notes:delete': channel<{ deleted: number }>()(ById),
+  'notes:list': channel<Note[]>()(z.object({ subject: Subject }).strict(), READS),
+  'notes:save': channel<Note>()(NoteDraft, writes('note', 'entity', 'relation')),
+  'notes:delete': channel<{ deleted: number }>()(ById, writes('note', 'entity', 'relation')),
 
-  'sources:list': channel<SourceSummary[]>()(Empty),
-  'sources:get': channel<SourceDocument & { citations: Citation[] }>()(ById),
+  'sources:list': channel<SourceSummary[]>()(Empty, READS),
+  'sources:get': channel<SourceDocument & { citations: Citation[] }>()(ById, READS),
 
-  'history:state': channel<HistoryState>()(Empty),
-  'history:undo': channel<HistoryState>()(Empty),
-  'history:redo': channel<HistoryState>()(Empty),
+  'history:state': channel<HistoryState>()(Empty, READS),
+  'history:undo': channel<HistoryState>()(Empty, writes(...CASE_TABLES)),
+  'history:redo': channel<HistoryState>()(Empty, writes(...CASE_TABLES)),
 } as const;
 
 export const contract = {
@@ -108,9 +122,12 @@ export const contract = {
   ...sheetContract,
   ...graphContract,
   ...notesContract,
+  ...backupsContract,
   ...sourcesContract,
   ...vocabularyContract,
-} as const;
+  ...interchangeContract,
+  ...analyticsContract,
+} as const satisfies Record<string, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
@@ -119,11 +136,7 @@ export type Parsed<C extends ChannelName> = z.output<Contract[C]['input']>;
 export type Output<C extends ChannelName> = NonNullable<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as ChannelName[];
 
-/** Tables a write touched; main pushes this after every write so panes re-read. */
-export interface StoreChanged {
-  tables: string[];
-  reason: string;
-}
+export type { StoreChanged, TableName, Written } from './tables';
 export const STORE_CHANGED = 'store:changed';
 
 // Compile-time check that channels.ts lists exactly the contract's channels.

@@ -5,6 +5,11 @@ export type ErrorCode =
   | 'conflict'
   | 'no_case'
   | 'case_unreadable'
+  /** The case is open for writing in another window or process. */
+  | 'case_in_use'
+  /** The case is open read-only; writes are refused. */
+  | 'read_only'
+  | 'disk_full'
   | 'forbidden'
   | 'cancelled'
   | 'internal';

@@ -6,11 +6,11 @@ export const Id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const Name = z
   .string()
   .max(500, 'A name may be at most 500 characters.')
+  // SQLite reads text only up to a NUL character, so "\u0000" would reach the file as an empty name.
+  .refine((s) => !/(?![\t\n\r])\p{Cc}/u.test(s), 'A name cannot contain control characters.')
   .refine((s) => s.trim().length > 0, 'A name cannot be empty.');
 export const LongText = z.string().max(100_000, 'This text is longer than 100,000 characters.');
-export const PartialDate = z
-  .string()
-  .regex(PARTIAL_DATE, 'Dates are ISO 8601: 2013, 2013-01 or 2013-01-16.');
+export const PartialDate = z.string().regex(PARTIAL_DATE, 'Dates are ISO 8601: 2013, 2013-01 or 2013-01-16.');
 export const SortDir = z.enum(['asc', 'desc']);
 export const Offset = z.number().int().min(0).max(100_000_000);
 export const Limit = z.number().int().min(1).max(1000);
@@ -35,7 +35,12 @@ export const NumberFilter = z
     value: z.number().finite(),
   })
   .strict();
-export const ColumnFilter = z.discriminatedUnion('kind', [TextFilter, SetFilter, DateRangeFilter, NumberFilter]);
+export const ColumnFilter = z.discriminatedUnion('kind', [
+  TextFilter,
+  SetFilter,
+  DateRangeFilter,
+  NumberFilter,
+]);
 export type ColumnFilter = z.infer<typeof ColumnFilter>;
 
 export interface Page<Row> {

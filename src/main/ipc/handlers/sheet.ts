@@ -1,4 +1,5 @@
 // Handlers of the sheet feature's channels (see src/shared/ipc/sheet/contract.ts).
+import { contract } from '../../../shared/ipc/contract';
 import type { SHEET_CHANNELS } from '../../../shared/ipc/sheet/channels';
 import { offerCsvExport } from '../../services/sheet/csvExport';
 import {
@@ -25,11 +26,13 @@ export function sheetHandlers({ session }: HandlerContext): SheetHandlers {
     'csvImport:upload': (input) => receiveCsvChunk(input),
     'csvImport:info': (request) => checkImport(store(), request),
     // The import holds the case's one transaction across its reads: other writes wait for it.
-    'csvImport:run': async (request) => {
-      const state = await session.exclusive('importing a CSV file', () => runImport(store(), request));
-      session.emit(['entity', 'alias', 'relation', 'vocabulary', 'attribute'], 'csv import');
-      return state;
-    },
+    // Dispatch announces the tables csvImport:run declares (no row ids: a bulk insert).
+    'csvImport:run': (request) =>
+      session.exclusive(
+        'importing a CSV file',
+        () => runImport(store(), request),
+        contract['csvImport:run'].writes,
+      ),
     'csvImport:state': ({ jobId }) => jobState(jobId),
     'csvImport:cancel': ({ jobId }) => cancelImport(jobId),
     'caseTypes:list': () => store().vocabulary.list(),

@@ -20,7 +20,9 @@ export function sourcesHandlers({ session }: HandlerContext): SourcesHandlers {
     'sources:update': ({ id, patch }) => updateSource(store(), id, patch),
     'sources:delete': ({ id }) => deleteSource(store(), id),
     'sources:original': ({ id }) => originalOf(store(), id),
-    'extraction:suggestions': ({ sourceId }) => listSuggestions(store(), sourceId, session.busy === null),
+    // Recomputing stores the suggestions: not while a long write holds the case, nor in a read-only one.
+    'extraction:suggestions': ({ sourceId }) =>
+      listSuggestions(store(), sourceId, session.busy === null && store().readOnly === null),
     'extraction:review': ({ sourceId, decisions }) => reviewSuggestions(store(), sourceId, decisions),
   };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseStore } from '../../store';
-import { graphPage, savePositions } from './graphData';
+import { graphPage, graphRows, savePositions } from './graphData';
 
 let dir: string;
 let store: CaseStore;
@@ -18,16 +18,56 @@ afterEach(() => {
 });
 
 function aqimFamily() {
-  const gspc = store.entities.insert({ type: 'organization', name: 'Salafist Group for Preaching and Combat', aliases: ['GSPC'] });
-  const aqim = store.entities.insert({ type: 'organization', name: 'Al Qaeda in the Islamic Maghreb', aliases: ['AQIM', 'AQMI'] });
+  const gspc = store.entities.insert({
+    type: 'organization',
+    name: 'Salafist Group for Preaching and Combat',
+    aliases: ['GSPC'],
+  });
+  const aqim = store.entities.insert({
+    type: 'organization',
+    name: 'Al Qaeda in the Islamic Maghreb',
+    aliases: ['AQIM', 'AQMI'],
+  });
   const jnim = store.entities.insert({ type: 'organization', name: 'Jama’at Nusrat al Islam wal Muslimeen' });
-  const succeeded = store.relations.insert({ sourceId: gspc, targetId: aqim, type: 'succeeded_by', startDate: '2007' });
-  const merged = store.relations.insert({ sourceId: aqim, targetId: jnim, type: 'merged_into', startDate: '2017-03' });
-  const crs = store.sources.insert({ title: 'CRS brief', reliability: 'B', text: 'GSPC became AQIM in 2007.' });
+  const succeeded = store.relations.insert({
+    sourceId: gspc,
+    targetId: aqim,
+    type: 'succeeded_by',
+    startDate: '2007',
+  });
+  const merged = store.relations.insert({
+    sourceId: aqim,
+    targetId: jnim,
+    type: 'merged_into',
+    startDate: '2017-03',
+  });
+  const crs = store.sources.insert({
+    title: 'CRS brief',
+    reliability: 'B',
+    text: 'GSPC became AQIM in 2007.',
+  });
   const blog = store.sources.insert({ title: 'A blog', reliability: 'E', text: 'AQIM, formerly GSPC.' });
-  store.sources.cite({ sourceId: crs, subjectKind: 'relation', subjectId: succeeded, quote: 'GSPC became AQIM', credibility: 2 });
-  store.sources.cite({ sourceId: crs, subjectKind: 'relation', subjectId: succeeded, quote: 'in 2007', credibility: 3 });
-  store.sources.cite({ sourceId: blog, subjectKind: 'relation', subjectId: succeeded, quote: 'formerly GSPC', credibility: 1 });
+  store.sources.cite({
+    sourceId: crs,
+    subjectKind: 'relation',
+    subjectId: succeeded,
+    quote: 'GSPC became AQIM',
+    credibility: 2,
+  });
+  store.sources.cite({
+    sourceId: crs,
+    subjectKind: 'relation',
+    subjectId: succeeded,
+    quote: 'in 2007',
+    credibility: 3,
+  });
+  store.sources.cite({
+    sourceId: blog,
+    subjectKind: 'relation',
+    subjectId: succeeded,
+    quote: 'formerly GSPC',
+    credibility: 1,
+  });
   store.notes.insert({ kind: 'entity', id: aqim }, 'private thought', true);
   return { gspc, aqim, jnim, succeeded, merged, crs, blog };
 }
@@ -47,7 +87,13 @@ describe('the graph read model', () => {
     expect(aqim.notes).toBe(1);
     expect(JSON.stringify(page)).not.toContain('private thought');
     const succeeded = page.edges.find((e) => e.id === f.succeeded)!;
-    expect(succeeded).toMatchObject({ source: f.gspc, target: f.aqim, type: 'succeeded_by', start: '2007', end: null });
+    expect(succeeded).toMatchObject({
+      source: f.gspc,
+      target: f.aqim,
+      type: 'succeeded_by',
+      start: '2007',
+      end: null,
+    });
     expect(succeeded.corroboration).toBe(2);
     expect(succeeded.grade).toBe('B2');
     expect(succeeded.sources).toEqual([f.crs, f.blog].sort((a, b) => a - b));
@@ -60,8 +106,14 @@ describe('the graph read model', () => {
   it('pages through a large case without losing or repeating a row', () => {
     store.transaction(() => {
       const ids: number[] = [];
-      for (let i = 0; i < 250; i++) ids.push(store.entities.insert({ type: 'organization', name: `Group ${i}` }));
-      for (let i = 0; i < 600; i++) store.relations.insert({ sourceId: ids[i % 250]!, targetId: ids[(i * 7 + 1) % 250]!, type: 'allied_with' });
+      for (let i = 0; i < 250; i++)
+        ids.push(store.entities.insert({ type: 'organization', name: `Group ${i}` }));
+      for (let i = 0; i < 600; i++)
+        store.relations.insert({
+          sourceId: ids[i % 250]!,
+          targetId: ids[(i * 7 + 1) % 250]!,
+          type: 'allied_with',
+        });
     });
     const nodes = new Set<number>();
     const edges = new Set<number>();
@@ -85,7 +137,14 @@ describe('the graph read model', () => {
 
   it('saves positions per case, merges a dragged node and restores them on the next read', () => {
     const f = aqimFamily();
-    savePositions(store, { layout: 'force', positions: [[f.gspc, 0, 0], [f.aqim, 100, 50], [f.jnim, 200, 0]] });
+    savePositions(store, {
+      layout: 'force',
+      positions: [
+        [f.gspc, 0, 0],
+        [f.aqim, 100, 50],
+        [f.jnim, 200, 0],
+      ],
+    });
     savePositions(store, { layout: 'force', positions: [[f.aqim, 120, -40]], merge: true });
     const saved = graphPage(store, { afterNode: 0, afterEdge: 0, limit: 10 }).saved!;
     expect(saved.layout).toBe('force');
@@ -93,6 +152,26 @@ describe('the graph read model', () => {
     expect(saved.positions).toHaveLength(3);
     expect(store.journal.state().canUndo).toBe(false);
     savePositions(store, { layout: 'lineage', positions: [[f.gspc, 5, 5]], merge: true });
-    expect(graphPage(store, { afterNode: 0, afterEdge: 0, limit: 10 }).saved).toEqual({ layout: 'lineage', positions: [[f.gspc, 5, 5]] });
+    expect(graphPage(store, { afterNode: 0, afterEdge: 0, limit: 10 }).saved).toEqual({
+      layout: 'lineage',
+      positions: [[f.gspc, 5, 5]],
+    });
+  });
+
+  it('reads the rows a write touched as graph:get reads them, and leaves out the deleted ones', () => {
+    const f = aqimFamily();
+    store.entities.update(f.aqim, { name: 'AQIM' });
+    store.entities.delete(f.jnim);
+    const rows = graphRows(store, {
+      entityIds: [f.aqim, f.jnim],
+      relationIds: [f.succeeded, f.merged],
+      sources: false,
+    });
+    const page = graphPage(store, { afterNode: 0, afterEdge: 0, limit: 100 });
+    expect(rows.nodes).toEqual([page.nodes.find((n) => n.id === f.aqim)]);
+    expect(rows.nodes[0]!.name).toBe('AQIM');
+    expect(rows.edges).toEqual([page.edges.find((e) => e.id === f.succeeded)]); // merged went with JNIM
+    expect(rows.sources).toBeUndefined();
+    expect(graphRows(store, { entityIds: [], relationIds: [], sources: true }).sources).toEqual(page.sources);
   });
 });

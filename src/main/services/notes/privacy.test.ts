@@ -11,6 +11,7 @@ import { graphPage } from '../graph/graphData';
 import { saveNote } from '../notes';
 import { searchCase } from '../search/search';
 import { exportCase } from './caseExport';
+import { exportBytes } from '../interchange/graphExport';
 
 const PRIVATE_MARKER = `PRIVATE-${Math.random().toString(36).slice(2)}-ZX9Q`;
 const SHAREABLE_MARKER = `SHAREABLE-${Math.random().toString(36).slice(2)}-KW4J`;
@@ -24,7 +25,9 @@ type Run = (store: CaseStore, input: never) => unknown;
 /** The CSV export service (the sheet's), loaded only where it exists. */
 async function csvExport(store: CaseStore, input: unknown): Promise<unknown> {
   const modulePath = '../sheet/csvExport';
-  const { offerCsvExport } = (await import(/* @vite-ignore */ modulePath)) as { offerCsvExport: (s: CaseStore, i: unknown) => unknown };
+  const { offerCsvExport } = (await import(/* @vite-ignore */ modulePath)) as {
+    offerCsvExport: (s: CaseStore, i: unknown) => unknown;
+  };
   return offerCsvExport(store, input);
 }
 
@@ -42,12 +45,14 @@ const EXPORT_PATHS: Record<string, { input: unknown; what: string; run: Run }> =
   'entities:list': {
     input: { offset: 0, limit: 1000 },
     what: 'sheet rows, which clipboard copies are made from',
-    run: ((store: CaseStore, q: Parameters<CaseStore['entities']['page']>[0]) => store.entities.page(q)) as Run,
+    run: ((store: CaseStore, q: Parameters<CaseStore['entities']['page']>[0]) =>
+      store.entities.page(q)) as Run,
   },
   'relations:list': {
     input: { offset: 0, limit: 1000 },
     what: 'sheet rows, which clipboard copies are made from',
-    run: ((store: CaseStore, q: Parameters<CaseStore['relations']['page']>[0]) => store.relations.page(q)) as Run,
+    run: ((store: CaseStore, q: Parameters<CaseStore['relations']['page']>[0]) =>
+      store.relations.page(q)) as Run,
   },
   'csvExport:get': {
     input: { tab: 'entities', columns: [...ENTITY_COLUMNS], query: {} },
@@ -59,6 +64,18 @@ const EXPORT_PATHS: Record<string, { input: unknown; what: string; run: Run }> =
     what: 'CSV export of the Relations tab, every column asked for',
     run: csvExport as Run,
   },
+  // Network formats, shareable notes asked for: decoded here, since the answer carries them as base64.
+  ...Object.fromEntries(
+    (['gexf', 'graphml', 'stix', 'cyjs', 'case'] as const).map((format, i) => [
+      i === 0 ? 'interchange:export' : `interchange:export#${format}`,
+      {
+        input: { format, notes: 'shareable' },
+        what: `network export as ${format}, shareable notes asked for`,
+        run: ((store: CaseStore, input: { format: typeof format; notes: 'shareable' }) =>
+          Buffer.from(exportBytes(store, input.format, input.notes)).toString('utf8')) as Run,
+      },
+    ]),
+  ),
 };
 const LOOKS_LIKE_EXPORT = /export|copy|clipboard|png|svg|image|print|share|download/i;
 
@@ -88,8 +105,18 @@ beforeEach(() => {
   const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM', summary: 'Sahel-based group' });
   const gspc = t.store.entities.insert({ type: 'organization', name: 'GSPC' });
   const rel = t.store.relations.insert({ sourceId: gspc, targetId: aqim, type: 'renamed_to' });
-  const src = t.store.sources.insert({ title: 'CRS', reliability: 'B', text: 'In 2007 the GSPC became AQIM.' });
-  t.store.sources.cite({ sourceId: src, subjectKind: 'relation', subjectId: rel, quote: 'the GSPC became AQIM', credibility: 2 });
+  const src = t.store.sources.insert({
+    title: 'CRS',
+    reliability: 'B',
+    text: 'In 2007 the GSPC became AQIM.',
+  });
+  t.store.sources.cite({
+    sourceId: src,
+    subjectKind: 'relation',
+    subjectId: rel,
+    quote: 'the GSPC became AQIM',
+    credibility: 2,
+  });
   for (const subject of [
     { kind: 'case', id: null },
     { kind: 'entity', id: aqim },
@@ -108,7 +135,9 @@ describe('private notes never leave the machine', () => {
     expect(uncovered, 'export channels missing from this privacy test').toEqual([]);
   });
 
-  const present = Object.entries(EXPORT_PATHS).filter(([channel]) => (CHANNELS as string[]).includes(channel.split('#')[0]!));
+  const present = Object.entries(EXPORT_PATHS).filter(([channel]) =>
+    (CHANNELS as string[]).includes(channel.split('#')[0]!),
+  );
   it.each(present)('keeps private notes out of %s', async (channel, { input }) => {
     const output = await outputOf(channel, input);
     expect(output).toContain('AQIM'); // the export carries the case: searching it means something
@@ -124,7 +153,10 @@ describe('private notes never leave the machine', () => {
     expect(withNotes.notes.every((n) => n.body.includes(SHAREABLE_MARKER))).toBe(true);
     expect(JSON.stringify(withNotes)).not.toContain(PRIVATE_MARKER);
     // The rest of the case is there: it is a real export, not an empty one.
-    expect(withNotes.relations[0]).toMatchObject({ type: 'renamed_to', citations: [{ quote: 'the GSPC became AQIM', credibility: 2 }] });
+    expect(withNotes.relations[0]).toMatchObject({
+      type: 'renamed_to',
+      citations: [{ quote: 'the GSPC became AQIM', credibility: 2 }],
+    });
   });
 
   it('still finds private notes in the analyst’s own search (it never leaves the app)', async () => {

@@ -48,7 +48,7 @@ import { DELIMITER_NAMES, guessDelimiter } from '../../io/csv';
 import { FileProblem, firstLine, readRecords, type CsvRecord } from '../../io/csvRead';
 import type { CaseStore, Db } from '../../store';
 import { EntityBulkWriter, RelationBulkWriter, type BulkEntity, type BulkRelation } from '../../store/bulk';
-import { AppError } from '../errors';
+import { AppError, storeProblem } from '../errors';
 import { caseTypes, type CaseTypes } from '../vocabulary';
 import { discardUpload, megabytes, receiveChunk, uploadOf, type ChunkInput, type Upload } from '../uploads';
 
@@ -1188,11 +1188,11 @@ export async function runImport(
       return job.state;
     }
     job.state.status = 'failed';
-    job.state.message =
-      error instanceof AppError
-        ? error.message
-        : `The import failed (${(error as Error).message}). Nothing was imported.`;
-    throw error instanceof AppError ? error : new AppError('internal', job.state.message);
+    const known = error instanceof AppError ? error : storeProblem(error);
+    job.state.message = known
+      ? known.message
+      : `The import failed (${(error as Error).message}). Nothing was imported.`;
+    throw known ?? new AppError('internal', job.state.message);
   } finally {
     running = null;
   }

@@ -15,6 +15,7 @@ import {
   type ImportedDocument,
   type RefusedDocument,
 } from '../../../shared/ipc/sources/contract';
+import { contract } from '../../../shared/ipc/contract';
 import { PARTIAL_DATE } from '../../../shared/vocab';
 import type { ParsedDocument } from '../../io/documents';
 import { parseInWorker, type ParseJob } from '../../io/documents/pool';
@@ -224,16 +225,19 @@ export async function importDocuments(
   };
   jobs.set(jobId, job);
   try {
-    const result = await session.exclusive('importing documents', async () => {
-      const store = session.store;
-      const extractor = makeExtractor(store);
-      return store.journal.recordInsertsAsync(label, ['source', 'suggestion'], () =>
-        readBatch(store, input.files, job, extractor),
-      );
-    });
+    const result = await session.exclusive(
+      'importing documents',
+      async () => {
+        const store = session.store;
+        const extractor = makeExtractor(store);
+        return store.journal.recordInsertsAsync(label, ['source', 'suggestion'], () =>
+          readBatch(store, input.files, job, extractor),
+        );
+      },
+      contract['sources:import'].writes,
+    );
     job.state.status = 'done';
     job.state.message = `${result.imported.length} imported, ${result.refused.length} refused.`;
-    if (result.imported.length > 0) session.emit(['source', 'suggestion'], 'documents imported');
     return result;
   } catch (error) {
     if (job.controller.signal.aborted) {

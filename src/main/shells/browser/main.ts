@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     session: core.session,
     handlers: core.handlers,
     onWrite: core.onWrite,
+    watch: core.watch,
     rendererDir: paths.renderer,
     port: values.port ? Number(values.port) : undefined,
   });

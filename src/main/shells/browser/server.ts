@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
-import { createDispatch, type HandlerTable } from '../../ipc/handle';
+import { createDispatch, type DispatchOptions, type HandlerTable } from '../../ipc/handle';
 import { redeemDownload } from '../../services/downloads';
 import type { CaseSession } from '../../services/session';
 import { CONTENT_SECURITY_POLICY } from '../csp';
@@ -33,7 +33,8 @@ export interface BrowserServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  onWrite?: (channel: string) => void;
+  onWrite?: DispatchOptions['onWrite'];
+  watch?: DispatchOptions['watch'];
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -64,7 +65,11 @@ function tokensEqual(given: string | undefined, expected: string): boolean {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -95,6 +100,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   const dispatch = createDispatch(options.handlers, {
     verifyCaller: (caller) => caller.kind === 'browser' && tokensEqual(caller.token, token),
     onWrite: options.onWrite,
+    watch: options.watch,
     log,
   });
   const unsubscribe = options.session.onChanged((event) => {
@@ -130,7 +136,10 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       }
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) {
-        send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Cross-origin requests are refused.' } });
+        send(res, 403, {
+          ok: false,
+          error: { code: 'forbidden', message: 'Cross-origin requests are refused.' },
+        });
         return;
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
@@ -141,19 +150,28 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
         }
         const given = req.headers[TOKEN_HEADER];
         if (!tokensEqual(typeof given === 'string' ? given : undefined, token)) {
-          send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong session token.' } });
+          send(res, 403, {
+            ok: false,
+            error: { code: 'forbidden', message: 'Missing or wrong session token.' },
+          });
           return;
         }
         const body = await readBody(req);
         if (body === null) {
-          send(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is larger than 32 MB.' } });
+          send(res, 413, {
+            ok: false,
+            error: { code: 'invalid_input', message: 'The request is larger than 32 MB.' },
+          });
           return;
         }
         let payload: unknown;
         try {
           payload = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch {
-          send(res, 200, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
+          send(res, 200, {
+            ok: false,
+            error: { code: 'invalid_input', message: 'The request body is not valid JSON.' },
+          });
           return;
         }
         const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
@@ -191,7 +209,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
           res.writeHead(403).end();
           return;
         }
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         events.add(res);
         req.on('close', () => events.delete(res));
@@ -204,7 +227,8 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       serveStatic(url.pathname, res);
     } catch (error) {
       log('browser shell request failed', error);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'The request failed.' } });
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'internal', message: 'The request failed.' } });
     }
   });
 

@@ -3,28 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  net,
-  protocol,
-  screen,
-  session,
-  type MenuItemConstructorOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
 import { z } from 'zod';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
 import { openSampleCase } from '../../ipc/handlers';
 import { createDispatch } from '../../ipc/handle';
 import { redeemDownload, saveDownload } from '../../services/downloads';
+import { AppError } from '../../services/errors';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
 import { clampToArea, windowBounds } from '../windowSize';
+import { menuTemplate, type NativeCommands } from './menu';
 
 const ORIGIN = 'app://workbench';
 const paths = appPaths(import.meta.dirname);
@@ -89,8 +80,22 @@ async function openCase(): Promise<void> {
     properties: ['openFile'],
     filters: [{ name: 'Analyst Workbench case', extensions: ['awcase'] }],
   });
-  if (result.canceled || !result.filePaths[0]) return;
-  core.session.open(result.filePaths[0]);
+  const file = result.filePaths[0];
+  if (result.canceled || !file) return;
+  try {
+    core.session.open(file);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'case_in_use') throw error;
+    // Never two writers: the case another window holds is offered read-only.
+    const choice = await dialog.showMessageBox({
+      type: 'info',
+      message: error.message,
+      buttons: ['Open read-only', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice.response === 0) core.session.open(file, { readOnly: true });
+  }
 }
 
 async function saveCopy(): Promise<void> {
@@ -112,66 +117,14 @@ function run(action: () => Promise<void> | void): () => void {
   };
 }
 
-function command(id: string): () => void {
-  return () => send('menu:command', id);
-}
-
 function buildMenu(): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New case…', accelerator: 'CmdOrCtrl+N', click: run(newCase) },
-        { label: 'Open case…', accelerator: 'CmdOrCtrl+O', click: run(openCase) },
-        { label: 'Open sample case', click: run(() => void openSampleCase(core.context)) },
-        { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: run(saveCopy) },
-        { type: 'separator' },
-        { label: 'Import documents…', click: command('sources:import') },
-        { label: 'Import CSV…', click: command('import:csv') },
-        {
-          label: 'Export',
-          submenu: [
-            { label: 'Sheet as CSV…', click: command('export:csv') },
-            { label: 'Graph image (PNG)…', click: command('export:png') },
-            { label: 'Graph image (SVG)…', click: command('export:svg') },
-            { label: 'Case (JSON)…', click: command('case:exportJson') },
-          ],
-        },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('edit:undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: command('edit:redo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        { label: 'Search…', accelerator: 'CmdOrCtrl+K', click: command('search:open') },
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        { label: 'Sheet', accelerator: 'CmdOrCtrl+1', click: command('view:sheet') },
-        { label: 'Graph', accelerator: 'CmdOrCtrl+2', click: command('view:graph') },
-        { label: 'Side panel', accelerator: 'CmdOrCtrl+3', click: command('view:panel') },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { label: 'Help', submenu: [{ label: 'About Analyst Workbench', click: command('help:about') }] },
-  ];
-  return Menu.buildFromTemplate(template);
+  const native: NativeCommands = {
+    'case:new': run(newCase),
+    'case:open': run(openCase),
+    'case:sample': run(() => void openSampleCase(core.context)),
+    'case:saveCopy': run(saveCopy),
+  };
+  return Menu.buildFromTemplate(menuTemplate(native, (id) => send('menu:command', id)));
 }
 
 const SaveFile = z
@@ -186,6 +139,7 @@ function bindIpc(): void {
   const dispatch = createDispatch(core.handlers, {
     verifyCaller: (caller) => caller.kind === 'electron' && !!caller.frameUrl?.startsWith(`${ORIGIN}/`),
     onWrite: core.onWrite,
+    watch: core.watch,
     log: (message, error) => console.error(message, error),
   });
   for (const channel of CHANNEL_NAMES) {
@@ -257,6 +211,8 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click would open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window?.show());

@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 
 export function CaseExportButton() {
   const [open, setOpen] = useState(false);
-  useEffect(() => registerCommands([{ id: 'case:exportJson', label: 'Export case (JSON)…', run: () => setOpen(true) }]), []);
+  useEffect(() => registerCommands('notes', { 'case:exportJson': () => setOpen(true) }), []);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} title="Save the case as a JSON file">
@@ -27,7 +27,11 @@ function CaseExportDialog({ onClose }: { onClose: () => void }) {
     setBusy(false);
     if (!data) return;
     const day = data.exportedAt.slice(0, 10);
-    await saveFile(`${data.name} ${day}.json`.replace(/[\\/:*?"<>|]/g, '_'), JSON.stringify(data, null, 2), 'application/json');
+    await saveFile(
+      `${data.name} ${day}.json`.replace(/[\\/:*?"<>|]/g, '_'),
+      JSON.stringify(data, null, 2),
+      'application/json',
+    );
     onClose();
   };
   return (
@@ -40,7 +44,12 @@ function CaseExportDialog({ onClose }: { onClose: () => void }) {
       >
         <p>Entities, relations, sources and their citations, as one JSON file.</p>
         <label className="checkbox">
-          <input type="checkbox" checked={includeShareableNotes} onChange={(e) => setInclude(e.target.checked)} /> Include shareable notes
+          <input
+            type="checkbox"
+            checked={includeShareableNotes}
+            onChange={(e) => setInclude(e.target.checked)}
+          />{' '}
+          Include shareable notes
         </label>
         <p className="muted">Private notes are never exported.</p>
         <div className="dialog-buttons">

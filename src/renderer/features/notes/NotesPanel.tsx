@@ -32,7 +32,7 @@ export function NotesPanel() {
 }
 
 function SubjectNotes({ subject, several }: { subject: Subject; several: boolean }) {
-  const revision = useRevision();
+  const revision = useRevision(['note', 'entity', 'relation', 'source']);
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [label, setLabel] = useState('');
   /** The note being edited: its id, 'new', or none. */

@@ -23,24 +23,32 @@ export function choose(hit: SearchHit): void {
   const subject = hit.subject;
   if (!subject || subject.kind === 'case' || subject.id === null) select({ entityIds: [], origin: 'search' });
   else if (subject.kind === 'entity') select({ entityIds: [subject.id], origin: 'search' });
-  else if (subject.kind === 'relation') select({ entityIds: [], relationIds: [subject.id], origin: 'search' });
+  else if (subject.kind === 'relation')
+    select({ entityIds: [], relationIds: [subject.id], origin: 'search' });
   else openReader(subject.id);
 }
 
 function Snippet({ text }: { text: string }) {
   return (
     <span className="snippet">
-      {snippetParts(text).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {snippetParts(text).map((part, i) =>
+        part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </span>
   );
 }
 
 export function SearchPalette() {
   const [open, setOpen] = useState(false);
-  useEffect(() => registerCommands([{ id: 'search:open', label: 'Search the case', shortcut: 'Mod+K', run: () => setOpen(true) }]), []);
+  useEffect(() => registerCommands('search', { 'search:open': () => setOpen(true) }), []);
   return (
     <>
-      <button type="button" className="search-trigger" onClick={() => setOpen(true)} title="Search names, notes and documents (Ctrl+K)">
+      <button
+        type="button"
+        className="search-trigger"
+        onClick={() => setOpen(true)}
+        title="Search names, notes and documents (Ctrl+K)"
+      >
         Search… <kbd>Ctrl+K</kbd>
       </button>
       {open && <SearchDialog onClose={() => setOpen(false)} />}
@@ -91,7 +99,13 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog search-dialog" aria-label="Search the case" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog search-dialog"
+      aria-label="Search the case"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <input
         className="search-input"
         autoFocus
@@ -118,7 +132,13 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
           }
         }}
       />
-      <ul id="search-results" ref={list} className="search-results" role="listbox" aria-label="Search results">
+      <ul
+        id="search-results"
+        ref={list}
+        className="search-results"
+        role="listbox"
+        aria-label="Search results"
+      >
         {hits.map((hit, i) => (
           <li
             key={`${hit.kind}:${hit.id}`}
@@ -131,16 +151,26 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
             onClick={() => pick(hit)}
           >
             <div className="search-hit-head">
-              <span className={`badge kind-${hit.kind}`}>{hit.kind === 'entity' && hit.entityType ? hit.entityType : KIND_TEXT[hit.kind]}</span>
-              <span className="search-hit-title">{hit.kind === 'note' ? `Note on ${hit.title}` : hit.title}</span>
+              <span className={`badge kind-${hit.kind}`}>
+                {hit.kind === 'entity' && hit.entityType ? hit.entityType : KIND_TEXT[hit.kind]}
+              </span>
+              <span className="search-hit-title">
+                {hit.kind === 'note' ? `Note on ${hit.title}` : hit.title}
+              </span>
             </div>
             <Snippet text={hit.snippet} />
           </li>
         ))}
       </ul>
       {result && hits.length === 0 && <p className="muted">Nothing in this case matches “{result.query}”.</p>}
-      {result?.more && <p className="muted">Showing the best {hits.length} matches; add a word to narrow the search.</p>}
-      {!result && <p className="muted">Case and accents do not matter: “droukdel” finds Droukdel. ↑↓ to move, Enter to open, Esc to close.</p>}
+      {result?.more && (
+        <p className="muted">Showing the best {hits.length} matches; add a word to narrow the search.</p>
+      )}
+      {!result && (
+        <p className="muted">
+          Case and accents do not matter: “droukdel” finds Droukdel. ↑↓ to move, Enter to open, Esc to close.
+        </p>
+      )}
     </dialog>
   );
 }

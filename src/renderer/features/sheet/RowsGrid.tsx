@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SheetTab } from '../../../shared/ipc/sheet/contract';
 import type { Page } from '../../../shared/model';
 import { reportError } from '../../lib/ipc';
-import { revisionStore, selectionStore } from '../../lib/store';
+import { CASE_DATA, onTablesChanged, selectionStore } from '../../lib/store';
 import { sheetTheme } from './agGrid';
 import { toQuery, type GridSort } from './query';
 import { restoreLayout, useLayoutSaver } from './useLayout';
@@ -98,7 +98,7 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
   // A refresh would close an open cell editor and drop what is being typed: wait for the edit to end.
   const refreshPending = useRef(false);
   useEffect(() => {
-    const unsubscribe = revisionStore.subscribe(() => {
+    const unsubscribe = onTablesChanged(CASE_DATA, () => {
       const api = apiRef.current;
       if (!api) return;
       if (api.getEditingCells().length > 0) refreshPending.current = true;
@@ -166,8 +166,29 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
     [saveLayout],
   );
 
+  // The grid is one Tab stop: Tab lands on a cell (the last one focused, else the first row's
+  // first), arrow keys move inside, and Tab again leaves it instead of walking ~1,000 cells.
+  const focusCell = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return false;
+    const last = api.getFocusedCell();
+    const column = last?.column ?? api.getAllDisplayedColumns()[0];
+    const row = last?.rowIndex ?? api.getFirstDisplayedRowIndex();
+    if (!column || row === undefined || row < 0) return false;
+    api.ensureIndexVisible(row);
+    api.setFocusedCell(row, column);
+    return true;
+  }, []);
+
   return (
-    <div className="sheet-grid" role="region" aria-label={props.label}>
+    <div
+      className="sheet-grid"
+      role="region"
+      aria-label={props.label}
+      tabIndex={-1}
+      data-pane-focus
+      onFocus={(e) => void (e.target === e.currentTarget && focusCell())}
+    >
       <AgGridReact<Row>
         theme={sheetTheme}
         columnDefs={columns}
@@ -198,6 +219,9 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
         onColumnVisible={onColumnChanged}
         tooltipShowDelay={400}
         animateRows={false}
+        focusGridInnerElement={focusCell}
+        tabToNextCell={() => false}
+        tabToNextHeader={() => false}
       />
     </div>
   );

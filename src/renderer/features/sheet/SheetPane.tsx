@@ -27,13 +27,13 @@ export function SheetPane() {
   }, []);
   useEffect(
     () =>
-      registerCommands([
-        { id: 'export:csv', label: 'Export the sheet as CSV…', run: () => sheetActions.exportCsv?.() },
-        { id: 'import:csv', label: 'Import CSV…', run: () => sheetActions.importCsv?.() },
-        { id: 'sheet:entities', label: 'Sheet: Entities', run: () => setTab('entities') },
-        { id: 'sheet:relations', label: 'Sheet: Relations', run: () => setTab('relations') },
-        { id: 'sheet:sources', label: 'Sheet: Sources', run: () => setTab('sources') },
-      ]),
+      registerCommands('sheet', {
+        'export:csv': () => sheetActions.exportCsv?.(),
+        'import:csv': () => sheetActions.importCsv?.(),
+        'sheet:entities': () => setTab('entities'),
+        'sheet:relations': () => setTab('relations'),
+        'sheet:sources': () => setTab('sources'),
+      }),
     [],
   );
   return (

@@ -111,7 +111,7 @@ function sourcesCsvName(): string {
 }
 
 export function SourcesTab() {
-  const revision = useRevision();
+  const revision = useRevision(['source', 'citation']);
   const [rows, setRows] = useState<SourceSummary[] | null>(null);
   const [quick, setQuick] = useState('');
   const [api, setApi] = useState<GridApi<SourceSummary> | null>(null);

@@ -1,12 +1,12 @@
-// The open case's vocabulary (its entity and relation types), read again after any write: an
-// import or the Vocabulary editor may add types.
+// The open case's vocabulary (its entity and relation types), read again when a write announces
+// the vocabulary table: an import or the Vocabulary editor may add types.
 import { useEffect, useState } from 'react';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../../../shared/vocabulary';
 import { attempt } from '../../lib/ipc';
 import { useRevision } from '../../lib/store';
 
 export function useVocabulary(): Vocabulary {
-  const revision = useRevision();
+  const revision = useRevision(['vocabulary']);
   const [vocabulary, setVocabulary] = useState<Vocabulary>(DEFAULT_VOCABULARY);
   useEffect(() => {
     let live = true;

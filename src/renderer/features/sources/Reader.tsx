@@ -69,7 +69,7 @@ function CitationCard({ citation }: { citation: CitationDetail }) {
 }
 
 function Reader({ request }: { request: ReaderRequest }) {
-  const revision = useRevision();
+  const revision = useRevision(['source', 'citation', 'entity', 'relation']);
   const [doc, setDoc] = useState<SourceDocument | null>(null);
   const [citations, setCitations] = useState<CitationDetail[]>([]);
   const [active, setActive] = useState<number[]>([]);

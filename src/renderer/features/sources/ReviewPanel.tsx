@@ -303,7 +303,15 @@ function Item({
 }
 
 function ReviewPanel({ sourceId }: { sourceId: number }) {
-  const revision = useRevision();
+  const revision = useRevision([
+    'source',
+    'suggestion',
+    'entity',
+    'alias',
+    'relation',
+    'citation',
+    'vocabulary',
+  ]);
   const [doc, setDoc] = useState<SourceDocument | null>(null);
   const [suggestions, setSuggestions] = useState<Shown[] | null>(null);
   const [kind, setKind] = useState<SuggestionKind>('mention');

@@ -128,7 +128,7 @@ function SourceItem({ source, onEdit }: { source: SourceSummary; onEdit: () => v
 }
 
 export function SourcesPanel() {
-  const revision = useRevision();
+  const revision = useRevision(['source', 'citation']);
   const [sources, setSources] = useState<SourceSummary[]>([]);
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   useEffect(() => {

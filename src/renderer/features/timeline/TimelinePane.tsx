@@ -38,12 +38,15 @@ async function loadCase(): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
   }
 }
 
+const TIMELINE_TABLES = ['entity', 'relation', 'vocabulary'] as const;
+
 const fileStem = (): string => `timeline ${new Date().toISOString().slice(0, 10)}`;
 
 export function TimelinePane() {
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
-  const revision = useRevision();
+  // Entities (lifetimes, names), relations (dates) and the case's types are what the timeline draws.
+  const revision = useRevision(TIMELINE_TABLES);
   const [data, setData] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] } | null>(null);
   const [vocabulary, setVocabulary] = useState<Vocabulary>(DEFAULT_VOCABULARY);
   const [types, setTypes] = useState<string[]>(['organization']);

@@ -2,7 +2,7 @@
 // (DESIGN.md §6), and the analyst's node positions per case.
 import { z } from 'zod';
 import { Id } from '../../model/common';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 export const GRAPH_LAYOUTS = ['force', 'lineage', 'concentric', 'circle', 'grid'] as const;
 export type GraphLayoutName = (typeof GRAPH_LAYOUTS)[number];
@@ -86,7 +86,27 @@ export const SavePositions = z
   })
   .strict();
 
+/** The most rows of each kind one graph:rows call reads (a bigger change is read as a whole reload). */
+export const GRAPH_ROWS_LIMIT = 10_000;
+
+export const GraphRowsQuery = z
+  .object({
+    entityIds: z.array(Id).max(GRAPH_ROWS_LIMIT),
+    relationIds: z.array(Id).max(GRAPH_ROWS_LIMIT),
+    /** Read the list of sources too (a source was added, renamed or regraded). */
+    sources: z.boolean(),
+  })
+  .strict();
+
+/** Rows of the graph by id, for a change applied as a delta; an id not returned no longer exists. */
+export interface GraphRows {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  sources?: GraphSource[];
+}
+
 export const graphContract = {
-  'graph:get': channel<GraphPage>()(GraphPageQuery),
-  'graph:savePositions': channel<{ saved: number }>()(SavePositions),
+  'graph:get': channel<GraphPage>()(GraphPageQuery, READS),
+  'graph:rows': channel<GraphRows>()(GraphRowsQuery, READS),
+  'graph:savePositions': channel<{ saved: number }>()(SavePositions, writes('setting')),
 } as const;

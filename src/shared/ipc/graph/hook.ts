@@ -26,6 +26,20 @@ export interface GraphStats {
    * one's time and edge count, and how many nodes' bounds are still to be worked out in idle time.
    */
   edgeLayer?: { draws: number; lastMs: number; lines: number; boundsPending: number };
+  /**
+   * The last write applied as a delta (instead of a reload): when its announcement arrived, when
+   * the graph's elements were changed, and when cytoscape next drew (performance.now() in the page).
+   */
+  lastDelta?: {
+    heardAt: number;
+    appliedAt: number;
+    drawnAt?: number;
+    nodes: number;
+    edges: number;
+    relayout: boolean;
+  };
+  /** Full reads of the case (the first load, another case, a write not known row by row). */
+  reloads: number;
   /** The last PNG export: its size, strips, and time spent drawing and encoding. */
   lastExport?: {
     width: number;
@@ -64,8 +78,34 @@ export interface GraphHook {
   /** The viewport's pan: a node at model (x, y) is drawn at (x · zoom + pan.x, y · zoom + pan.y) in the canvas. */
   pan(): { x: number; y: number };
   metrics(id: number): { degree: number; betweenness: number | null; pagerank: number } | undefined;
-  /** Each visible node's box with its label, in model coordinates. */
+  /**
+   * Each visible node's box, and its label's box where the label is shown (below, above or beside
+   * the node), in model coordinates: what is drawn, for checking that nothing overlaps.
+   */
   labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
+  /** One node as drawn (its label is `name`; colour as CSS rgb()), without reading every node. */
+  node(
+    id: number,
+  ):
+    | {
+        id: number;
+        name: string;
+        x: number;
+        y: number;
+        size: number;
+        shown: boolean;
+        colour: string;
+        shape: string;
+      }
+    | undefined;
+  /** The height of node labels on screen now, CSS pixels. */
+  labelPx(): number;
+  /** Entities whose label is shown now (the others wait for room: hover, selection, zoom). */
+  labelsShown(): number[];
+  /** Relations whose label is shown now (hovered, selected, or zoomed in close enough). */
+  edgeLabelsShown(): number[];
+  /** Headings drawn in the layout (lineage: the groups set apart). */
+  headings(): string[];
 }
 
 declare global {

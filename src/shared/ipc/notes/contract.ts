@@ -10,7 +10,7 @@ import {
   Subject,
   type Citation,
 } from '../../model';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 /** Snippet highlight markers: control characters that never occur in case text, rendered as <mark> by the UI. */
 export const HIGHLIGHT_OPEN = '\u0002';
@@ -125,19 +125,27 @@ export interface CaseExport {
 }
 
 export const notesContract = {
-  'search:list': channel<{ hits: SearchHit[]; more: boolean }>()(SearchInput),
-  'citations:list': channel<CitationDetail[]>()(z.object({ sourceId: Id }).strict()),
-  'citations:create': channel<CitationDetail>()(CiteInput),
-  'citations:createEntity': channel<{ entityId: number; citation: CitationDetail }>()(CiteNewEntityInput),
-  'citations:delete': channel<{ deleted: number }>()(z.object({ id: Id }).strict()),
+  'search:list': channel<{ hits: SearchHit[]; more: boolean }>()(SearchInput, READS),
+  'citations:list': channel<CitationDetail[]>()(z.object({ sourceId: Id }).strict(), READS),
+  'citations:create': channel<CitationDetail>()(CiteInput, writes('citation', 'entity', 'relation')),
+  'citations:createEntity': channel<{ entityId: number; citation: CitationDetail }>()(
+    CiteNewEntityInput,
+    writes('citation', 'entity', 'alias'),
+  ),
+  'citations:delete': channel<{ deleted: number }>()(
+    z.object({ id: Id }).strict(),
+    writes('citation', 'entity', 'relation'),
+  ),
   'sources:setReliability': channel<{ id: number; reliability: string }>()(
     z.object({ id: Id, reliability: ReliabilitySchema }).strict(),
+    writes('source', 'entity', 'relation'),
   ),
-  'subjects:get': channel<SubjectInfo>()(z.object({ subject: Subject }).strict()),
+  'subjects:get': channel<SubjectInfo>()(z.object({ subject: Subject }).strict(), READS),
   'noteCounts:get': channel<NoteCounts>()(
     z
       .object({ kind: z.enum(['entity', 'relation', 'source']), ids: z.array(Id).min(1).max(10_000) })
       .strict(),
+    READS,
   ),
-  'case:exportJson': channel<CaseExport>()(z.object({ includeShareableNotes: z.boolean() }).strict()),
+  'case:exportJson': channel<CaseExport>()(z.object({ includeShareableNotes: z.boolean() }).strict(), READS),
 } as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AttributeDef, AttrValueType } from '../../attributes';
 import { EntityQuery, Id, RelationQuery, type Entity } from '../../model';
 import { TypeId, type Vocabulary } from '../../vocabulary';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 import { UPLOAD_CHUNK_BYTES } from '../sources/contract';
 
 export const SHEET_TABS = ['entities', 'relations', 'sources'] as const;
@@ -213,9 +213,10 @@ export interface ExportTicket {
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
 
 export const sheetContract = {
-  'sheet:get': channel<{ columns: ColumnLayout[] | null }>()(z.object({ tab: SheetTab }).strict()),
+  'sheet:get': channel<{ columns: ColumnLayout[] | null }>()(z.object({ tab: SheetTab }).strict(), READS),
   'sheet:saveLayout': channel<{ saved: true }>()(
     z.object({ tab: SheetTab, columns: z.array(ColumnLayout).max(50) }).strict(),
+    writes('setting'),
   ),
   'entities:tag': channel<{ tagged: number }>()(
     z
@@ -228,6 +229,7 @@ export const sheetContract = {
           .max(100, 'A tag may be at most 100 characters.'),
       })
       .strict(),
+    writes('entity'),
   ),
   'entities:merge': channel<Entity>()(
     z
@@ -236,8 +238,9 @@ export const sheetContract = {
         mergeIds: z.array(Id).min(1, 'Choose at least two entities to merge.').max(1000),
       })
       .strict(),
+    writes('entity', 'alias', 'relation', 'citation', 'note'),
   ),
-  'csvExport:get': channel<ExportTicket>()(ExportRequest),
+  'csvExport:get': channel<ExportTicket>()(ExportRequest, READS),
   'csvImport:upload': channel<{ uploadId: string; bytes: number }>()(
     z
       .object({
@@ -252,12 +255,20 @@ export const sheetContract = {
           .max(10 * 1024 * 1024 * 1024),
       })
       .strict(),
+    READS,
   ),
-  'csvImport:info': channel<ImportPreview>()(ImportRequest),
-  'csvImport:run': channel<ImportJobState>()(ImportRequest.extend({ jobId: JobId }).strict()),
-  'csvImport:state': channel<ImportJobState>()(z.object({ jobId: JobId }).strict()),
-  'csvImport:cancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict()),
+  'csvImport:info': channel<ImportPreview>()(ImportRequest, READS),
+  // Bulk: announced whole (no row ids), vocabulary and attributes for the types and columns it adds.
+  'csvImport:run': channel<ImportJobState>()(
+    ImportRequest.extend({ jobId: JobId }).strict(),
+    writes('entity', 'alias', 'relation', 'attribute', 'vocabulary'),
+  ),
+  'csvImport:state': channel<ImportJobState>()(z.object({ jobId: JobId }).strict(), READS),
+  'csvImport:cancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict(), READS),
   /** The case's types without their usage counts (vocabulary:list counts every row: slow at a million). */
-  'caseTypes:list': channel<Vocabulary>()(z.object({}).strict()),
-  'attributes:list': channel<{ entity: AttributeDef[]; relation: AttributeDef[] }>()(z.object({}).strict()),
+  'caseTypes:list': channel<Vocabulary>()(z.object({}).strict(), READS),
+  'attributes:list': channel<{ entity: AttributeDef[]; relation: AttributeDef[] }>()(
+    z.object({}).strict(),
+    READS,
+  ),
 } as const;

@@ -3,7 +3,7 @@
 // Offsets are UTF-16 code units into the stored text, end exclusive.
 import { z } from 'zod';
 import { Id, Name, PartialDate, ReliabilitySchema, type SourceSummary } from '../../model';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 /** Uploads arrive in pieces of at most 4 MB (base64), so no single request is large. */
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -179,6 +179,8 @@ export const sourcesContract = {
         totalBytes: z.number().int().min(0).max(MAX_UPLOAD_BYTES, 'The workbench takes files up to 2 GB.'),
       })
       .strict(),
+    // Spooled to a temporary file in main: nothing of the case changes until an import reads it.
+    READS,
   ),
   'sources:import': channel<DocumentImportResult>()(
     z
@@ -190,13 +192,26 @@ export const sourcesContract = {
         jobId: JobId.optional(),
       })
       .strict(),
+    writes('source', 'original', 'suggestion'),
   ),
-  'sources:importState': channel<DocumentImportState>()(z.object({ jobId: JobId }).strict()),
-  'sources:importCancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict()),
-  'sources:update': channel<SourceSummary>()(z.object({ id: Id, patch: SourcePatch }).strict()),
-  'sources:delete': channel<{ deleted: number; citations: number }>()(z.object({ id: Id }).strict()),
-  'sources:original': channel<OriginalFile>()(z.object({ id: Id }).strict()),
-  'extraction:suggestions': channel<{ suggestions: Suggestion[] }>()(z.object({ sourceId: Id }).strict()),
+  'sources:importState': channel<DocumentImportState>()(z.object({ jobId: JobId }).strict(), READS),
+  // Stops the import, which then rolls back and answers sources:import (that call announces).
+  'sources:importCancel': channel<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict(), READS),
+  // A source's reliability grades its citations: the entities' and relations' grades follow.
+  'sources:update': channel<SourceSummary>()(
+    z.object({ id: Id, patch: SourcePatch }).strict(),
+    writes('source', 'entity', 'relation'),
+  ),
+  'sources:delete': channel<{ deleted: number; citations: number }>()(
+    z.object({ id: Id }).strict(),
+    writes('source', 'citation', 'suggestion', 'entity', 'relation'),
+  ),
+  'sources:original': channel<OriginalFile>()(z.object({ id: Id }).strict(), READS),
+  // May recompute pending suggestions (outside the journal); announcing that would make the reader read again.
+  'extraction:suggestions': channel<{ suggestions: Suggestion[] }>()(
+    z.object({ sourceId: Id }).strict(),
+    READS,
+  ),
   'extraction:review': channel<ReviewResult>()(
     z
       .object({
@@ -204,5 +219,6 @@ export const sourcesContract = {
         decisions: z.array(ReviewDecision).min(1, 'Choose at least one suggestion.').max(10_000),
       })
       .strict(),
+    writes('entity', 'alias', 'relation', 'citation', 'suggestion'),
   ),
 } as const;

@@ -9,7 +9,7 @@ import {
   type EntityTypeDef,
   type RelationTypeDef,
 } from '../../vocabulary';
-import { channel } from '../channel';
+import { READS, channel, writes } from '../channel';
 
 export const TypeKind = z.enum(['entity', 'relation']);
 export type TypeKind = z.infer<typeof TypeKind>;
@@ -42,18 +42,23 @@ export interface VocabularyInfo {
 }
 
 export const vocabularyContract = {
-  'vocabulary:list': channel<VocabularyInfo>()(z.object({}).strict()),
+  'vocabulary:list': channel<VocabularyInfo>()(z.object({}).strict(), READS),
   /** Adds a type, or changes one the case has (its name, colour, shape or line, how it reads). */
   'vocabulary:save': channel<VocabularyInfo>()(
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('entity'), type: EntityTypeInput }).strict(),
       z.object({ kind: z.literal('relation'), type: RelationTypeInput }).strict(),
     ]),
+    writes('vocabulary'),
   ),
   /** Moves every entity or relation of one type to another, and removes the first. */
   'vocabulary:merge': channel<{ moved: number }>()(
     z.object({ kind: TypeKind, from: TypeId, into: TypeId }).strict(),
+    writes('vocabulary', 'entity', 'relation'),
   ),
   /** Removes a type no entity or relation uses. */
-  'vocabulary:delete': channel<{ deleted: number }>()(z.object({ kind: TypeKind, id: TypeId }).strict()),
+  'vocabulary:delete': channel<{ deleted: number }>()(
+    z.object({ kind: TypeKind, id: TypeId }).strict(),
+    writes('vocabulary'),
+  ),
 } as const;

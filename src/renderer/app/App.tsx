@@ -128,14 +128,6 @@ export function App() {
         <CommandButton id="view:toggle-panel" aria-pressed={layout.sideOpen}>
           Panel
         </CommandButton>
-        <button
-          type="button"
-          onClick={() => setLayout({ timelineOpen: !layout.timelineOpen })}
-          aria-pressed={layout.timelineOpen}
-          title="Show or hide the timeline under the sheet and graph"
-        >
-          Timeline
-        </button>
         <CommandButton id="edit:undo">Undo</CommandButton>
         <CommandButton id="edit:redo">Redo</CommandButton>
       </header>
@@ -201,18 +193,17 @@ export function App() {
           <div role="tabpanel">{sideTab === 'notes' ? <NotesPanel /> : <SourcesPanel />}</div>
         </aside>
       </main>
-      {layout.timelineOpen && (
-        <section
-          id="timeline-pane"
-          className="pane pane-timeline"
-          aria-label="Timeline"
-          tabIndex={-1}
-          data-pane
-          style={{ height: layout.timelineHeight }}
-        >
-          <TimelinePane />
-        </section>
-      )}
+      {/* Folded, the timeline keeps its title bar (to open it again) and leaves the header alone. */}
+      <section
+        id="timeline-pane"
+        className="pane pane-timeline"
+        aria-label="Timeline"
+        tabIndex={-1}
+        data-pane
+        style={layout.timelineOpen ? { height: layout.timelineHeight } : undefined}
+      >
+        <TimelinePane open={layout.timelineOpen} onOpen={(timelineOpen) => setLayout({ timelineOpen })} />
+      </section>
       <StatusBar info={info} />
       <ReaderHost />
       <ReviewHost />

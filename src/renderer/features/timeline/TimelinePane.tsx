@@ -42,7 +42,7 @@ const TIMELINE_TABLES = ['entity', 'relation', 'vocabulary'] as const;
 
 const fileStem = (): string => `timeline ${new Date().toISOString().slice(0, 10)}`;
 
-export function TimelinePane() {
+export function TimelinePane({ open, onOpen }: { open: boolean; onOpen: (open: boolean) => void }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   // Entities (lifetimes, names), relations (dates) and the case's types are what the timeline draws.
@@ -82,7 +82,7 @@ export function TimelinePane() {
     };
   }, [vocabulary]);
 
-  // The controller lives as long as the pane.
+  // The controller lives as long as the pane is open.
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
@@ -108,9 +108,9 @@ export function TimelinePane() {
       controllerRef.current = null;
       delete window.__awTimeline;
     };
-    // The look is applied by the next effect; the controller is made once.
+    // The look is applied by the next effect; the controller is made once per opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [open]);
 
   useEffect(() => controllerRef.current?.setLook(look), [look]);
   useEffect(() => {
@@ -123,7 +123,7 @@ export function TimelinePane() {
       timelineModel: () => model,
       timing: { ...timing.current },
     });
-  }, [model]);
+  }, [model, open]);
 
   const exportAs = async (format: 'png' | 'svg'): Promise<void> => {
     const controller = controllerRef.current;
@@ -139,6 +139,16 @@ export function TimelinePane() {
 
   const dated = !!model?.extent;
   const shown = model?.rows.length ?? 0;
+  if (!open)
+    return (
+      <div className="pane-toolbar timeline-toolbar" role="toolbar" aria-label="Timeline">
+        <h2>Timeline</h2>
+        <span className="spacer" />
+        <button type="button" onClick={() => onOpen(true)}>
+          Show timeline
+        </button>
+      </div>
+    );
   return (
     <div className="timeline">
       <div className="pane-toolbar timeline-toolbar" role="toolbar" aria-label="Timeline">
@@ -189,6 +199,9 @@ export function TimelinePane() {
         </button>
         <button type="button" disabled={!dated} onClick={() => void exportAs('svg')}>
           Export SVG
+        </button>
+        <button type="button" onClick={() => onOpen(false)} title="Fold the timeline to its title bar">
+          Hide
         </button>
       </div>
       {message && (

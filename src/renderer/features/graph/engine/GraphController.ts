@@ -442,7 +442,11 @@ export class GraphController {
         ? this.data.nodes.find((n) => n.id === id)
         : undefined;
     if (!node || this.state.filters.entityTypes.includes(node.type)) {
-      if (this.state.hiddenPick) this.set({ hiddenPick: null });
+      // The sheet ticking the picked row echoes the same selection: the notice stays for it.
+      const pick = this.state.hiddenPick;
+      const same = pick && selection.entityIds.length === 1 && selection.entityIds[0] === pick.entityId;
+      if (pick && !(same && !this.state.filters.entityTypes.includes(pick.type)))
+        this.set({ hiddenPick: null });
       return;
     }
     const type = this.state.types.entityTypes.find((t) => t.id === node.type);

@@ -1,4 +1,5 @@
 // Lint: TypeScript rules plus the layer rules of DESIGN.md §1, enforced with stock rules.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -36,6 +37,22 @@ const graphRooms = [
   ),
 ];
 
+// Features do not import each other, by any path (../x, ../../features/x, x/sub/file, import()).
+const FEATURES = ['graph', 'notes', 'search', 'sheet', 'sources'];
+const featureZones = FEATURES.map((feature) => ({
+  target: `./src/renderer/features/${feature}`,
+  from: './src/renderer/features',
+  except: [`./${feature}`],
+  message: 'Features do not import each other; share through lib/ or the selection store.',
+}));
+
+/** Node's own modules, by both names (fs and node:fs), and the database driver. */
+const NODE_ONLY = [...builtinModules.filter((m) => !m.startsWith('_')), 'better-sqlite3'];
+const nodeOnly = (message) => [
+  ...NODE_ONLY.map((name) => ({ name, message })),
+  { name: 'electron', message },
+];
+
 /** Cytoscape's private renderer and element internals: reached only in engine/cyInternals.ts. */
 const CYTOSCAPE_INTERNALS =
   'Only engine/cyInternals.ts reaches into cytoscape’s private renderer and internals.';
@@ -46,8 +63,8 @@ const cytoscapeInternals = [
   { selector: "CallExpression[callee.property.name='batching']", message: CYTOSCAPE_INTERNALS },
 ];
 
-/** The renderer's import rules; only features/sheet may use ag-grid, only features/graph cytoscape. */
-function rendererImports({ agGrid, cytoscape, features }) {
+/** The renderer's import rules; only features/sheet may use ag-grid, only features/graph cytoscape. (Features apart: featureZones.) */
+function rendererImports({ agGrid, cytoscape }) {
   const patterns = [{ group: ['node:*'], message: 'The renderer has no Node APIs.' }];
   if (!agGrid)
     patterns.push({
@@ -59,16 +76,14 @@ function rendererImports({ agGrid, cytoscape, features }) {
       group: ['cytoscape', 'cytoscape-*'],
       message: 'cytoscape is imported only under features/graph.',
     });
-  if (features) {
-    patterns.push({
-      group: ['../sheet/*', '../graph/*', '../notes/*', '../sources/*', '../search/*'],
-      message: 'Features do not import each other; share through lib/ or the selection store.',
-    });
-  }
   return [
     'error',
     {
       paths: [
+        ...NODE_ONLY.map((name) => ({
+          name,
+          message: 'The renderer has no Node APIs or database: ask main through lib/ipc.ts.',
+        })),
         { name: 'electron', message: 'The renderer is sandboxed: use window.bridge through lib/ipc.ts.' },
       ],
       patterns,
@@ -130,6 +145,22 @@ export default tseslint.config(
               'Layers import downward only: services < shells.',
             ),
             zone('./src/main/ipc', './src/main/shells', 'Layers import downward only: ipc < shells.'),
+            zone(
+              './src/main/io',
+              ['./src/main/store', './src/main/services', './src/main/ipc', './src/main/shells'],
+              'src/main/io holds pure readers and writers of formats: no store, service, IPC or shell (the service owns the transaction).',
+            ),
+            zone(
+              './src/main',
+              ['./src/renderer', './src/preload'],
+              'Main does not import the renderer or the preload; what both need lives in src/shared.',
+            ),
+            zone(
+              './src/preload',
+              ['./src/main', './src/renderer'],
+              'The preload imports only src/shared (channel names) and electron.',
+            ),
+            ...featureZones,
             ...graphRooms,
           ],
         },
@@ -161,7 +192,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'src/shared runs in every process.' }],
+          paths: nodeOnly(
+            'src/shared runs in every process, the renderer too: no Node APIs, database or electron.',
+          ),
           patterns: [
             { group: ['node:*'], message: 'src/shared has no Node APIs: it runs in the renderer too.' },
           ],
@@ -175,20 +208,16 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': rendererImports({ agGrid: false, cytoscape: false, features: false }),
+      'no-restricted-imports': rendererImports({ agGrid: false, cytoscape: false }),
     },
   },
   {
-    files: ['src/renderer/features/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports({ agGrid: false, cytoscape: false, features: true }) },
-  },
-  {
     files: ['src/renderer/features/sheet/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports({ agGrid: true, cytoscape: false, features: true }) },
+    rules: { 'no-restricted-imports': rendererImports({ agGrid: true, cytoscape: false }) },
   },
   {
     files: ['src/renderer/features/graph/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports({ agGrid: false, cytoscape: true, features: true }) },
+    rules: { 'no-restricted-imports': rendererImports({ agGrid: false, cytoscape: true }) },
   },
   {
     files: ['src/renderer/features/graph/**/*.{ts,tsx}'],

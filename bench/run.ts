@@ -10,7 +10,10 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   documents: () => import('./documents.bench'),
   // Extraction quality and speed, then the import through the browser shell.
   sources: async () => {
-    const [quality, imports] = await Promise.all([import('./sources.bench'), import('./documentImport.bench')]);
+    const [quality, imports] = await Promise.all([
+      import('./sources.bench'),
+      import('./documentImport.bench'),
+    ]);
     return {
       run: async () => {
         await quality.run();

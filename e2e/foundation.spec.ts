@@ -21,7 +21,9 @@ test('an entity created through the UI is still there after the shell restarts',
 
   await workbench.restart();
   await expect(page.getByTestId('status-entities')).toHaveText('1 entity');
-  await expect(page.getByRole('region', { name: 'Sheet' }).getByText('Al Qaeda in the Islamic Maghreb')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Sheet' }).getByText('Al Qaeda in the Islamic Maghreb'),
+  ).toBeVisible();
 });
 
 test('an invalid entity is refused with a message in words', async ({ workbench }) => {

@@ -11,7 +11,13 @@ const graph = (page: Page) => page.getByRole('region', { name: 'Graph' });
 
 async function settled(page: Page): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => !!window.__awGraph && !window.__awGraph.stats().busy && window.__awGraph.nodes().length > 0), { timeout: 20_000 })
+    .poll(
+      () =>
+        page.evaluate(
+          () => !!window.__awGraph && !window.__awGraph.stats().busy && window.__awGraph.nodes().length > 0,
+        ),
+      { timeout: 20_000 },
+    )
     .toBe(true);
 }
 
@@ -24,7 +30,8 @@ async function overlaps(page: Page): Promise<string[]> {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
         const b = boxes[j]!;
-        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) found.push(`${names.get(a.id)} / ${names.get(b.id)}`);
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
+          found.push(`${names.get(a.id)} / ${names.get(b.id)}`);
       }
     return found;
   });
@@ -36,20 +43,25 @@ test('the sample case graph: time window, lineage, no overlapping labels', async
   const names = await page.evaluate(() => window.__awGraph!.nodes().map((n) => n.name));
   expect(names).toContain('Al Qaeda in the Islamic Maghreb');
   expect(names).toContain('Jama’at Nusrat al Islam wal Muslimeen');
-  expect(await page.evaluate(() => window.__awGraph!.nodes().every((n) => n.type === 'organization'))).toBe(true);
+  expect(await page.evaluate(() => window.__awGraph!.nodes().every((n) => n.type === 'organization'))).toBe(
+    true,
+  );
   expect(await overlaps(page)).toEqual([]);
 
   // The early-2017 merger into JNIM comes and goes with the time window.
   const jnimMergers = () =>
     page.evaluate(() => {
       const jnim = window.__awGraph!.nodes().find((n) => n.name.startsWith('Jama’at Nusrat'));
-      return window.__awGraph!.edges().filter((e) => e.type === 'merged_into' && e.target === jnim?.id).length;
+      return window.__awGraph!.edges().filter((e) => e.type === 'merged_into' && e.target === jnim?.id)
+        .length;
     });
   expect(await jnimMergers()).toBeGreaterThanOrEqual(4);
   await graph(page).getByLabel('To year').fill('2016');
   await expect(graph(page).getByTestId('graph-to')).toHaveText('2016');
   await expect.poll(jnimMergers).toBe(0);
-  expect(await page.evaluate(() => window.__awGraph!.nodes().some((n) => n.name.startsWith('Jama’at Nusrat')))).toBe(false);
+  expect(
+    await page.evaluate(() => window.__awGraph!.nodes().some((n) => n.name.startsWith('Jama’at Nusrat'))),
+  ).toBe(false);
   await graph(page).getByLabel('To year').fill('2017');
   await expect.poll(jnimMergers).toBeGreaterThanOrEqual(4);
   await graph(page).getByLabel('From year').fill('2007');
@@ -72,14 +84,20 @@ test('the sample case graph: time window, lineage, no overlapping labels', async
       .filter((e) => e.type === 'splinter_of' || e.type === 'merged_into')
       .map((e) => {
         const [older, newer] = e.type === 'splinter_of' ? [e.target, e.source] : [e.source, e.target];
-        return { forward: at.get(newer)!.x > at.get(older)!.x, loop: loops.includes(e.id), text: `${at.get(e.source)!.name} ${e.type} ${at.get(e.target)!.name} ${e.start ?? ''}` };
+        return {
+          forward: at.get(newer)!.x > at.get(older)!.x,
+          loop: loops.includes(e.id),
+          text: `${at.get(e.source)!.name} ${e.type} ${at.get(e.target)!.name} ${e.start ?? ''}`,
+        };
       });
     return { checked, loops: loops.length };
   });
   expect(lineage.checked.length).toBeGreaterThanOrEqual(10);
   expect(lineage.checked.filter((c) => !c.forward && !c.loop).map((c) => c.text)).toEqual([]);
   // The only backward edge allowed is a group rejoining the one it left (Al Murabitoun back into AQIM, 2015).
-  expect(lineage.checked.filter((c) => c.loop).map((c) => c.text)).toEqual(['Al Murabitoun merged_into Al Qaeda in the Islamic Maghreb 2015']);
+  expect(lineage.checked.filter((c) => c.loop).map((c) => c.text)).toEqual([
+    'Al Murabitoun merged_into Al Qaeda in the Islamic Maghreb 2015',
+  ]);
   expect(await overlaps(page)).toEqual([]);
 });
 
@@ -118,9 +136,19 @@ test('exports the graph as PNG and SVG files', async ({ workbench }) => {
   await dialog.getByRole('button', { name: 'Export SVG' }).click();
   const svg = fs.readFileSync(await (await svgDownload).path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
-  const texts = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  const texts = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/gs)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const labels = await page.evaluate(() => window.__awGraph!.nodes().map((n) => n.name));
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const label of labels) expect(texts.map(unescape), label).toContain(label);
   expect(svg).toContain('Sources:');
 });
@@ -141,12 +169,16 @@ test('closing the export dialog while the image is being made saves nothing', as
   });
   await expect(page.getByRole('dialog', { name: 'Export graph image' })).toHaveCount(0);
   // The image was made (the test hook hears of it) but not saved.
-  await expect.poll(() => page.evaluate(() => window.__awGraph!.stats().lastExport?.drawMs ?? null)).not.toBe(before);
+  await expect
+    .poll(() => page.evaluate(() => window.__awGraph!.stats().lastExport?.drawMs ?? null))
+    .not.toBe(before);
   await page.waitForTimeout(500);
   expect(downloads).toBe(0);
 });
 
-test('exports a graph bigger than a browser canvas allows as a correct, non-blank PNG, strip by strip', async ({ workbench }) => {
+test('exports a graph bigger than a browser canvas allows as a correct, non-blank PNG, strip by strip', async ({
+  workbench,
+}) => {
   const { page } = workbench;
   await settled(page);
   await graph(page).getByRole('button', { name: 'Enlarge' }).click();
@@ -172,7 +204,11 @@ test('exports a graph bigger than a browser canvas allows as a correct, non-blan
   const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
     await page.mouse.move(box.x + from.x, box.y + from.y);
     await page.mouse.down();
-    for (let step = 1; step <= 10; step++) await page.mouse.move(box.x + from.x + ((to.x - from.x) * step) / 10, box.y + from.y + ((to.y - from.y) * step) / 10);
+    for (let step = 1; step <= 10; step++)
+      await page.mouse.move(
+        box.x + from.x + ((to.x - from.x) * step) / 10,
+        box.y + from.y + ((to.y - from.y) * step) / 10,
+      );
     await page.mouse.up();
   };
   const right = await screen('right');
@@ -188,7 +224,10 @@ test('exports a graph bigger than a browser canvas allows as a correct, non-blan
   expect(wide.w).toBeGreaterThan(16_384);
   // Down by a fifth of the width: at 32,000 px wide the image is then over 6,000 px high.
   const bottom = await screen('bottom');
-  await drag(bottom, { x: bottom.x, y: bottom.y + Math.min(box.height - bottom.y - 10, wide.w * 0.2 * bottom.zoom) });
+  await drag(bottom, {
+    x: bottom.x,
+    y: bottom.y + Math.min(box.height - bottom.y - 10, wide.w * 0.2 * bottom.zoom),
+  });
   const spread = await extent();
   expect(spread.h / spread.w).toBeGreaterThan(0.12);
 
@@ -203,7 +242,7 @@ test('exports a graph bigger than a browser canvas allows as a correct, non-blan
   expect(width * height).toBeGreaterThan(16_384 * 16_384 * 0.37);
   const channels = png[25] === 6 ? 4 : 3;
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;

@@ -52,6 +52,22 @@ test('imports a Gephi network through the preview, shows it, and exports it as G
   // The graph shows what came in, whatever its types.
   await expect.poll(() => visibleNodes(page), { timeout: 30_000 }).toBe(366);
 
+  // Centrality as numbers: the definition in words, saved for the whole case as sheet columns.
+  await page.getByRole('button', { name: 'Filters & analysis' }).click();
+  await expect(page.getByTestId('centrality-definition')).toContainText('Unweighted: parallel relations');
+  await page.getByRole('checkbox', { name: 'Weighted' }).check();
+  await expect(page.getByTestId('centrality-definition')).toContainText('1/weight');
+  await page.getByRole('button', { name: 'Save for the whole case as sheet columns' }).click();
+  await expect(page.getByText(/Saved for 366 entities/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('centrality.png') });
+  const ranked = await ipc<{ rows: { name: string }[] }>(page, 'entities:list', {
+    offset: 0,
+    limit: 1,
+    sort: [{ column: 'attr:centrality_pagerank', dir: 'desc' }],
+  });
+  expect(ranked.rows).toHaveLength(1);
+  await page.getByRole('button', { name: 'Filters & analysis' }).click();
+
   await page.getByRole('button', { name: 'Export network…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export the network' });
   await exportDialog.getByTestId('export-format').selectOption('graphml');
@@ -63,7 +79,8 @@ test('imports a Gephi network through the preview, shows it, and exports it as G
   expect(text.match(/<node /g)).toHaveLength(366);
   expect(text.match(/<edge /g)).toHaveLength(1107);
 
-  // Undo takes the whole import back in one step.
+  // Undo takes the centralities back, then the whole import in one step.
+  await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect
     .poll(async () => (await ipc<{ counts: { entities: number } }>(page, 'case:info', {})).counts.entities)

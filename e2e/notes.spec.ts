@@ -12,7 +12,10 @@ async function ipc<T>(page: Page, channel: string, input: unknown): Promise<T> {
     async ({ channel, input }) => {
       const response = await fetch(`/ipc/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-aw-token': sessionStorage.getItem('aw-token') ?? '' },
+        headers: {
+          'Content-Type': 'application/json',
+          'x-aw-token': sessionStorage.getItem('aw-token') ?? '',
+        },
         body: JSON.stringify(input),
       });
       const result = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
@@ -37,12 +40,17 @@ test('a private note on an entity survives a restart and is found by search', as
 
   // Find the person under another spelling of his name, and open his notes.
   let results = await search(page, 'abdelmalik');
-  await results.getByRole('option', { name: /Abdelmalek Droukdel/ }).first().click();
+  await results
+    .getByRole('option', { name: /Abdelmalek Droukdel/ })
+    .first()
+    .click();
   const notes = page.getByRole('region', { name: 'Notes' });
   await expect(notes.getByRole('heading', { name: 'Notes on Abdelmalek Droukdel' })).toBeVisible();
 
   await notes.getByRole('button', { name: 'New note' }).click();
-  await notes.getByLabel('Note (markdown)').fill('Reported **killed** in June 2020 near Tessalit — *quokkawarble* to verify.');
+  await notes
+    .getByLabel('Note (markdown)')
+    .fill('Reported **killed** in June 2020 near Tessalit — *quokkawarble* to verify.');
   await expect(notes.getByTestId('save-status')).toContainText('Saved');
   await notes.getByRole('button', { name: 'Done' }).click();
   const note = notes.getByTestId('note');
@@ -61,16 +69,28 @@ test('a private note on an entity survives a restart and is found by search', as
 
 test('citing a passage from the reader raises a relation’s corroboration', async ({ workbench }) => {
   const { page } = workbench;
-  interface Row { id: number; sourceName: string; type: string; targetName: string; corroboration: number; grade: string | null }
+  interface Row {
+    id: number;
+    sourceName: string;
+    type: string;
+    targetName: string;
+    corroboration: number;
+    grade: string | null;
+  }
   const relations = await ipc<{ rows: Row[] }>(page, 'relations:list', { offset: 0, limit: 1000 });
-  const relation = relations.rows.find((r) => r.sourceName === 'Mokhtar Belmokhtar' && r.corroboration === 1) ?? relations.rows.find((r) => r.corroboration === 1)!;
+  const relation =
+    relations.rows.find((r) => r.sourceName === 'Mokhtar Belmokhtar' && r.corroboration === 1) ??
+    relations.rows.find((r) => r.corroboration === 1)!;
   expect(relation.corroboration).toBe(1);
   const sources = await ipc<{ id: number; title: string }[]>(page, 'sources:list', {});
   const cited = await ipc<{ sourceId: number }[]>(page, 'citations:list', { sourceId: sources[0]!.id });
   const citingSources = new Set<number>();
   for (const s of sources) {
-    const list = await ipc<{ subjectKind: string; subjectId: number }[]>(page, 'citations:list', { sourceId: s.id });
-    if (list.some((c) => c.subjectKind === 'relation' && c.subjectId === relation.id)) citingSources.add(s.id);
+    const list = await ipc<{ subjectKind: string; subjectId: number }[]>(page, 'citations:list', {
+      sourceId: s.id,
+    });
+    if (list.some((c) => c.subjectKind === 'relation' && c.subjectId === relation.id))
+      citingSources.add(s.id);
   }
   expect(cited.length).toBeGreaterThan(0);
   const other = sources.find((s) => !citingSources.has(s.id))!;
@@ -106,7 +126,12 @@ test('citing a passage from the reader raises a relation’s corroboration', asy
   await panel.getByRole('button', { name: 'Cite for…' }).click();
   const form = panel.getByRole('form', { name: 'Cite for' });
   await form.getByLabel('Find an entity or relation').fill(relation.sourceName);
-  await form.getByRole('button', { name: `${relation.sourceName} ${relationReads(relation.type)} ${relation.targetName}` }).first().click();
+  await form
+    .getByRole('button', {
+      name: `${relation.sourceName} ${relationReads(relation.type)} ${relation.targetName}`,
+    })
+    .first()
+    .click();
   await form.getByLabel('Credibility').selectOption('2');
   await form.getByRole('button', { name: /^Cite for / }).click();
   await expect(reader.getByRole('status')).toContainText('Corroboration now 2');
@@ -122,7 +147,12 @@ test('citing a passage from the reader raises a relation’s corroboration', asy
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect
-    .poll(async () => (await ipc<{ rows: Row[] }>(page, 'relations:list', { offset: 0, limit: 1000 })).rows.find((r) => r.id === relation.id)!.corroboration)
+    .poll(
+      async () =>
+        (await ipc<{ rows: Row[] }>(page, 'relations:list', { offset: 0, limit: 1000 })).rows.find(
+          (r) => r.id === relation.id,
+        )!.corroboration,
+    )
     .toBe(1);
 });
 
@@ -136,7 +166,11 @@ test('a note’s markup is rendered, its script is not', async ({ workbench }) =
   const notes = page.getByRole('region', { name: 'Notes' });
   await expect(notes.getByRole('heading', { name: 'Notes on the case' })).toBeVisible();
   await notes.getByRole('button', { name: 'New note' }).click();
-  await notes.getByLabel('Note (markdown)').fill('<img src=x onerror="alert(1)"> [click](javascript:alert(2)) ![p](https://example.invalid/p.png) _fine_');
+  await notes
+    .getByLabel('Note (markdown)')
+    .fill(
+      '<img src=x onerror="alert(1)"> [click](javascript:alert(2)) ![p](https://example.invalid/p.png) _fine_',
+    );
   await expect(notes.getByTestId('save-status')).toContainText('Saved');
   await notes.getByRole('button', { name: 'Done' }).click();
   const body = notes.getByTestId('note');
@@ -149,13 +183,23 @@ test('a note’s markup is rendered, its script is not', async ({ workbench }) =
 
 test('a case export carries shareable notes when ticked, and never private ones', async ({ workbench }) => {
   const { page } = workbench;
-  await ipc(page, 'notes:save', { subject: { kind: 'case', id: null }, body: 'PRIVATE-wombat-7731 my own view' });
-  await ipc(page, 'notes:save', { subject: { kind: 'case', id: null }, body: 'SHAREABLE-numbat-4410 for the team', private: false });
+  await ipc(page, 'notes:save', {
+    subject: { kind: 'case', id: null },
+    body: 'PRIVATE-wombat-7731 my own view',
+  });
+  await ipc(page, 'notes:save', {
+    subject: { kind: 'case', id: null },
+    body: 'SHAREABLE-numbat-4410 for the team',
+    private: false,
+  });
   const notes = page.getByRole('region', { name: 'Notes' });
   await notes.getByRole('button', { name: 'Export case…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export case' });
   await dialog.getByLabel('Include shareable notes').check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
   const path = await download.path();
   const text = (await import('node:fs')).readFileSync(path, 'utf8');
   expect(text).toContain('SHAREABLE-numbat-4410');

@@ -17,11 +17,18 @@ function newest(dir) {
 export function buildIfNeeded() {
   const marker = path.join(root, 'out', 'main', 'browser.js');
   const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(root, 'src')), fs.statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(root, 'src')),
+    fs.statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs,
+  );
   if (built >= sources) return;
   console.log('Building Analyst Workbench…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -10,7 +10,12 @@ async function main(): Promise<void> {
   const caseIndex = process.argv.indexOf('--case');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-shot-'));
   const shell = await startShell({
-    casePath: caseIndex > 0 ? process.argv[caseIndex + 1] : process.argv.includes('--sample') ? undefined : path.join(dir, 'Screenshot.awcase'),
+    casePath:
+      caseIndex > 0
+        ? process.argv[caseIndex + 1]
+        : process.argv.includes('--sample')
+          ? undefined
+          : path.join(dir, 'Screenshot.awcase'),
     dataDir: path.join(dir, 'data'),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

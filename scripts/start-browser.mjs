@@ -4,8 +4,12 @@ import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 buildIfNeeded();
-const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '..', 'out', 'main', 'browser.js'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  [path.resolve(import.meta.dirname, '..', 'out', 'main', 'browser.js'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

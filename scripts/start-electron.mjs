@@ -32,7 +32,17 @@ function electronSqlite(version) {
   try {
     // npm ships node-gyp; `npm exec` finds it (or fetches it from the registry).
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const args = ['exec', '--yes', '--', 'node-gyp', 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
+    const args = [
+      'exec',
+      '--yes',
+      '--',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ];
     execFileSync(npm, args, { cwd: dir, stdio: 'inherit' });
   } catch {
     fail(
@@ -51,7 +61,9 @@ if (!binary) {
   );
 }
 buildIfNeeded();
-const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const version = JSON.parse(
+  fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 const binding = electronSqlite(version);
 const child = spawn(binary, [root, ...process.argv.slice(2)], {
   stdio: 'inherit',

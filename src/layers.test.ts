@@ -55,9 +55,65 @@ describe('layer rules', () => {
     expect(
       await problems(
         'src/renderer/features/sheet/Bad.ts',
-        "import { GraphPane } from '../graph/GraphPane';\nexport const x = GraphPane;\n",
+        "import { GraphPane } from '../graph';\nexport const x = GraphPane;\n",
       ),
     ).toEqual([expect.stringContaining('Features do not import each other')]);
+  });
+
+  describe('no holes: each way around a rule fails too', () => {
+    const uses = (from: string) => `import * as m from '${from}';\nexport const x = m;\n`;
+    const FEATURES = 'Features do not import each other';
+
+    it('fails a feature importing another from a subfolder, through ../../features, or with import()', async () => {
+      expect(await problems('src/renderer/features/sheet/Bad.ts', uses('../graph/view/GraphPane'))).toEqual([
+        expect.stringContaining(FEATURES),
+      ]);
+      expect(
+        await problems('src/renderer/features/sheet/sub/Bad.ts', uses('../../../features/notes/NotesPanel')),
+      ).toEqual([expect.stringContaining(FEATURES)]);
+      expect(
+        await problems(
+          'src/renderer/features/notes/Bad.ts',
+          "export const load = () => import('../sources/Reader');\n",
+        ),
+      ).toEqual([expect.stringContaining(FEATURES)]);
+      expect(await problems('src/renderer/features/sheet/Ok.ts', uses('./actions'))).toEqual([]);
+      expect(await problems('src/renderer/app/Ok.ts', uses('../features/graph'))).toEqual([]);
+    });
+
+    it('fails main importing the renderer or the preload', async () => {
+      expect(await problems('src/main/services/bad.ts', uses('../../renderer/lib/store'))).toEqual([
+        expect.stringContaining('Main does not import the renderer or the preload'),
+      ]);
+      expect(await problems('src/main/ipc/bad.ts', uses('../../preload/index'))).toEqual([
+        expect.stringContaining('Main does not import the renderer or the preload'),
+      ]);
+    });
+
+    it('fails the preload importing main or the renderer', async () => {
+      expect(await problems('src/preload/bad.ts', uses('../main/services/session'))).toEqual([
+        expect.stringContaining('The preload imports only src/shared'),
+      ]);
+      expect(await problems('src/preload/bad.ts', uses('../renderer/lib/ipc'))).toEqual([
+        expect.stringContaining('The preload imports only src/shared'),
+      ]);
+      expect(await problems('src/preload/ok.ts', uses('../shared/ipc/channels'))).toEqual([]);
+    });
+
+    it('fails better-sqlite3 or a bare Node module (fs, path) in the renderer or src/shared', async () => {
+      for (const file of ['src/renderer/lib/bad.ts', 'src/shared/bad.ts'])
+        for (const name of ['fs', 'path', 'better-sqlite3', 'node:fs'])
+          expect((await problems(file, uses(name))).length, `${name} in ${file}`).toBe(1);
+      expect(await problems('src/main/store/ok.ts', uses('better-sqlite3'))).toEqual([]);
+    });
+
+    it('keeps src/main/io pure: no store, service, IPC or shell', async () => {
+      for (const from of ['../store', '../services/session', '../ipc/handle', '../shells/startup'])
+        expect(await problems('src/main/io/bad.ts', uses(from)), from).toEqual([
+          expect.stringContaining('src/main/io holds pure readers and writers'),
+        ]);
+      expect(await problems('src/main/services/ok.ts', uses('../io/csvRead'))).toEqual([]);
+    });
   });
 
   it('lets the electron shell import electron', async () => {

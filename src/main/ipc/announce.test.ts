@@ -200,6 +200,7 @@ describe('what a write announces', () => {
         },
       ],
       ['vocabulary:delete', { kind: 'relation', id: 'trains' }],
+      ['analytics:saveCentrality', { weighted: false, directed: false }],
       ['entities:merge', { keepId: ids.aqim, mergeIds: [ids.mulathamun] }],
       ['history:undo', {}],
       ['history:redo', {}],
@@ -224,7 +225,7 @@ describe('what a write announces', () => {
     const caseWrites = CHANNELS.filter(
       (c) => isWrite(c) && !contract[c].writes.includes('*') && !contract[c].writes.includes('setting'),
     );
-    const bulk = new Set<ChannelName>(['csvImport:run', 'sources:import']);
+    const bulk = new Set<ChannelName>(['csvImport:run', 'sources:import', 'interchange:import']);
     expect(caseWrites.filter((c) => !checked.has(c) && !bulk.has(c))).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ function checkSubject(store: CaseStore, subject: Subject): void {
 export function saveNote(store: CaseStore, draft: Parsed<'notes:save'>): Note {
   checkSubject(store, draft.subject);
   if (draft.id === undefined) {
-    const id = store.journal.record('Add note', () => store.notes.insert(draft.subject, draft.body, draft.private ?? true));
+    const id = store.journal.record('Add note', () =>
+      store.notes.insert(draft.subject, draft.body, draft.private ?? true),
+    );
     return store.notes.get(id)!;
   }
   const existing = store.notes.get(draft.id);
@@ -27,7 +29,9 @@ export function saveNote(store: CaseStore, draft: Parsed<'notes:save'>): Note {
     throw new AppError('invalid_input', 'A note cannot move to another subject; create a new note instead.');
   }
   const id = draft.id;
-  store.journal.record('Edit note', () => store.notes.update(id, draft.body, draft.private ?? existing.private));
+  store.journal.record('Edit note', () =>
+    store.notes.update(id, draft.body, draft.private ?? existing.private),
+  );
   return store.notes.get(id)!;
 }
 

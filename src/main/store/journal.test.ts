@@ -125,7 +125,9 @@ describe('undo and redo', () => {
     });
     const after = { rows: snapshot(t.store), search: search() };
     const entry = t.store.db.prepare('SELECT changes FROM journal ORDER BY id DESC LIMIT 1').pluck().get();
-    expect(JSON.parse(entry as string)).toEqual({ inserted: { entity: [2, 3], alias: [2, 2], relation: [1, 1] } });
+    expect(JSON.parse(entry as string)).toEqual({
+      inserted: { entity: [2, 3], alias: [2, 2], relation: [1, 1] },
+    });
 
     t.store.close();
     t.store = CaseStore.open(t.file);

@@ -63,7 +63,7 @@ describe('commands', () => {
     const file = menuMembers(MENU_BAR[0]!.items);
     expect(file).toContainEqual({
       submenu: 'Export',
-      items: ['export:csv', 'export:png', 'export:svg', 'case:exportJson'],
+      items: ['export:csv', 'export:png', 'export:svg', 'network:export', 'case:exportJson'],
     });
   });
 });

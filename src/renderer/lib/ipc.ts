@@ -25,7 +25,9 @@ export function onIpcError(listener: ErrorListener): () => void {
 
 export function reportError(error: unknown, channel = 'app'): void {
   const wrapped =
-    error instanceof IpcCallError ? error : new IpcCallError('internal', (error as Error)?.message ?? String(error), channel);
+    error instanceof IpcCallError
+      ? error
+      : new IpcCallError('internal', (error as Error)?.message ?? String(error), channel);
   for (const listener of errorListeners) listener(wrapped);
 }
 
@@ -35,14 +37,21 @@ export async function call<C extends ChannelName>(channel: C, input: Input<C>): 
   try {
     result = (await bridge().invoke(channel, input)) as IpcResult<unknown>;
   } catch (error) {
-    throw new IpcCallError('internal', `The workbench did not answer (${(error as Error).message}).`, channel);
+    throw new IpcCallError(
+      'internal',
+      `The workbench did not answer (${(error as Error).message}).`,
+      channel,
+    );
   }
   if (!result.ok) throw new IpcCallError(result.error.code, result.error.message, channel);
   return result.value as Output<C>;
 }
 
 /** Like call(), but reports a failure on the error surface and resolves to undefined. */
-export async function attempt<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C> | undefined> {
+export async function attempt<C extends ChannelName>(
+  channel: C,
+  input: Input<C>,
+): Promise<Output<C> | undefined> {
   try {
     return await call(channel, input);
   } catch (error) {

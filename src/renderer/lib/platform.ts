@@ -94,8 +94,12 @@ export async function saveFile(name: string, data: Uint8Array | string | Blob, m
 export async function saveDownload(downloadId: string): Promise<void> {
   const b = bridge();
   if (b.shell === 'electron') {
-    const result = (await b.invoke('platform:download', { downloadId })) as { ok: boolean; error?: { code: string; message: string } };
-    if (!result.ok && result.error?.code !== 'cancelled') throw new Error(result.error?.message ?? 'The file was not saved.');
+    const result = (await b.invoke('platform:download', { downloadId })) as {
+      ok: boolean;
+      error?: { code: string; message: string };
+    };
+    if (!result.ok && result.error?.code !== 'cancelled')
+      throw new Error(result.error?.message ?? 'The file was not saved.');
     return;
   }
   const anchor = document.createElement('a');

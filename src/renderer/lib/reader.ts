@@ -3,7 +3,8 @@
 import { useSyncExternalStore } from 'react';
 
 /** A passage to show: exact offsets into the document text, or the text around it (from a search snippet). */
-export type ReaderFocus = { start: number; end: number } | { context: string; offset: number; length: number };
+export type ReaderFocus =
+  { start: number; end: number } | { context: string; offset: number; length: number };
 
 export interface ReaderRequest {
   sourceId: number;

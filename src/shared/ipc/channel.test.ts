@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { READS, channel, writes } from './channel';
+import { PLATFORM_CHANNELS } from './channels';
 import { contract } from './contract';
+import { platformContract } from './platform/contract';
 import { EVERY_TABLE, TABLES } from './tables';
 
 describe('channel declarations', () => {
@@ -17,5 +19,19 @@ describe('channel declarations', () => {
   it('names only tables of the shared vocabulary in the contract, and each of them somewhere', () => {
     const tables = new Set(Object.values(contract).flatMap((c) => c.writes));
     expect([...tables].sort()).toEqual([EVERY_TABLE, ...TABLES].sort());
+  });
+});
+
+describe('the shell-only channels', () => {
+  it('are declared with their schemas, and refuse a malformed payload', () => {
+    expect(Object.keys(platformContract).sort()).toEqual([...PLATFORM_CHANNELS].sort());
+    const save = platformContract['platform:saveFile'].input;
+    expect(
+      save.safeParse({ name: 'graph.png', data: new Uint8Array([1]), extensions: ['png'] }).success,
+    ).toBe(true);
+    expect(save.safeParse({ name: 'graph.png', data: 'not bytes', extensions: ['png'] }).success).toBe(false);
+    expect(platformContract['platform:download'].input.safeParse({ downloadId: '../../etc' }).success).toBe(
+      false,
+    );
   });
 });

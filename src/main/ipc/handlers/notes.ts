@@ -1,7 +1,13 @@
 // Handlers of the notes feature's channels (see src/shared/ipc/notes/contract.ts).
 import type { NOTES_CHANNELS } from '../../../shared/ipc/notes/channels';
 import { exportCase } from '../../services/notes/caseExport';
-import { cite, citeNewEntity, deleteCitation, listCitations, setReliability } from '../../services/notes/citations';
+import {
+  cite,
+  citeNewEntity,
+  deleteCitation,
+  listCitations,
+  setReliability,
+} from '../../services/notes/citations';
 import { noteCounts, subjectInfo } from '../../services/notes/subjects';
 import { searchCase } from '../../services/search/search';
 import type { Handler } from '../handle';

@@ -17,7 +17,11 @@ export function subjectInfo(store: CaseStore, subject: Subject): SubjectInfo {
   return { subject, label: subjectLabel(store, subject), exists };
 }
 
-export function noteCounts(store: CaseStore, kind: 'entity' | 'relation' | 'source', ids: number[]): NoteCounts {
+export function noteCounts(
+  store: CaseStore,
+  kind: 'entity' | 'relation' | 'source',
+  ids: number[],
+): NoteCounts {
   const row = store.db
     .prepare(
       `SELECT count(*) AS total, coalesce(sum(private), 0) AS private FROM note

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
-import { z } from 'zod';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
+import { platformContract } from '../../../shared/ipc/platform/contract';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
 import { openSampleCase } from '../../ipc/handlers';
 import { createDispatch } from '../../ipc/handle';
@@ -127,14 +127,6 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(menuTemplate(native, (id) => send('menu:command', id)));
 }
 
-const SaveFile = z
-  .object({
-    name: z.string().min(1).max(255),
-    data: z.instanceof(Uint8Array),
-    extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5),
-  })
-  .strict();
-
 function bindIpc(): void {
   const dispatch = createDispatch(core.handlers, {
     verifyCaller: (caller) => caller.kind === 'electron' && !!caller.frameUrl?.startsWith(`${ORIGIN}/`),
@@ -150,7 +142,7 @@ function bindIpc(): void {
   ipcMain.handle('platform:saveFile', async (event, payload: unknown) => {
     if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`))
       return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
-    const parsed = SaveFile.safeParse(payload);
+    const parsed = platformContract['platform:saveFile'].input.safeParse(payload);
     if (!parsed.success)
       return { ok: false, error: { code: 'invalid_input', message: 'The file to save was not valid.' } };
     const result = await dialog.showSaveDialog({
@@ -168,10 +160,7 @@ function bindIpc(): void {
   ipcMain.handle('platform:download', async (event, payload: unknown) => {
     if (!event.senderFrame?.url.startsWith(`${ORIGIN}/`))
       return { ok: false, error: { code: 'forbidden', message: 'Refused.' } };
-    const parsed = z
-      .object({ downloadId: z.string().regex(/^[a-f0-9]{32}$/) })
-      .strict()
-      .safeParse(payload);
+    const parsed = platformContract['platform:download'].input.safeParse(payload);
     const download = parsed.success ? redeemDownload(parsed.data.downloadId) : null;
     if (!download)
       return { ok: false, error: { code: 'not_found', message: 'This export has expired. Export again.' } };

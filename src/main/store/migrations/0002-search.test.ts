@@ -23,11 +23,19 @@ function schemaOneCase(file: string): void {
   db.pragma('user_version = 1');
   db.pragma(`application_id = ${APPLICATION_ID}`);
   const id = db
-    .prepare("INSERT INTO entity (type, name, name_norm, summary, created_at, updated_at) VALUES ('person', 'Abdelmalek Droukdel', 'abdelmalek droukdel', 'Emir of AQIM.', 't', 't')")
+    .prepare(
+      "INSERT INTO entity (type, name, name_norm, summary, created_at, updated_at) VALUES ('person', 'Abdelmalek Droukdel', 'abdelmalek droukdel', 'Emir of AQIM.', 't', 't')",
+    )
     .run().lastInsertRowid;
-  db.prepare("INSERT INTO alias (entity_id, name, name_norm) VALUES (?, 'Abdelmalik Droukdal', 'abdelmalik droukdal')").run(id);
-  db.prepare("INSERT INTO note (subject_kind, subject_id, body, created_at, updated_at) VALUES ('entity', ?, 'Killed in northern Mali, per Barkhane.', 't', 't')").run(id);
-  db.prepare("INSERT INTO source (title, reliability, text, created_at, updated_at) VALUES ('CRS brief', 'B', 'The group’s leader, Abdelmalik Droukdel, was based in Algeria.', 't', 't')").run();
+  db.prepare(
+    "INSERT INTO alias (entity_id, name, name_norm) VALUES (?, 'Abdelmalik Droukdal', 'abdelmalik droukdal')",
+  ).run(id);
+  db.prepare(
+    "INSERT INTO note (subject_kind, subject_id, body, created_at, updated_at) VALUES ('entity', ?, 'Killed in northern Mali, per Barkhane.', 't', 't')",
+  ).run(id);
+  db.prepare(
+    "INSERT INTO source (title, reliability, text, created_at, updated_at) VALUES ('CRS brief', 'B', 'The group’s leader, Abdelmalik Droukdel, was based in Algeria.', 't', 't')",
+  ).run();
   db.close();
 }
 
@@ -40,7 +48,10 @@ describe('migration 0002 (search)', () => {
     expect(store.entities.count()).toBe(1);
     expect(store.notes.count()).toBe(1);
 
-    const kinds = (q: string) => searchCase(store, { query: q }).hits.map((h) => h.kind).sort();
+    const kinds = (q: string) =>
+      searchCase(store, { query: q })
+        .hits.map((h) => h.kind)
+        .sort();
     expect(kinds('Abdelmalek')).toEqual(['entity']);
     expect(kinds('Abdelmalik')).toEqual(['entity', 'source']);
     expect(kinds('Droukdel')).toEqual(['entity', 'source']);
@@ -52,9 +63,13 @@ describe('migration 0002 (search)', () => {
     const file = path.join(tempDir(), 'v2.awcase');
     const store = CaseStore.open(file, { create: true });
     const find = (q: string) => searchCase(store, { query: q }).hits.map((h) => `${h.kind}:${h.title}`);
-    const id = store.journal.record('add', () => store.entities.insert({ type: 'organization', name: 'Al Mourabitoun', aliases: ['The Sentinels'] }));
+    const id = store.journal.record('add', () =>
+      store.entities.insert({ type: 'organization', name: 'Al Mourabitoun', aliases: ['The Sentinels'] }),
+    );
     expect(find('sentinels')).toEqual(['entity:Al Mourabitoun']);
-    store.journal.record('edit', () => store.entities.update(id, { name: 'Al Murabitoun', aliases: ['Les Signataires'] }));
+    store.journal.record('edit', () =>
+      store.entities.update(id, { name: 'Al Murabitoun', aliases: ['Les Signataires'] }),
+    );
     expect(find('sentinels')).toEqual([]);
     expect(find('signataires')).toEqual(['entity:Al Murabitoun']);
     store.journal.record('delete', () => store.entities.delete(id));

@@ -47,7 +47,9 @@ export class NoteRepo {
     const at = new Date().toISOString();
     return Number(
       this.db
-        .prepare('INSERT INTO note (subject_kind, subject_id, body, private, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO note (subject_kind, subject_id, body, private, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(subject.kind, subject.id, body, isPrivate ? 1 : 0, at, at).lastInsertRowid,
     );
   }
@@ -62,7 +64,9 @@ export class NoteRepo {
 
   /** Moves every note of one subject to another (merging entities). */
   moveNotes(kind: 'entity' | 'relation', fromId: number, toId: number): number {
-    return this.db.prepare('UPDATE note SET subject_id = ? WHERE subject_kind = ? AND subject_id = ?').run(toId, kind, fromId).changes;
+    return this.db
+      .prepare('UPDATE note SET subject_id = ? WHERE subject_kind = ? AND subject_id = ?')
+      .run(toId, kind, fromId).changes;
   }
 
   delete(id: number): boolean {

@@ -21,7 +21,9 @@ export function NoteView({ note, onEdit }: { note: Note; onEdit: () => void }) {
   return (
     <li className="note" data-testid="note">
       <div className="note-meta">
-        <span className={note.private ? 'badge private' : 'badge shareable'}>{note.private ? 'Private' : 'Shareable'}</span>
+        <span className={note.private ? 'badge private' : 'badge shareable'}>
+          {note.private ? 'Private' : 'Shareable'}
+        </span>
         <span className="muted" title={`Created ${when(note.createdAt)}`}>
           Updated {when(note.updatedAt)}
         </span>
@@ -85,9 +87,12 @@ export function NoteEditor({
           }
         }}
       />
-      <label className="checkbox" title="Shareable notes may go into exports when you ask for them; private notes never leave this machine.">
-        <input type="checkbox" checked={!isPrivate} onChange={(e) => setPrivate(!e.target.checked)} /> Shareable (may go into
-        exports when asked)
+      <label
+        className="checkbox"
+        title="Shareable notes may go into exports when you ask for them; private notes never leave this machine."
+      >
+        <input type="checkbox" checked={!isPrivate} onChange={(e) => setPrivate(!e.target.checked)} />{' '}
+        Shareable (may go into exports when asked)
       </label>
       <div className="note-meta">
         <span className="muted" role="status" data-testid="save-status">

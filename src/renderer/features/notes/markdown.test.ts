@@ -14,7 +14,7 @@ const ATTACKS: Record<string, string> = {
   'svg onload': '<svg onload=alert(1)><circle r=5></svg>',
   'svg with script': '<svg><script>alert(1)</script></svg>',
   'svg use href': '<svg><use href="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"/></svg>',
-  'math': '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  math: '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
   'event handler on a link': '<a href="https://example.org" onclick="alert(1)">x</a>',
   'event handler on a div': '<div onmouseover="alert(1)">hover</div>',
   'javascript: link': '[click](javascript:alert(1))',
@@ -31,15 +31,15 @@ const ATTACKS: Record<string, string> = {
   'data: svg image': '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
   'remote image by reference': '![x][img]\n\n[img]: https://evil.example/a.png',
   'raw remote image': '<img src="https://evil.example/a.png">',
-  'iframe': '<iframe src="https://evil.example"></iframe>',
+  iframe: '<iframe src="https://evil.example"></iframe>',
   'object and embed': '<object data="x.swf"></object><embed src="x.swf">',
   'style tag': '<style>body{background:url(https://evil.example/x)}</style>',
   'inline style': '<p style="background:url(https://evil.example/x)">x</p>',
-  'form': '<form action="https://evil.example"><input name=a><button>go</button></form>',
+  form: '<form action="https://evil.example"><input name=a><button>go</button></form>',
   'meta refresh': '<meta http-equiv="refresh" content="0;url=https://evil.example">',
   'base tag': '<base href="https://evil.example/">',
   'link stylesheet': '<link rel=stylesheet href="https://evil.example/x.css">',
-  'srcset': '<img srcset="https://evil.example/a.png 1x">',
+  srcset: '<img srcset="https://evil.example/a.png 1x">',
   'html in a table cell': '| a |\n|---|\n| <img src=x onerror=alert(1)> |',
   'nested markdown link in html': '<a href="javascript:alert(1)">[x](https://example.org)</a>',
   'noscript mXSS': '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
@@ -51,12 +51,32 @@ function dangers(html: string): string[] {
   const found: string[] = [];
   for (const el of Array.from(doc.body.querySelectorAll('*'))) {
     const tag = el.tagName.toLowerCase();
-    if (['script', 'img', 'svg', 'math', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'input', 'use'].includes(tag)) {
+    if (
+      [
+        'script',
+        'img',
+        'svg',
+        'math',
+        'iframe',
+        'object',
+        'embed',
+        'style',
+        'link',
+        'meta',
+        'base',
+        'form',
+        'input',
+        'use',
+      ].includes(tag)
+    ) {
       found.push(`<${tag}>`);
     }
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || ['src', 'srcset', 'style', 'action', 'data', 'xlink:href', 'formaction'].includes(name)) {
+      if (
+        name.startsWith('on') ||
+        ['src', 'srcset', 'style', 'action', 'data', 'xlink:href', 'formaction'].includes(name)
+      ) {
         found.push(`${tag}[${name}]`);
       }
       if (name === 'href' && !/^(https?:\/\/|mailto:)/i.test(attr.value)) found.push(`href=${attr.value}`);
@@ -75,11 +95,15 @@ describe('rendering a note', () => {
   });
 
   it('still renders the markdown an analyst writes', () => {
-    const html = render('# Assessment\n\n**Likely** a *splinter*; see [CRS](https://crsreports.congress.gov) and `IF10172`.\n\n- one\n- two\n\n> quoted');
+    const html = render(
+      '# Assessment\n\n**Likely** a *splinter*; see [CRS](https://crsreports.congress.gov) and `IF10172`.\n\n- one\n- two\n\n> quoted',
+    );
     expect(html).toContain('<h1>Assessment</h1>');
     expect(html).toContain('<strong>Likely</strong>');
     expect(html).toContain('<em>splinter</em>');
-    expect(html).toMatch(/<a href="https:\/\/crsreports\.congress\.gov"[^>]*rel="noopener noreferrer nofollow"/);
+    expect(html).toMatch(
+      /<a href="https:\/\/crsreports\.congress\.gov"[^>]*rel="noopener noreferrer nofollow"/,
+    );
     expect(html).toContain('<code>IF10172</code>');
     expect(html).toContain('<li>two</li>');
     expect(html).toContain('<blockquote>');
@@ -88,6 +112,8 @@ describe('rendering a note', () => {
   it('shows raw HTML as text and an image as its description', () => {
     expect(render('<b>bold?</b>')).toContain('&lt;b&gt;bold?&lt;/b&gt;');
     expect(render('![map of Mali](https://evil.example/map.png)')).toContain('[image: map of Mali]');
-    expect(render('[click](javascript:alert(1))')).toContain('[click](javascript:alert(1))'.replace(/</g, '&lt;'));
+    expect(render('[click](javascript:alert(1))')).toContain(
+      '[click](javascript:alert(1))'.replace(/</g, '&lt;'),
+    );
   });
 });

@@ -5,8 +5,33 @@ import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 import MarkdownIt from 'markdown-it';
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
 ];
 /** Links may point at the web or an e-mail address; nothing else (no javascript:, data:, file:, relative). */
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
@@ -37,7 +62,8 @@ export function createNoteRenderer(window: WindowLike): NoteRenderer {
     const alt = tokens[idx]!.children?.map((t) => t.content).join('') ?? '';
     return `<span class="note-image">[image${alt ? `: ${md.utils.escapeHtml(alt)}` : ''}]</span>`;
   };
-  return (markdown) => purify.sanitize(md.render(markdown), { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+  return (markdown) =>
+    purify.sanitize(md.render(markdown), { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
 }
 
 let shared: NoteRenderer | null = null;

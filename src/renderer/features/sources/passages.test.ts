@@ -19,10 +19,14 @@ describe('highlighting cited passages', () => {
   });
 
   it('splits overlapping citations into runs that cover the whole text exactly once', () => {
-    const runs = runsOf(text.length, [
-      { id: 1, start: 0, end: 16 },
-      { id: 2, start: 12, end: 24 },
-    ], { start: 26, end: 30 });
+    const runs = runsOf(
+      text.length,
+      [
+        { id: 1, start: 0, end: 16 },
+        { id: 2, start: 12, end: 24 },
+      ],
+      { start: 26, end: 30 },
+    );
     expect(runs.map((r) => text.slice(r.start, r.end)).join('')).toBe(text);
     expect(runs.find((r) => text.slice(r.start, r.end) === 'AQIM')).toMatchObject({ citationIds: [1, 2] });
     expect(runs.find((r) => r.start === 26)).toMatchObject({ focused: true, citationIds: [] });

@@ -29,5 +29,8 @@ const BackupId = z
 
 export const backupsContract = {
   'backups:list': channel<BackupList>()(z.object({ path: CasePath.optional() }).strict(), READS),
-  'backups:restore': channel<CaseInfo>()(z.object({ path: CasePath.optional(), id: BackupId }).strict(), writes('*')),
+  'backups:restore': channel<CaseInfo>()(
+    z.object({ path: CasePath.optional(), id: BackupId }).strict(),
+    writes('*'),
+  ),
 } as const;

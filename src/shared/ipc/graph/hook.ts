@@ -84,9 +84,7 @@ export interface GraphHook {
    */
   labelBoxes(): { id: number; x1: number; y1: number; x2: number; y2: number }[];
   /** One node as drawn (its label is `name`; colour as CSS rgb()), without reading every node. */
-  node(
-    id: number,
-  ):
+  node(id: number):
     | {
         id: number;
         name: string;

@@ -281,6 +281,27 @@ export class GraphController {
     });
   }
 
+  /** How many entities of each type the last read of the case had. */
+  private typeCounts = new Map<string, number>();
+
+  /**
+   * The entity-type filter follows the data: a case none of whose types the filter shows opens with
+   * every type shown (a network of people is not an empty graph), and a type whose entities grew
+   * since the last read (an import) is shown, so the graph shows what came in.
+   */
+  followTypes(nodes: readonly { type: string }[], caseSwitched: boolean): void {
+    const counts = new Map<string, number>();
+    for (const n of nodes) counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
+    const shown = new Set(this.state.filters.entityTypes);
+    const before = caseSwitched ? new Map<string, number>() : this.typeCounts;
+    this.typeCounts = counts;
+    const grown = [...counts].filter(([t, n]) => !caseSwitched && n > (before.get(t) ?? 0) && !shown.has(t));
+    const noneShown = counts.size > 0 && ![...counts.keys()].some((t) => shown.has(t));
+    if (noneShown) this.set({ filters: { ...this.state.filters, entityTypes: [...counts.keys()].sort() } });
+    else if (grown.length)
+      this.set({ filters: { ...this.state.filters, entityTypes: [...shown, ...grown.map(([t]) => t)] } });
+  }
+
   setFilters(patch: Partial<GraphFilters>): void {
     this.set({ filters: { ...this.state.filters, ...patch } });
     if (this.cy && this.state.dataVersion) this.shownChanged();

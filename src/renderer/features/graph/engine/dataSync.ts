@@ -34,6 +34,8 @@ export class DataSync {
   /** Deltas are applied one after another, in the order the writes were announced. */
   private deltas: Promise<void> = Promise.resolve();
   private loading = false;
+  /** The next reload reads another case (or the first): the type filter starts afresh. */
+  private caseSwitched = true;
 
   constructor(private readonly c: GraphController) {}
 
@@ -44,6 +46,7 @@ export class DataSync {
   // ---- a write announced ------------------------------------------------------------------------
   changed(change: StoreChanged): void {
     const ids = change.ids;
+    if (change.tables.includes('*')) this.caseSwitched = true;
     // Another case, or a write not known row by row (a CSV import): read everything again.
     const unknown = (t: 'entity' | 'alias' | 'relation') => change.tables.includes(t) && !ids?.[t];
     // A type added, renamed, recoloured or merged: styles, legend and filters follow the case's types.
@@ -166,6 +169,8 @@ export class DataSync {
       c.data = data;
       c.sources = new Map(sources.map((s) => [s.id, s]));
       c.setTypes(types);
+      c.followTypes(data.nodes, this.caseSwitched);
+      this.caseSwitched = false;
       const large = data.nodes.length + data.edges.length > LARGE_GRAPH_ELEMENTS;
       if (saved && this.positions.size === 0) {
         for (const [id, x, y] of saved.positions) this.positions.set(id, { x, y });

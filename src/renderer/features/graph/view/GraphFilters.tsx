@@ -5,6 +5,7 @@ import { RELIABILITY } from '../../../../shared/vocab';
 import { SIZE_LABELS, type GraphController, type GraphState, type SizeBy } from '../engine/GraphController';
 import { entityStyle, relationColour } from '../model/style';
 import { relationReads } from '../model/types';
+import { CentralityPanel } from './CentralityPanel';
 
 interface Props {
   controller: GraphController;
@@ -222,6 +223,7 @@ export function AnalysisPanel({
           Clear highlight
         </button>
       </fieldset>
+      <CentralityPanel />
     </div>
   );
 }

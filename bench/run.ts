@@ -4,6 +4,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   graph: () => import('./graph.bench'),
   'graph-large': () => import('./graphLarge.bench'),
   search: () => import('./search.bench'),
+  quick: () => import('./quickSearch.bench'),
   sheet: () => import('./sheet.bench'),
   csv: () => import('./csv.bench'),
   reliability: () => import('./reliability.bench'),

@@ -48,6 +48,7 @@ export const ALLOWED_READ_ONLY: ReadonlySet<ChannelName> = new Set<ChannelName>(
   'case:openSample',
   'case:exportJson',
   'backups:restore',
+  'case:importFile',
 ]);
 
 /** While the open case is read-only, every write channel is refused with one sentence before it runs. */

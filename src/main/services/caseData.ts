@@ -8,6 +8,7 @@ import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
 import { CitedField, EntityTypeSchema, LongText, Name, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
 import type { SourceDraft } from '../store/repos/sources';
+import { nestsDeeperThan } from '../io/json';
 import { AppError } from './errors';
 import { caseTypes } from './vocabulary';
 import { sentenceOf } from './zodSentence';
@@ -282,27 +283,6 @@ function readText(file: string, limit: number, what: string): string {
 
 /** A case description nests six levels deep; no real one comes near this. */
 const MAX_JSON_DEPTH = 64;
-
-/**
- * Whether JSON text nests deeper than limit (strings skipped). Checked before JSON.parse: 20 million
- * nested arrays (a 40 MB file) took JSON.parse 12 s and 1.9 GB before it gave up.
- */
-function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
 
 /** A case description (case.json), parsed; refused in one sentence when too large, not UTF-8 or not JSON. */
 export function readCaseJson(file: string): unknown {

@@ -51,9 +51,35 @@ function removeSmallForms(document: Doc): void {
   }
 }
 
+/** Far deeper than a page meant for reading nests; past it linkedom's parse grows quadratic and Readability recurses out of stack. */
+const MAX_DEPTH = 1000;
+/** Void elements and those whose end tag may be left out: an open tag of these says nothing about depth. */
+const NOT_NESTING = new Set(
+  (
+    'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup ' +
+    'thead tbody tfoot colgroup caption rb rt rp rtc html head body'
+  ).split(' '),
+);
+
+/** Whether the page's elements nest deeper than limit, counting tags in the text (before any parse). */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    if (match[3] || NOT_NESTING.has(match[2]!.toLowerCase())) continue;
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > limit) return true;
+  }
+  return false;
+}
+
 export function parseHtml(name: string, bytes: Uint8Array, options: { encoding?: string }): ParseOutcome {
   const decoded = decodeText(bytes, { encoding: options.encoding, declared: declaredCharset(bytes) });
   if (!decoded.ok) return decodingRefusal(name, decoded);
+  if (nestsDeeperThan(decoded.text, MAX_DEPTH))
+    return refuse(
+      'corrupt',
+      `${quoted(name)} nests its elements more than ${MAX_DEPTH.toLocaleString('en-US')} deep, which no page meant for reading does; the workbench cannot read it.`,
+    );
   const html = withHtmlAndBody(normaliseText(decoded.text));
   const document = parseHTML(html).document;
   for (const node of [...document.querySelectorAll('script, style, noscript, template')]) node.remove();

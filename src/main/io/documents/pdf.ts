@@ -4,8 +4,10 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { toPartialDate } from './dates';
+import { inflationLimit } from './docx';
 import { detectLanguage, normaliseLanguageTag } from './language';
 import { cleanField, normaliseText } from './normalise';
 import { quoted, refuse, type PageSpan, type ParseOutcome } from './types';
@@ -40,7 +42,50 @@ class PackageData {
   }
 }
 
+/**
+ * Whether the file's deflated streams, images aside, inflate past `limit` bytes in all: pdf.js holds a
+ * page's whole content stream in memory, so a 300 KB page that inflates to 300 MB took 1.9 GB. Each
+ * stream is found by its keywords and inflated here first, stopping at the limit. Streams that do not
+ * inflate on their own (encrypted, cut short) are left to pdf.js.
+ */
+export function inflatesPast(bytes: Uint8Array, limit: number): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (let at = buffer.indexOf('stream'); at >= 0; at = buffer.indexOf('stream', at + 6)) {
+    if (at >= 3 && buffer.toString('latin1', at - 3, at) === 'end') continue;
+    const dictionary = buffer.toString('latin1', Math.max(0, at - 1024), at);
+    const open = dictionary.lastIndexOf('<<');
+    if (
+      open < 0 ||
+      !/\/FlateDecode/.test(dictionary.slice(open)) ||
+      /\/Subtype\s*\/Image/.test(dictionary.slice(open))
+    )
+      continue;
+    let start = at + 6;
+    if (buffer[start] === 0x0d) start++;
+    if (buffer[start] === 0x0a) start++;
+    const end = buffer.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      total += zlib.inflateSync(buffer.subarray(start, end), {
+        maxOutputLength: limit - total + 1,
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      }).length;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return true;
+    }
+    if (total > limit) return true;
+    at = end;
+  }
+  return false;
+}
+
 export async function parsePdf(name: string, bytes: Uint8Array): Promise<ParseOutcome> {
+  if (inflatesPast(bytes, inflationLimit(bytes.length)))
+    return refuse(
+      'corrupt',
+      `${quoted(name)} unpacks to far more than a document holds (more than ${Math.round(inflationLimit(bytes.length) / 1024 / 1024)} MB of page content); the workbench does not read it.`,
+    );
   const api = await loadPdfjs();
   const task = api.getDocument({
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given, and the caller may keep theirs.

@@ -1,6 +1,7 @@
 // Bytes to text for the graph readers: the encoding a file declares (BOM, XML declaration),
 // strict UTF-8 otherwise, and the place of the first broken byte in words.
 import { Buffer, isUtf8 } from 'node:buffer';
+import { nestsDeeperThan } from '../json';
 import { FormatError } from './types';
 
 /** Text is fed to parsers in pieces of about this many bytes, so no second copy of a big file is made. */
@@ -122,8 +123,15 @@ export function concatChunks(chunks: Iterable<Uint8Array>): Uint8Array {
   return Buffer.concat(list);
 }
 
+/** Far deeper than any network file nests (a STIX object's extensions and markings go a few levels). */
+const MAX_JSON_DEPTH = 256;
+
 /** JSON from the file's text; a syntax error becomes one sentence with its line when V8 gives a position. */
 export function parseJson(text: string, what: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new FormatError(
+      `The ${what} nests its JSON more than ${MAX_JSON_DEPTH} levels deep, which no network file does; it may be damaged or made to exhaust memory.`,
+    );
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -39,6 +39,12 @@ function describeXmlError(message: string, line: number, what: string): string {
 }
 
 /**
+ * Far deeper than yEd's nested groups go; saxes keeps every open element, so a million nested
+ * elements (7 MB) took 250 MB.
+ */
+const MAX_XML_DEPTH = 1000;
+
+/**
  * Feeds the file through `visitor`, made by `make` with the parser's position. Errors the visitor
  * throws go through unchanged; parser errors become a FormatError with the line.
  */
@@ -58,8 +64,19 @@ export function walkXml(bytes: Uint8Array, what: string, make: (position: XmlPos
         parser.line,
       );
   });
-  parser.on('opentag', (tag: SaxesTagPlain) => visitor.open(localName(tag.name), tag.attributes, tag.name));
-  parser.on('closetag', (tag: SaxesTagPlain) => visitor.close(localName(tag.name), tag.name));
+  let depth = 0;
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (++depth > MAX_XML_DEPTH)
+      throw new FormatError(
+        `The ${what} nests its elements more than ${MAX_XML_DEPTH.toLocaleString('en-US')} deep at line ${parser.line}, which no network file does; it may be damaged or made to exhaust memory.`,
+        parser.line,
+      );
+    visitor.open(localName(tag.name), tag.attributes, tag.name);
+  });
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    depth--;
+    visitor.close(localName(tag.name), tag.name);
+  });
   parser.on('cdata', (text) => visitor.text(text));
   parser.on('error', (error) => {
     throw new FormatError(describeXmlError(error.message, parser.line, what), parser.line);

@@ -2,6 +2,7 @@
 // sit on random entities, relations, sources and the case itself; every export of the table
 // (testing/privacy/exports.ts), made with shareable notes asked for and not, must hold no private
 // marker, and shareable markers exactly where they were asked for and the format carries notes.
+import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
@@ -35,7 +36,7 @@ const surroundings = fc.oneof(
 const caseSpec = fc.record({
   entities: fc.integer({ min: 2, max: 12 }),
   relations: fc.integer({ min: 1, max: 12 }),
-  sources: fc.integer({ min: 0, max: 4 }),
+  sources: fc.integer({ min: 1, max: 4 }),
   notes: fc.array(
     fc.record({
       kind: fc.constantFrom(...KINDS),
@@ -73,9 +74,20 @@ describe('private notes, on random cases', () => {
               type: RELATION_TYPE_NAMES[i % RELATION_TYPE_NAMES.length]!,
             }),
           );
-          const sources = Array.from({ length: spec.sources }, (_, i) =>
-            store.sources.insert({ title: `Report ${i}`, reliability: 'B', text: `Report ${i} text.` }),
-          );
+          const sources = Array.from({ length: spec.sources }, (_, i) => {
+            // Imported from a file: its original is kept, and Save original… hands it back.
+            const text = `Report ${i} on Group ${run}-0.`;
+            const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+            store.originals.put(sha256, Buffer.from(text));
+            return store.sources.insert({
+              title: `Report ${i}`,
+              reliability: 'B',
+              text,
+              sha256,
+              fileName: `report-${i}.txt`,
+              format: 'txt',
+            });
+          });
           const ids = { case: [null], entity: entities, relation: relations, source: sources };
           const privateMarkers: string[] = [];
           const shareableMarkers: string[] = [];

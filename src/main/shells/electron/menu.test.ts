@@ -31,6 +31,7 @@ it('builds the menu bar from the commands, with their shortcuts, and sends the p
     'Sheet as CSV…',
     'Graph image (PNG)…',
     'Graph image (SVG)…',
+    'Network (GEXF, GraphML, STIX, Cytoscape, case file)…',
     'Case (JSON)…',
   ]);
   click(exports[1]!);

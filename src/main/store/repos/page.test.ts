@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CaseStore } from '..';
 import { tempCase, type TempCase } from '../../testing/tempCase';
 
 let t: TempCase;
@@ -109,6 +110,61 @@ describe('paged rows and their total', () => {
       names({ quick: 'mali', sort: [{ column: 'sourceName', dir: 'desc' }], offset: 0, limit: 1 }),
     ).toEqual({ total: 2, rows: ['AQIM operates_in Mali'] });
     expect(names({ quick: '100%_', offset: 0, limit: 100 })).toEqual({ total: 0, rows: [] });
+  });
+  it('keeps a quick search’s relations until the case changes, here or in another window', () => {
+    t = tempCase();
+    const { store } = t;
+    const [katiba, ansar, mali] = store.transaction(() =>
+      ['Katiba Macina', 'Ansar Dine', 'Mali'].map((name) =>
+        store.entities.insert({ type: 'organization', name }),
+      ),
+    ) as [number, number, number];
+    store.transaction(() => {
+      for (let i = 0; i < 150; i++)
+        store.relations.insert({
+          sourceId: katiba,
+          targetId: mali,
+          type: 'operates_in',
+          startDate: `${1900 + i}`,
+        });
+    });
+    const total = (quick: string, offset = 0) => store.relations.page({ quick, offset, limit: 100 }).total;
+    const rows = (quick: string, offset: number) =>
+      store.relations.page({ quick, offset, limit: 100 }).rows.map((r) => r.startDate);
+    expect(total('macina')).toBe(150);
+    expect(rows('macina', 100)).toHaveLength(50);
+    expect(rows('macina', 100)[0]).toBe('2000');
+
+    // Each kind of change is seen at once: an edit, its undo and redo, a rename, another term between.
+    store.journal.record('Add', () =>
+      store.relations.insert({ sourceId: ansar, targetId: katiba, type: 'allied_with' }),
+    );
+    expect(total('macina')).toBe(151);
+    expect(total('dine')).toBe(1);
+    store.journal.undo();
+    expect(total('macina')).toBe(150);
+    expect(total('dine')).toBe(0);
+    store.journal.redo();
+    expect(total('dine')).toBe(1);
+    store.journal.record('Rename', () => store.entities.update(ansar, { name: 'Ansar Macina' }));
+    expect(total('macina')).toBe(151);
+    for (const other of ['a', 'b', 'c', 'd', 'e', 'mali']) total(other);
+    expect(total('macina')).toBe(151);
+    expect(store.relations.page({ quick: 'macina', offset: 150, limit: 100 }).rows[0]?.type).toBe(
+      'allied_with',
+    );
+
+    // Another connection (a read-only window) sees the writer's changes to its matches.
+    const reader = CaseStore.open(t.file, { readOnly: true });
+    try {
+      expect(reader.relations.page({ quick: 'macina', offset: 0, limit: 100 }).total).toBe(151);
+      store.journal.record('Add', () =>
+        store.relations.insert({ sourceId: mali, targetId: katiba, type: 'rival_of' }),
+      );
+      expect(reader.relations.page({ quick: 'macina', offset: 0, limit: 100 }).total).toBe(152);
+    } finally {
+      reader.close();
+    }
   });
 });
 

@@ -11,7 +11,15 @@ import type {
 } from '../../../shared/model';
 import type { Db } from '../db';
 import type { AttrValues } from '../../../shared/attributes';
-import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
+import {
+  buildQuery,
+  CountCache,
+  likeEscape,
+  QuickMatches,
+  totalOf,
+  withAttributes,
+  type ColumnSql,
+} from '../query';
 
 interface RelationDbRow {
   id: number;
@@ -96,6 +104,8 @@ export function relationListSql(
   query: RelationListQuery,
   /** Only these columns (the CSV export's), instead of every one the grid shows. */
   only?: readonly string[],
+  /** A temp table holding the quick search's matches (QuickMatches), instead of matching here. */
+  quickTable?: string,
 ): {
   select: string;
   count: string | null;
@@ -128,7 +138,10 @@ export function relationListSql(
   const quick = query.quick?.trim();
   let withClause = '';
   let quickIds: string | null = null;
-  if (quick) {
+  if (quick && quickTable) {
+    quickIds = `SELECT id FROM temp.${quickTable}`;
+    conditions.push(`r.id IN temp.${quickTable}`);
+  } else if (quick) {
     withClause =
       "WITH quick_ends AS MATERIALIZED (SELECT x.id FROM entity x WHERE x.name LIKE ? ESCAPE '\\') ";
     params.unshift(`%${likeEscape(quick)}%`);
@@ -162,7 +175,9 @@ export function relationListSql(
     // Quick search alone is counted from its id set, without visiting each relation row.
     count:
       quickIds && conditions.length === 1
-        ? `${withClause}SELECT count(*) FROM (${quickIds})`
+        ? quickTable
+          ? null
+          : `${withClause}SELECT count(*) FROM (${quickIds})`
         : where
           ? `${withClause}SELECT count(*) FROM relation r ${where}`
           : null,
@@ -177,9 +192,22 @@ export class RelationRepo {
   private readonly findStmt;
   private readonly countStmt;
   private readonly counts;
+  private readonly quick;
 
   constructor(private readonly db: Db) {
     this.counts = new CountCache(db);
+    // The relations of the entities whose name matches, through the end indexes, and those of the
+    // case's types whose words match ("broke away" finds splinter_of), through the type index.
+    this.quick = new QuickMatches(
+      db,
+      'quick_relation',
+      `WITH quick_ends AS MATERIALIZED (SELECT x.id FROM entity x WHERE x.name LIKE @pattern ESCAPE '\\')
+       INSERT OR IGNORE INTO temp.$table (id)
+         SELECT r.id FROM quick_ends q JOIN relation r ON r.source_id = q.id
+         UNION ALL SELECT r.id FROM quick_ends q JOIN relation r ON r.target_id = q.id
+         UNION ALL SELECT id FROM relation WHERE type IN (SELECT key FROM vocabulary WHERE kind = 'relation'
+           AND (instr(key, @term) > 0 OR instr(replace(key, '_', ' '), @term) > 0 OR instr(lower(label), @term) > 0))`,
+    );
     this.insertStmt = db.prepare(
       'INSERT INTO relation (source_id, target_id, type, start_date, end_date, summary, attrs, created_at, updated_at, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -280,11 +308,13 @@ export class RelationRepo {
   }
 
   page(query: RelationQuery): Page<RelationRow> {
-    const sql = relationListSql(query);
+    const quick = query.quick?.trim();
+    const matches = quick ? this.quick.of(quick) : null;
+    const sql = relationListSql(query, undefined, matches?.table);
     const rows = this.db
       .prepare(`${sql.select} LIMIT ? OFFSET ?`)
       .all(...sql.params, query.limit, query.offset) as RelationRawRow[];
-    const total = totalOf(query, rows.length, sql, this.counts, () => this.count());
+    const total = totalOf(query, rows.length, sql, this.counts, () => matches?.size ?? this.count());
     return { rows: rows.map(relationRowOf), total };
   }
 }

@@ -3,11 +3,16 @@
 // the write itself, run as the app runs it. A case, once the process running the write is killed,
 // must hold exactly the state before or the state after it.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { mergeEntities } from '../../services/sheet/sheetActions';
 import { runImport } from '../../services/sheet/csvImport';
 import { uploadFromFile } from '../../services/uploads';
 import { redo, undo } from '../../services/history';
+import { importGraph } from '../../services/interchange/graphImport';
+import { CaseSession } from '../../services/session';
+import { importDocuments } from '../../services/sources/documentImport';
+import { extractorFor } from '../../services/sources/suggestions';
 import { CaseStore } from '../../store';
 import { bulkInsertEntities } from '../../store/bulk';
 import type { EntityDraft } from '../../../shared/model';
@@ -124,6 +129,79 @@ export const CRASH_OPERATIONS: CrashOperation[] = [
       });
     },
     run: async (store) => mergeEntities(store, 1, [2]),
+  },
+  {
+    name: 'document import batch',
+    async prepare(dir, rows) {
+      // About one document per 2,500 rows of the other writes (20 at 50,000), each a few hundred KB of text.
+      const documents = Math.max(4, Math.round(rows / 2500));
+      fs.mkdirSync(path.join(dir, 'documents'), { recursive: true });
+      for (let d = 0; d < documents; d++) {
+        const lines = Array.from(
+          { length: 2000 },
+          (_, i) =>
+            `Report ${d}, paragraph ${i}: ${groupName(d * 2000 + i)} split from ${groupName(i)} in ${1990 + (i % 30)} and operates in the Sahel.`,
+        );
+        fs.writeFileSync(path.join(dir, 'documents', `report-${d}.txt`), lines.join('\n'));
+      }
+      await makeCase(dir, (store) => bulkInsertEntities(store.db, groups(ENDPOINTS), ENDPOINTS));
+    },
+    async run(store, dir) {
+      // One lane of workers, so the documents go in in the same order in every run (ids compared).
+      os.availableParallelism = () => 2;
+      const file = store.file;
+      store.close(); // the session opens the case itself, as the app does
+      const session = new CaseSession({ dataDir: path.join(dir, 'data'), backups: false });
+      session.open(file);
+      const folder = path.join(dir, 'documents');
+      const files = fs
+        .readdirSync(folder)
+        .sort()
+        .map((name) => ({ name, bytes: fs.readFileSync(path.join(folder, name)).toString('base64') }));
+      try {
+        return await importDocuments(session, { files }, extractorFor);
+      } finally {
+        session.close();
+      }
+    },
+  },
+  {
+    name: 'network import (GEXF)',
+    async prepare(dir, rows) {
+      // As many nodes as rows, each with an edge to the next and to one of the case's groups by name.
+      const fd = fs.openSync(path.join(dir, 'network.gexf'), 'w');
+      try {
+        fs.writeSync(
+          fd,
+          '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><attributes class="node"><attribute id="0" title="type" type="string"/></attributes><nodes>\n',
+        );
+        let chunk = '';
+        const flush = (force = false): void => {
+          if (!force && chunk.length < 1 << 20) return;
+          fs.writeSync(fd, chunk);
+          chunk = '';
+        };
+        for (let i = 0; i < rows; i++) {
+          chunk += `<node id="n${i}" label="${groupName(ENDPOINTS + i)}"><attvalues><attvalue for="0" value="${i % 3 ? 'organization' : 'person'}"/></attvalues></node>\n`;
+          flush();
+        }
+        chunk += '</nodes><edges>\n';
+        for (let i = 0; i < rows; i++) {
+          chunk += `<edge id="e${i}" source="n${i}" target="n${(i + 1) % rows}" label="${RELATION_TYPE_NAMES[i % RELATION_TYPE_NAMES.length]}" weight="${1 + (i % 5)}"/>\n`;
+          flush();
+        }
+        chunk += '</edges></graph></gexf>\n';
+        flush(true);
+      } finally {
+        fs.closeSync(fd);
+      }
+      await makeCase(dir, (store) => bulkInsertEntities(store.db, groups(ENDPOINTS), ENDPOINTS));
+    },
+    run: async (store, dir) =>
+      importGraph(store, fs.readFileSync(path.join(dir, 'network.gexf')), {
+        name: 'network.gexf',
+        unknownTypes: 'add',
+      }),
   },
   {
     name: 'undo of a big import',

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { contract, type ChannelName } from '../../../shared/ipc/contract';
 import { createDispatch, isWrite, type Dispatch } from '../../ipc/handle';
 import { createHandlers } from '../../ipc/handlers';
+import { exportBytes } from '../../services/interchange/graphExport';
 import { uploadFromFile } from '../../services/uploads';
 import { CaseSession, type SessionOptions } from '../../services/session';
 import { listSuggestions } from '../../services/sources/suggestions';
@@ -145,6 +146,10 @@ export async function createFuzzEnvironment(
     verifyCaller: (caller) => caller.kind === 'browser' && caller.token === 'fuzz',
   });
   const inRoot = (name: string): string => path.join(root, name);
+  const gexf = Buffer.from(
+    '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="a" label="Ansar Dine"/><node id="b" label="AQIM"/></nodes><edges><edge id="e" source="a" target="b" label="splinter_of"/></edges></graph></gexf>',
+  ).toString('base64');
+  const caseFile = Buffer.from(exportBytes(session.store, 'case', 'shareable')).toString('base64');
   const examples: Partial<Record<ChannelName, unknown[]>> = {
     'case:info': [{}],
     'case:create': [{}, { path: inRoot('cases/new.awcase') }],
@@ -198,6 +203,26 @@ export async function createFuzzEnvironment(
     'case:exportJson': [{ includeShareableNotes: false }, { includeShareableNotes: true }],
     'backups:list': [{}, { path: seed }],
     'backups:restore': [{ id: backup.id }, { path: seed, id: backup.id }],
+    'graph:rows': [{ entityIds: [1, 2, 99], relationIds: [1], sources: true }],
+    'interchange:import': [
+      { name: 'network.gexf', bytes: gexf, dryRun: true },
+      { name: 'network.gexf', bytes: gexf, unknownTypes: 'add', jobId: 'e'.repeat(32) },
+      { name: 'network.gexf', bytes: gexf, typeMap: { splinter_of: 'allied_with' }, unknownTypes: 'reject' },
+      { name: 'case.json', format: 'case', bytes: caseFile, dryRun: true },
+    ],
+    'interchange:importState': [{ jobId: 'e'.repeat(32) }],
+    'interchange:export': [
+      { format: 'gexf' },
+      { format: 'graphml', notes: 'shareable' },
+      { format: 'stix', notes: 'none' },
+      { format: 'cyjs' },
+      { format: 'case', notes: 'shareable' },
+    ],
+    'case:importFile': [{ name: 'colleague.json', bytes: caseFile }],
+    'analytics:saveCentrality': [
+      { weighted: false, directed: true },
+      { weighted: true, directed: false, types: ['renamed_to', 'leader_of'] },
+    ],
     'attributes:list': [{}],
     'caseTypes:list': [{}],
     'uploads:put': [

@@ -25,4 +25,4 @@ process.on('message', (message: { file: string; scratch: string }) => {
   );
 });
 
-process.send?.('loaded');
+void (parser.prepare?.() ?? Promise.resolve()).then(() => process.send?.('loaded'));

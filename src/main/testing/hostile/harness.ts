@@ -56,14 +56,17 @@ function corpus(parser: HostileParser, dir: string, mutations: number, seed: num
     const copy = path.join(dir, `sample-${i}-${base}`);
     fs.writeFileSync(copy, original);
     files.push({ file: copy, kind: 'sample' });
-    mutatedCopies(original, mutations, seed + i).forEach((bytes, n) => {
+    mutatedCopies(original, parser.mutations ?? mutations, seed + i).forEach((bytes, n) => {
       const mutant = path.join(dir, `mutant-${i}-${n}-${base}`);
       fs.writeFileSync(mutant, bytes);
       files.push({ file: mutant, kind: 'mutated' });
     });
   });
   for (const attack of parser.attacks) {
-    const file = path.join(dir, `attack-${attack.name.replace(/\W+/g, '-')}${parser.extension}`);
+    const file = path.join(
+      dir,
+      `attack-${attack.name.replace(/\W+/g, '-')}${attack.extension ?? parser.extension}`,
+    );
     attack.write(file);
     files.push({ file, kind: 'attack' });
   }

@@ -11,52 +11,11 @@ import { AppError } from '../../services/errors';
 import { exportCase } from '../../services/notes/caseExport';
 import { checkImport, receiveCsvChunk, runImport } from '../../services/sheet/csvImport';
 import { CaseStore } from '../../store';
+import { DOCUMENT_PARSERS } from './documents';
+import { GRAPH_PARSERS } from './graphs';
+import { REAL_DATA, repeated, SAMPLE_CASE, twoGigabytes, writePieces, type HostileParser } from './kit';
 
-export interface Attack {
-  name: string;
-  /** Writes the hostile file. */
-  write(file: string): void;
-}
-
-export interface HostileParser {
-  name: string;
-  /** The extension the parser's files carry (kept by mutated copies and attacks). */
-  extension: string;
-  /** Real files written by other tools (or the app's own), to be mutated; may build files in dir. */
-  samples(dir: string): string[];
-  /** Files the parser reads beside the one it is given (a case description's source documents). */
-  companions?: string[];
-  attacks: Attack[];
-  /** Reads the file as the app does, into a new case in scratch; resolves with what it took. */
-  parse(file: string, scratch: string): Promise<string>;
-}
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
-const REAL_DATA = path.resolve(ROOT, '..', 'shared', 'real-data');
-const SAMPLE_CASE = path.join(ROOT, 'resources', 'sample-case');
-
-/** A file written in pieces (some attacks are larger than is wise to hold as one string). */
-function writePieces(file: string, pieces: Iterable<string | Buffer>): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    for (const piece of pieces) fs.writeSync(fd, typeof piece === 'string' ? Buffer.from(piece) : piece);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function* repeated(piece: string, times: number, chunk = 100_000): Generator<string> {
-  for (let done = 0; done < times; done += chunk) yield piece.repeat(Math.min(chunk, times - done));
-}
-
-/** A 2 GB file that takes no disk space (sparse): its size alone must get it refused. */
-const twoGigabytes: Attack = {
-  name: 'a 2 GB file, refused before it is read',
-  write: (file) => {
-    fs.writeFileSync(file, '');
-    fs.truncateSync(file, 2 * 1024 ** 3);
-  },
-};
+export type { Attack, HostileParser } from './kit';
 
 /** Sends a file the way the renderer does: base64 pieces of at most 4 MB, its size declared first. */
 function uploadInPieces(file: string): string {
@@ -127,7 +86,7 @@ function exportedSampleCase(dir: string): string {
 const sampleJson = (): Record<string, unknown[]> =>
   JSON.parse(fs.readFileSync(path.join(SAMPLE_CASE, 'case.json'), 'utf8')) as Record<string, unknown[]>;
 
-export const HOSTILE_PARSERS: HostileParser[] = [
+const TABLE_PARSERS: HostileParser[] = [
   {
     name: 'CSV import',
     extension: '.csv',
@@ -332,3 +291,5 @@ export const HOSTILE_PARSERS: HostileParser[] = [
     parse: loadCaseJson,
   },
 ];
+
+export const HOSTILE_PARSERS: HostileParser[] = [...TABLE_PARSERS, ...DOCUMENT_PARSERS, ...GRAPH_PARSERS];

@@ -8,6 +8,7 @@ import { redeemDownload } from '../../services/downloads';
 import { exportBytes } from '../../services/interchange/graphExport';
 import { exportCase } from '../../services/notes/caseExport';
 import { offerCsvExport } from '../../services/sheet/csvExport';
+import { originalOf } from '../../services/sources/sources';
 import type { CaseStore } from '../../store';
 
 export interface ExportFormat {
@@ -27,6 +28,18 @@ async function download(downloadId: string): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of ticket.open() as Readable) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Every source's original document, as Save original… hands it out (inline or as a download). */
+async function originals(store: CaseStore): Promise<string> {
+  const texts: string[] = [];
+  for (const { id } of store.sources.list()) {
+    const file = originalOf(store, id);
+    texts.push(
+      'bytes' in file ? Buffer.from(file.bytes, 'base64').toString('utf8') : await download(file.downloadId),
+    );
+  }
+  return texts.join('\n');
 }
 
 export const EXPORT_FORMATS: ExportFormat[] = [
@@ -53,6 +66,12 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     channel: 'case:exportJson',
     carriesNotes: true,
     make: async (store, options) => JSON.stringify(exportCase(store, options)),
+  },
+  {
+    name: 'original documents',
+    channel: 'sources:original',
+    carriesNotes: false,
+    make: (store) => originals(store),
   },
   ...(['gexf', 'graphml', 'stix', 'cyjs', 'case'] as const).map((format): ExportFormat => ({
     name: `network export as ${format}`,

@@ -23,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
     };
   },
   interchange: () => import('./interchange.bench'),
+  timeline: () => import('./timeline.bench'),
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,8 @@ export const ENTITY_HEADERS: Record<EntityColumn, string> = {
   type: 'Type',
   name: 'Name',
   aliases: 'Aliases',
+  activeFrom: 'Active from',
+  activeTo: 'Active to',
   summary: 'Summary',
   citations: 'Citations',
   grade: 'Best grade',
@@ -40,7 +42,9 @@ export function entityCellText(row: EntityRow, column: EntityColumn): string {
     case 'updatedAt':
       return formatTimestamp(row.updatedAt);
     case 'grade':
-      return row.grade ?? '';
+    case 'activeFrom':
+    case 'activeTo':
+      return row[column] ?? '';
     case 'citations':
     case 'notes':
       return String(row[column]);

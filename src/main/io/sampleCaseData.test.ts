@@ -17,6 +17,7 @@ interface Citation {
   quote: string;
   credibility: number;
   file?: string;
+  field?: string;
 }
 interface Fact {
   name: string;
@@ -40,6 +41,8 @@ interface Entity {
   name: string;
   aliases: string[];
   summary: string;
+  active_from: string | null;
+  active_to: string | null;
   citations: Citation[];
   facts: Fact[];
 }
@@ -189,6 +192,24 @@ function gradingAndDateProblems(c: SampleCase): string[] {
       problems.push(`${r.id}: start ${r.start} after end ${r.end}`);
   }
   for (const e of c.entities) for (const f of e.facts) checkDate(`${e.id}/${f.name} as_of`, f.as_of);
+  for (const e of c.entities) {
+    checkDate(`${e.id} active_from`, e.active_from);
+    checkDate(`${e.id} active_to`, e.active_to);
+    if (e.active_from && e.active_to && !dateOrderOk(e.active_from, e.active_to))
+      problems.push(`${e.id}: active from ${e.active_from} after active to ${e.active_to}`);
+    // A lifetime end is cited for itself, and a citation names only a field the entity has.
+    for (const [field, value] of [
+      ['activeFrom', e.active_from],
+      ['activeTo', e.active_to],
+    ] as const) {
+      const cited = e.citations.some((citation) => citation.field === field);
+      if (value && !cited) problems.push(`${e.id}: ${field} ${value} without a citation naming it`);
+      if (!value && cited) problems.push(`${e.id}: a citation names ${field}, which is not set`);
+    }
+    for (const citation of e.citations)
+      if (citation.field !== undefined && citation.field !== 'activeFrom' && citation.field !== 'activeTo')
+        problems.push(`${e.id}: a citation names an unknown field ${citation.field}`);
+  }
   for (const { where, citation } of allCitations(c)) {
     if (!(CREDIBILITY as readonly number[]).includes(citation.credibility))
       problems.push(`${where}: bad credibility ${String(citation.credibility)}`);
@@ -350,6 +371,26 @@ describe('sample case checks catch broken data', () => {
     expect(gradingAndDateProblems(c)).toHaveLength(4);
     expect(dateOrderOk('2013', '2013-01')).toBe(true);
     expect(dateOrderOk('2013-02', '2013-01-31')).toBe(false);
+  });
+
+  it('reports a lifetime out of order, one without its citation, and a citation naming an unset field', () => {
+    const c = clone();
+    const entity = (id: string): Entity => c.entities.find((e) => e.id === id)!;
+    Object.assign(entity('al-murabitoun'), { active_from: '2017', active_to: '2013' });
+    entity('jnim').citations = entity('jnim').citations.filter((x) => x.field !== 'activeFrom');
+    entity('gspc').active_to = null;
+    expect(gradingAndDateProblems(c)).toHaveLength(3);
+  });
+
+  it('carries the lifetimes the documents state: GSPC until 2007, MUJAO merged in 2013, JNIM formed in 2017', () => {
+    const lifetime = (id: string): [string | null, string | null] => {
+      const e = sampleCase.entities.find((x) => x.id === id)!;
+      return [e.active_from, e.active_to];
+    };
+    expect(lifetime('gspc')).toEqual([null, '2007']);
+    expect(lifetime('mujao')).toEqual([null, '2013']);
+    expect(lifetime('al-murabitoun')).toEqual(['2013', '2017']);
+    expect(lifetime('jnim')).toEqual(['2017', null]);
   });
 
   it('reports dropped, added or reworded words in the reading order', () => {

@@ -18,6 +18,7 @@ const VALID: Partial<Record<ChannelName, Record<string, unknown>>> = {
   'case:openSample': {},
   'case:recent': {},
   'entities:list': { offset: 0, limit: 100, sort: [{ column: 'name', dir: 'asc' }], quick: 'aq' },
+  'entities:position': { id: 1, query: { quick: 'aq', quickIn: ['name'] } },
   'entities:get': { id: 1 },
   'entities:create': { type: 'organization', name: 'Ansar al Dine', aliases: ['Ansar Dine'], summary: 's' },
   'entities:update': { id: 1, patch: { name: 'AQIM' } },

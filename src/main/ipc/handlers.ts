@@ -104,6 +104,7 @@ function allHandlers(ctx: HandlerContext): HandlerTable {
     'case:recent': () => session.recent(),
 
     'entities:list': (query) => store().entities.page(query),
+    'entities:position': ({ id, query }) => ({ index: store().entities.position(id, query) }),
     'entities:get': ({ id }) => getEntity(store(), id),
     'entities:create': (draft) => createEntity(store(), draft),
     'entities:update': (input) => updateEntity(store(), input),

@@ -43,6 +43,45 @@ function has(t: TempCase, source: string, type: string, target: string, start?: 
 }
 
 describe('the sample case', () => {
+  it('gives GSPC, MUJAO and JNIM the lifetimes their documents state, each cited for the field it supports', () => {
+    t = tempCase();
+    loadCaseData(t.store, data, readText);
+    const lifetime = (name: string) => {
+      const id = t.store.entities.findByName(name)!;
+      const e = t.store.entities.get(id)!;
+      const cited = t.store.sources
+        .citationsOf('entity', id)
+        .filter((c) => c.field !== null)
+        .map((c) => `${c.field}: ${c.quote}`);
+      return { from: e.activeFrom, to: e.activeTo, cited };
+    };
+    const gspc = lifetime('GSPC');
+    expect([gspc.from, gspc.to]).toEqual([null, '2007']);
+    expect(gspc.cited).toContain('activeTo: GSPC (until 2007)');
+    const mujao = lifetime('MUJAO');
+    expect([mujao.from, mujao.to]).toEqual([null, '2013']);
+    expect(mujao.cited.every((c) => c.startsWith('activeTo: ') && c.includes('formed in 2013'))).toBe(true);
+    const jnim = lifetime('Jama’at Nusrat al Islam wal Muslimeen');
+    expect([jnim.from, jnim.to]).toEqual(['2017', null]);
+    expect(jnim.cited).toEqual([
+      'activeFrom: In announcing the creation of Jama’at Nusrat al Islam wal Muslimeen in early 2017',
+    ]);
+  });
+
+  it('fills in a lifetime the case lacks on a second load, and keeps one the analyst set', () => {
+    t = tempCase();
+    loadCaseData(t.store, data, readText);
+    const gspc = t.store.entities.findByName('GSPC')!;
+    const jnim = t.store.entities.findByName('Jama’at Nusrat al Islam wal Muslimeen')!;
+    t.store.entities.update(gspc, { activeTo: '2007-09' });
+    t.store.entities.update(jnim, { activeFrom: null });
+    const before = counts(t);
+    loadCaseData(t.store, data, readText);
+    expect(t.store.entities.get(gspc)!.activeTo).toBe('2007-09');
+    expect(t.store.entities.get(jnim)!.activeFrom).toBe('2017');
+    expect(counts(t)).toEqual(before);
+  });
+
   it('loads every entity, relation and source, with each citation located in its document', () => {
     t = tempCase();
     const report = loadCaseData(t.store, data, readText);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PARTIAL_DATE, RELIABILITY } from '../../shared/vocab';
-import { EntityTypeSchema, LongText, Name, RelationTypeSchema } from '../../shared/model';
+import { CitedField, EntityTypeSchema, LongText, Name, RelationTypeSchema } from '../../shared/model';
 import type { CaseStore } from '../store';
 import type { SourceDraft } from '../store/repos/sources';
 import { nestsDeeperThan } from '../io/json';
@@ -22,6 +22,8 @@ const CitationSpec = z.object({
   quote: Quote,
   credibility: z.number().int().min(1).max(6),
   file: z.string().optional(),
+  /** The field of its subject the passage states (activeFrom, activeTo…); absent: the subject as a whole. */
+  field: CitedField.optional(),
 });
 const DateSpec = z.string().regex(PARTIAL_DATE).nullable().optional();
 
@@ -49,6 +51,9 @@ export const CaseData = z.object({
       name: Name,
       aliases: z.array(Name).max(MAX_ALIASES).optional(),
       summary: LongText.optional(),
+      /** Lifetime, as the sources state it (partial ISO dates). */
+      active_from: DateSpec,
+      active_to: DateSpec,
       citations: z.array(CitationSpec).optional(),
       facts: z
         .array(
@@ -153,6 +158,7 @@ export function loadCaseData(
           subjectId,
           quote: c.quote,
           credibility: c.credibility,
+          field: c.field ?? null,
         });
       }
     };
@@ -165,6 +171,8 @@ export function loadCaseData(
           name: entity.name,
           aliases: entity.aliases,
           summary: entity.summary,
+          activeFrom: entity.active_from ?? null,
+          activeTo: entity.active_to ?? null,
         });
         report.entitiesAdded++;
       } else {
@@ -177,6 +185,12 @@ export function loadCaseData(
             `The case description gives “${entity.name}” more than ${MAX_ALIASES} aliases. Nothing was changed.`,
           );
         store.entities.addAliases(id, added);
+        // A lifetime the case does not have yet is filled in; one the analyst set is kept.
+        const current = store.entities.get(id)!;
+        const activeFrom = current.activeFrom ?? entity.active_from ?? null;
+        const activeTo = current.activeTo ?? entity.active_to ?? null;
+        if (activeFrom !== current.activeFrom || activeTo !== current.activeTo)
+          store.entities.update(id, { activeFrom, activeTo });
       }
       if (entity.facts?.length) {
         const current = store.entities.get(id)!;

@@ -9,7 +9,7 @@ import type { EntityDraft } from '../../shared/model';
 import { normalizeName } from '../../shared/text';
 import type { Db } from './db';
 import { installCapture } from './journal';
-import { indexEntities } from './migrations/0002-search';
+import { indexEntities } from './migrations/0009-search-fold';
 
 interface SchemaObject {
   type: 'index' | 'trigger';

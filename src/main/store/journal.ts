@@ -3,7 +3,7 @@
 // the journal table in the same transaction as the action.
 import type { CaseTable } from '../../shared/ipc/tables';
 import type { Db } from './db';
-import { indexEntities } from './migrations/0002-search';
+import { indexEntities } from './migrations/0009-search-fold';
 
 export const JOURNALED_TABLES = {
   vocabulary: [

@@ -11,6 +11,7 @@ import { importDocumentFiles, openDocumentImport } from '../features/sources/doc
 import { ReaderHost } from '../features/sources/Reader';
 import { ReviewHost } from '../features/sources/ReviewPanel';
 import { SourcesPanel } from '../features/sources/SourcesPanel';
+import { TimelinePane } from '../features/timeline/TimelinePane';
 import { attempt } from '../lib/ipc';
 import { bridge } from '../lib/platform';
 import { listenForChanges } from '../lib/store';
@@ -134,7 +135,9 @@ export function App() {
       <main
         className="workspace"
         style={{
-          gridTemplateColumns: `${layout.sheetWidth}px 8px minmax(280px, 1fr) ${layout.sideOpen ? `8px ${layout.sideWidth}px` : '0 0'}`,
+          // The sheet never takes the graph's last 280 px nor pushes the side panel (and the
+          // toolbar with it) past the window's edge, whatever width was dragged or saved.
+          gridTemplateColumns: `min(${layout.sheetWidth}px, calc(100% - ${layout.sideOpen ? layout.sideWidth + 16 : 0}px - 288px)) 8px minmax(280px, 1fr) ${layout.sideOpen ? `8px ${layout.sideWidth}px` : '0 0'}`,
         }}
       >
         <section id="sheet-pane" className="pane pane-sheet" aria-label="Sheet" tabIndex={-1} data-pane>
@@ -190,6 +193,17 @@ export function App() {
           <div role="tabpanel">{sideTab === 'notes' ? <NotesPanel /> : <SourcesPanel />}</div>
         </aside>
       </main>
+      {/* Folded, the timeline keeps its title bar (to open it again) and leaves the header alone. */}
+      <section
+        id="timeline-pane"
+        className="pane pane-timeline"
+        aria-label="Timeline"
+        tabIndex={-1}
+        data-pane
+        style={layout.timelineOpen ? { height: layout.timelineHeight } : undefined}
+      >
+        <TimelinePane open={layout.timelineOpen} onOpen={(timelineOpen) => setLayout({ timelineOpen })} />
+      </section>
       <StatusBar info={info} />
       <ReaderHost />
       <ReviewHost />

@@ -5,10 +5,19 @@ export interface WorkspaceLayout {
   sheetWidth: number;
   sideWidth: number;
   sideOpen: boolean;
+  timelineOpen: boolean;
+  timelineHeight: number;
 }
 
 const KEY = 'aw-workspace-layout';
-const DEFAULT: WorkspaceLayout = { sheetWidth: 520, sideWidth: 300, sideOpen: true };
+// At a 1400 px window the sheet shows Type, Name, Aliases and the counts, the graph keeps ~480 px.
+const DEFAULT: WorkspaceLayout = {
+  sheetWidth: 630,
+  sideWidth: 290,
+  sideOpen: true,
+  timelineOpen: true,
+  timelineHeight: 230,
+};
 
 function load(): WorkspaceLayout {
   try {

@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'case:openSample',
   'case:recent',
   'entities:list',
+  'entities:position',
   'entities:get',
   'entities:create',
   'entities:update',

@@ -81,6 +81,11 @@ const coreContract = {
   'case:recent': channel<string[]>()(Empty, READS),
 
   'entities:list': channel<Page<EntityRow>>()(EntityQuery, READS),
+  /** Where an entity sits among the sheet's rows (its sort, filters and quick search); null: filtered out. */
+  'entities:position': channel<{ index: number | null }>()(
+    z.object({ id: Id, query: EntityQuery.omit({ offset: true, limit: true }) }).strict(),
+    READS,
+  ),
   'entities:get': channel<EntityDetail>()(ById, READS),
   'entities:create': channel<Entity>()(EntityDraft, writes('entity', 'alias')),
   'entities:update': channel<Entity>()(

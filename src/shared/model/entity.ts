@@ -39,6 +39,8 @@ export const ENTITY_COLUMNS = [
   'type',
   'name',
   'aliases',
+  'activeFrom',
+  'activeTo',
   'summary',
   'citations',
   'grade',
@@ -62,6 +64,8 @@ export const EntityQuery = z
       .optional(),
     filters: z.partialRecord(EntitySheetColumn, ColumnFilter).optional(),
     quick: z.string().max(200).optional(),
+    /** The columns the quick search looks in (the sheet's shown ones); absent: names, aliases and summaries. */
+    quickIn: z.array(EntitySheetColumn).max(200).optional(),
   })
   .strict();
 export type EntityQuery = z.infer<typeof EntityQuery>;
@@ -94,6 +98,8 @@ export interface EntityRow {
   type: string;
   name: string;
   aliases: string;
+  activeFrom: string | null;
+  activeTo: string | null;
   summary: string;
   tags: string;
   citations: number;

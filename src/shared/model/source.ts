@@ -49,6 +49,22 @@ export interface SourceDocument extends SourceSummary {
   pages: PageSpan[] | null;
 }
 
+/** The field of its subject a citation supports (null: the subject as a whole). */
+export const CITED_FIELDS = ['activeFrom', 'activeTo', 'startDate', 'endDate'] as const;
+export const CitedField = z.enum(CITED_FIELDS);
+export type CitedField = z.infer<typeof CitedField>;
+export const CITED_FIELD_TEXT: Record<CitedField, string> = {
+  activeFrom: 'active from',
+  activeTo: 'active to',
+  startDate: 'start date',
+  endDate: 'end date',
+};
+/** Which fields a citation may name for each kind of subject. */
+export const FIELDS_OF: Record<'entity' | 'relation', readonly CitedField[]> = {
+  entity: ['activeFrom', 'activeTo'],
+  relation: ['startDate', 'endDate'],
+};
+
 export interface Citation {
   id: number;
   sourceId: number;
@@ -60,4 +76,5 @@ export interface Citation {
   end: number | null;
   credibility: number;
   reliability: string;
+  field: CitedField | null;
 }

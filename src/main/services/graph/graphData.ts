@@ -16,7 +16,7 @@ import type { CaseStore } from '../../store';
 export const POSITIONS_KEY = 'graph.positions';
 
 const NODE_COLUMNS = `
-  SELECT e.id, e.type, e.name,
+  SELECT e.id, e.type, e.name, e.active_from AS activeFrom, e.active_to AS activeTo,
          (SELECT json_group_array(a.name ORDER BY a.id) FROM alias a WHERE a.entity_id = e.id) AS aliases,
          (SELECT count(*) FROM note n WHERE n.subject_kind = 'entity' AND n.subject_id = e.id) AS notes,
          (SELECT count(*) FROM citation c WHERE c.subject_kind = 'entity' AND c.subject_id = e.id) AS citations

@@ -54,6 +54,39 @@ describe('citing passages from the reader', () => {
     expect(relationRow(rel)).toMatchObject({ corroboration: 1, grade: 'C3' });
   });
 
+  it('names the lifetime end a passage supports, keeps it beside a whole-entity citation of the same words, and undoes it', () => {
+    const gspc = t.store.entities.insert({ type: 'organization', name: 'GSPC', activeTo: '2007' });
+    const src = t.store.sources.insert({ title: 'W', text: TEXT });
+    const quote = 'GSPC renamed itself AQIM in 2007';
+    cite(t.store, { sourceId: src, quote, credibility: 2, subject: { kind: 'entity', id: gspc } });
+    const dated = cite(t.store, {
+      sourceId: src,
+      quote,
+      credibility: 2,
+      subject: { kind: 'entity', id: gspc },
+      field: 'activeTo',
+    });
+    expect(dated.field).toBe('activeTo');
+    expect(listCitations(t.store, src).map((c) => c.field)).toEqual([null, 'activeTo']);
+    expect(t.store.journal.state().undoLabel).toBe('Cite a passage for the active to of “GSPC”');
+    t.store.journal.undo();
+    expect(t.store.sources.citationsOf('entity', gspc).map((c) => c.field)).toEqual([null]);
+  });
+
+  it('refuses to name a relation’s field for an entity', () => {
+    const gspc = t.store.entities.insert({ type: 'organization', name: 'GSPC' });
+    const src = t.store.sources.insert({ title: 'W', text: TEXT });
+    expect(() =>
+      cite(t.store, {
+        sourceId: src,
+        quote: 'GSPC',
+        credibility: 2,
+        subject: { kind: 'entity', id: gspc },
+        field: 'startDate',
+      }),
+    ).toThrow('A passage can support the start date of a relation, not of this entity.');
+  });
+
   it('cites the occurrence the analyst selected when a passage occurs twice', () => {
     const aqim = t.store.entities.insert({ type: 'organization', name: 'AQIM' });
     const src = t.store.sources.insert({ title: 'W', text: TEXT });

@@ -1,7 +1,7 @@
 // The reader's writes: cite a passage for an entity or relation, make a new entity from a passage,
 // remove a citation, grade a source. Each is one undoable journal entry.
 import type { CiteInput, CiteNewEntityInput, CitationDetail } from '../../../shared/ipc/notes/contract';
-import type { Citation } from '../../../shared/model';
+import { CITED_FIELD_TEXT, FIELDS_OF, type Citation } from '../../../shared/model';
 import type { CaseStore } from '../../store';
 import { AppError, notFound } from '../errors';
 import { subjectLabel } from '../search/search';
@@ -45,7 +45,14 @@ export function cite(store: CaseStore, input: CiteInput): CitationDetail {
   const { kind, id } = input.subject;
   const exists = kind === 'entity' ? store.entities.exists(id) : store.relations.get(id) !== null;
   if (!exists) throw notFound(kind, id);
-  const label = `Cite a passage for “${subjectLabel(store, { kind, id })}”`;
+  const field = input.field ?? null;
+  if (field && !FIELDS_OF[kind].includes(field))
+    throw new AppError(
+      'invalid_input',
+      `A passage can support the ${CITED_FIELD_TEXT[field]} of ${kind === 'entity' ? 'a relation' : 'an entity'}, not of this ${kind}. Choose what it states again.`,
+    );
+  const what = field ? `the ${CITED_FIELD_TEXT[field]} of ` : '';
+  const label = `Cite a passage for ${what}“${subjectLabel(store, { kind, id })}”`;
   const citationId = store.journal.record(label, () =>
     store.sources.cite({
       sourceId: input.sourceId,
@@ -54,6 +61,7 @@ export function cite(store: CaseStore, input: CiteInput): CitationDetail {
       quote: input.quote,
       start: input.start,
       credibility: input.credibility,
+      field,
     }),
   );
   return detail(store, store.sources.getCitation(citationId)!);

@@ -10,14 +10,25 @@ import type { CaseStore } from '../../store';
 
 const MAX_TERMS = 12;
 
-/** The analyst's words as an FTS5 query: every word a quoted prefix term, all of them required. */
+const APOSTROPHES = /['’‘ʼ`´]+/gu;
+
+/**
+ * The analyst's words as an FTS5 query: every word a quoted prefix term, all of them required.
+ * Names are indexed with their apostrophes taken out (migration 0009) while documents keep them
+ * (the tokenizer splits "Jama’at" into "jama" and "at"), so a typed word with an apostrophe asks
+ * for either form.
+ */
 export function toMatchQuery(text: string): string | null {
-  const words = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}'’‘ʼ`´]+/gu) ?? [];
+  const terms = words
+    .map((word) => word.split(APOSTROPHES).filter(Boolean))
+    .filter((parts) => parts.length > 0)
     .slice(0, MAX_TERMS)
-    .map((w) => `"${w}"*`)
-    .join(' ');
+    .map((parts) =>
+      parts.length === 1 ? `"${parts[0]}"*` : `("${parts.join('')}"* OR "${parts.join(' ')}"*)`,
+    );
+  // Explicit AND: FTS5 takes no implicit AND beside a parenthesised group.
+  return terms.length ? terms.join(' AND ') : null;
 }
 
 interface HitRow {
@@ -55,9 +66,11 @@ export function searchKey(text: string): string {
  */
 function nameTier(key: string, names: string[]): number {
   let best = 3;
+  // "Cote d Ivoire" and "Côte d’Ivoire" are the same name typed: spaces left by punctuation set aside.
+  const compact = key.replaceAll(' ', '');
   for (const name of names) {
     const k = searchKey(name);
-    if (k === key) return 0;
+    if (k === key || k.replaceAll(' ', '') === compact) return 0;
     if (k.startsWith(key)) best = Math.min(best, 1);
     else if (` ${k}`.includes(` ${key}`)) best = Math.min(best, 2);
   }

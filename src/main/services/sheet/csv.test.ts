@@ -123,6 +123,59 @@ describe('CSV export', () => {
   });
 });
 
+describe('CSV lifetimes', () => {
+  it('exports Active from / Active to and imports them back, from our file or an active_from column', async () => {
+    c.store.entities.insert({ type: 'organization', name: 'GSPC', activeTo: '2007' });
+    c.store.entities.insert({ type: 'organization', name: 'JNIM', activeFrom: '2017-03' });
+    const csv = await exportEntities(['type', 'name', 'activeFrom', 'activeTo']);
+    expect(csv).toBe(
+      '\uFEFFType,Name,Active from,Active to\r\norganization,GSPC,,2007\r\norganization,JNIM,2017-03,\r\n',
+    );
+
+    const second = tempCase();
+    try {
+      const lifetimes = async (file: string): Promise<string[]> => {
+        const state = await runImport(second.store, {
+          uploadId: uploadFromFile(
+            writeCsv(
+              file,
+              file === 'ours.csv'
+                ? csv
+                : 'name,type,active_from,active_to\nMUJAO,organization,,2013\nAl Murabitoun,organization,2013,2017\n',
+            ),
+          ),
+          kind: 'entities',
+          delimiter: ',',
+          jobId: (file === 'ours.csv' ? 'b' : 'c').repeat(32),
+        });
+        expect(state).toMatchObject({ status: 'done', rejected: 0 });
+        return second.store.entities
+          .page({ offset: 0, limit: 100, sort: [{ column: 'name', dir: 'asc' }] })
+          .rows.map((r) => `${r.name} ${r.activeFrom ?? '…'}–${r.activeTo ?? '…'}`);
+      };
+      expect(await lifetimes('ours.csv')).toEqual(['GSPC …–2007', 'JNIM 2017-03–…']);
+      expect(await lifetimes('theirs.csv')).toEqual([
+        'Al Murabitoun 2013–2017',
+        'GSPC …–2007',
+        'JNIM 2017-03–…',
+        'MUJAO …–2013',
+      ]);
+    } finally {
+      second.cleanup();
+    }
+  });
+
+  it('refuses a row whose lifetime is not a date or ends before it starts, with the reason', async () => {
+    const { preview } = await check(
+      'name,type,active_from,active_to\nA,organization,early 2013,\nB,organization,2017,2013\nC,organization,2013,2013-06\n',
+    );
+    expect(preview.rejections.map((r) => r.reason)).toEqual([
+      'The active from date “early 2013” is not ISO 8601 (2013, 2013-01 or 2013-01-16).',
+      'The active to date (2013) is before the active from date (2017).',
+    ]);
+  });
+});
+
 describe('CSV import', () => {
   it('matches columns by header name and reports rejected rows with the reason', async () => {
     c.store.entities.insert({ type: 'organization', name: 'AQIM' });

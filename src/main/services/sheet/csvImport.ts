@@ -42,6 +42,7 @@ import {
   type EntityTypeDef,
   type RelationTypeDef,
 } from '../../../shared/vocabulary';
+import { lifetimeInOrder } from '../../../shared/time';
 import { PARTIAL_DATE } from '../../../shared/vocab';
 import { DELIMITER_NAMES, guessDelimiter } from '../../io/csv';
 import { FileProblem, firstLine, readRecords, type CsvRecord } from '../../io/csvRead';
@@ -80,6 +81,10 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
   aliases: ['aliases', 'alias', 'also known as', 'aka', 'other names'],
   summary: ['summary', 'description', 'comment'],
   tags: ['tags', 'tag', 'labels'],
+  // Our own export writes "Active from"; other tools write active_from (underscores read as spaces).
+  // Only these names: a "founded" column of years stays the attribute it was.
+  activeFrom: ['active from', 'active since'],
+  activeTo: ['active to', 'active until'],
   source: ['source', 'from', 'source name', 'subject'],
   target: ['target', 'to', 'target name', 'object'],
   start: ['start', 'start date', 'since', 'begin', 'from date'],
@@ -93,6 +98,8 @@ const FIELD_WORDS: Record<ImportField, string> = {
   aliases: 'Aliases',
   summary: 'Summary',
   tags: 'Tags',
+  activeFrom: 'Active from',
+  activeTo: 'Active to',
   source: 'Source',
   target: 'Target',
   start: 'Start date',
@@ -535,6 +542,23 @@ class RowChecker {
     const summary = cellText(cells, m.summary);
     if (summary.length > 100_000)
       return { status: 'rejected', reason: 'The summary is longer than 100,000 characters.' };
+    const activeFrom = cellText(cells, m.activeFrom) || null;
+    const activeTo = cellText(cells, m.activeTo) || null;
+    for (const [label, date] of [
+      ['active from', activeFrom],
+      ['active to', activeTo],
+    ] as const) {
+      if (date && !PARTIAL_DATE.test(date))
+        return {
+          status: 'rejected',
+          reason: `The ${label} date “${date}” is not ISO 8601 (2013, 2013-01 or 2013-01-16).`,
+        };
+    }
+    if (activeFrom && activeTo && !lifetimeInOrder(activeFrom, activeTo))
+      return {
+        status: 'rejected',
+        reason: `The active to date (${activeTo}) is before the active from date (${activeFrom}).`,
+      };
     const norm = normalizeName(name);
     this.seenNames.set(name, line);
     // Names that differ only in case or accents are two entities: kept, and said (by the check;
@@ -564,6 +588,8 @@ class RowChecker {
         aliases,
         summary,
         tags,
+        activeFrom,
+        activeTo,
         attrs: this.values(cells),
         addType: type.add as EntityTypeDef | undefined,
       },

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { platformContract } from '../../../shared/ipc/platform/contract';
 import { STORE_CHANGED } from '../../../shared/ipc/contract';
@@ -14,6 +14,7 @@ import { AppError } from '../../services/errors';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { appPaths } from '../paths';
 import { startCore, type Core } from '../startup';
+import { clampToArea, windowBounds } from '../windowSize';
 import { menuTemplate, type NativeCommands } from './menu';
 
 const ORIGIN = 'app://workbench';
@@ -187,11 +188,9 @@ function bindIpc(): void {
 }
 
 function createWindow(): void {
+  const bounds = windowBounds(screen.getPrimaryDisplay().workArea);
   window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 700,
+    ...bounds,
     title: 'Analyst Workbench',
     show: false,
     webPreferences: {
@@ -206,6 +205,14 @@ function createWindow(): void {
     },
   });
   window.once('ready-to-show', () => window?.show());
+  // A screen unplugged or rescaled: keep the window inside the work area of the display it is on.
+  const keepInside = (): void => {
+    if (!window) return;
+    const inside = clampToArea(window.getBounds(), screen.getDisplayMatching(window.getBounds()).workArea);
+    if (inside) window.setBounds(inside);
+  };
+  screen.on('display-metrics-changed', keepInside);
+  screen.on('display-removed', keepInside);
   window.on('closed', () => (window = null));
   void window.loadURL(`${ORIGIN}/index.html`);
 }

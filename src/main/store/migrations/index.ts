@@ -7,6 +7,7 @@ import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-vocabulary';
 import { migration0007 } from './0007-attributes';
 import { migration0008 } from './0008-lifetimes';
+import { migration0009 } from './0009-search-fold';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

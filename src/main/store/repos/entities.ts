@@ -11,7 +11,9 @@ import type {
 import { normalizeName } from '../../../shared/text';
 import type { Db } from '../db';
 import type { AttrValues } from '../../../shared/attributes';
+import { attrKeyOf, isAttrColumn } from '../../../shared/attributes';
 import { buildQuery, CountCache, likeEscape, totalOf, withAttributes, type ColumnSql } from '../query';
+import { attrExpr } from './attributes';
 
 export interface EntityDbRow {
   id: number;
@@ -33,6 +35,9 @@ const COLUMNS: Record<EntityColumn, ColumnSql> = {
   name: { expr: 'e.name', text: true },
   aliases: { expr: "(SELECT group_concat(a.name, '; ') FROM alias a WHERE a.entity_id = e.id)", text: true },
   summary: { expr: 'e.summary', text: true },
+  // Partial ISO dates sort and filter as text ('2013' < '2013-01' < '2014'), on their own indexes.
+  activeFrom: { expr: 'e.active_from' },
+  activeTo: { expr: 'e.active_to' },
   tags: { expr: 'e.tags' },
   // Kept by triggers (migration 0003) and indexed, so these sort at a million rows.
   citations: { expr: 'e.citation_count' },
@@ -40,6 +45,15 @@ const COLUMNS: Record<EntityColumn, ColumnSql> = {
   notes: { expr: 'e.note_count' },
   updatedAt: { expr: 'e.updated_at' },
 };
+
+/** Columns whose text the quick search can look in (counts and dates are not searched as text). */
+const QUICK_TEXT: Partial<Record<EntityColumn, string>> = {
+  type: 'e.type',
+  name: 'e.name',
+  summary: 'e.summary',
+  tags: 'e.tags',
+};
+const QUICK_DEFAULT: EntityColumn[] = ['name', 'aliases', 'summary'];
 
 export type EntityListQuery = Omit<EntityQuery, 'offset' | 'limit'>;
 export type EntityRawRow = Omit<EntityRow, 'aliases' | 'tags' | 'values'> & {
@@ -86,12 +100,20 @@ export function entityListSql(
   const params = [...built.params];
   const quick = query.quick?.trim();
   if (quick) {
-    // One pass over names and summaries, one over aliases (not an alias list per row).
+    // One pass over the row's columns, one over aliases (not an alias list per row).
     const pattern = `%${likeEscape(quick)}%`;
-    conditions.push(
-      "(e.name LIKE ? ESCAPE '\\' OR e.summary LIKE ? ESCAPE '\\' OR e.id IN (SELECT a.entity_id FROM alias a WHERE a.name LIKE ? ESCAPE '\\'))",
-    );
-    params.push(pattern, pattern, pattern);
+    const columns = query.quickIn ?? QUICK_DEFAULT;
+    const parts = columns.flatMap((column) => {
+      if (column === 'aliases')
+        return ["e.id IN (SELECT a.entity_id FROM alias a WHERE a.name LIKE ? ESCAPE '\\')"];
+      const expr = isAttrColumn(column)
+        ? attrExpr('e.attrs', attrKeyOf(column))
+        : QUICK_TEXT[column as EntityColumn];
+      return expr ? [`${expr} LIKE ? ESCAPE '\\'`] : [];
+    });
+    // No shown column holds text: nothing can match.
+    conditions.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+    params.push(...parts.map(() => pattern));
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const select = (Object.entries(COLUMNS) as [EntityColumn, ColumnSql][])
@@ -262,6 +284,16 @@ export class EntityRepo {
       .all(...sql.params, query.limit, query.offset) as EntityRawRow[];
     const total = totalOf(query, rows.length, sql, this.counts, () => this.count());
     return { rows: rows.map(entityRowOf), total };
+  }
+
+  /** The row index of an entity in the sheet's order (null when the query leaves it out). */
+  position(id: number, query: EntityListQuery): number | null {
+    const sql = entityListSql(query, []);
+    const index = this.db
+      .prepare(`SELECT n FROM (SELECT id, row_number() OVER () - 1 AS n FROM (${sql.select})) WHERE id = ?`)
+      .pluck()
+      .get(...sql.params, id) as number | undefined;
+    return index ?? null;
   }
 
   private toEntity(row: EntityDbRow): Entity {

@@ -167,3 +167,50 @@ describe('paged rows and their total', () => {
     }
   });
 });
+
+describe('the Entities quick search', () => {
+  it('looks only in the columns it is given (the shown ones), and everywhere it is told to', () => {
+    t = tempCase();
+    const { store } = t;
+    store.entities.insert({
+      type: 'organization',
+      name: 'Al Qaeda in the Islamic Maghreb',
+      aliases: ['AQIM'],
+    });
+    store.entities.insert({
+      type: 'organization',
+      name: 'Ansar al Dine',
+      summary: 'A local front for AQIM.',
+    });
+    store.entities.insert({ type: 'location', name: 'Mali', tags: ['aqim-area'] });
+    const names = (quickIn?: Parameters<typeof store.entities.page>[0]['quickIn']) =>
+      store.entities
+        .page({ offset: 0, limit: 10, quick: 'aqim', sort: [{ column: 'name', dir: 'asc' }], quickIn })
+        .rows.map((r) => r.name);
+    expect(names(['type', 'name', 'aliases'])).toEqual(['Al Qaeda in the Islamic Maghreb']);
+    expect(names(['name', 'summary'])).toEqual(['Ansar al Dine']);
+    expect(names(['name', 'aliases', 'summary', 'tags'])).toEqual([
+      'Al Qaeda in the Islamic Maghreb',
+      'Ansar al Dine',
+      'Mali',
+    ]);
+    expect(names([])).toEqual([]);
+    expect(names()).toEqual(['Al Qaeda in the Islamic Maghreb', 'Ansar al Dine']);
+  });
+});
+
+describe('where an entity sits in the sheet', () => {
+  it('gives its row index under the sheet’s sort and quick search, and null when they leave it out', () => {
+    t = tempCase();
+    const { store } = t;
+    const ids = ['Charlie', 'Alpha', 'Delta', 'Bravo'].map((name) =>
+      store.entities.insert({ type: 'organization', name }),
+    );
+    const [charlie, alpha, delta] = ids as [number, number, number, number];
+    const byName = { sort: [{ column: 'name' as const, dir: 'asc' as const }] };
+    expect(store.entities.position(charlie, byName)).toBe(2);
+    expect(store.entities.position(alpha, { sort: [{ column: 'name', dir: 'desc' }] })).toBe(3);
+    expect(store.entities.position(delta, { ...byName, quick: 'a', quickIn: ['name'] })).toBe(3);
+    expect(store.entities.position(charlie, { ...byName, quick: 'lta' })).toBeNull();
+  });
+});

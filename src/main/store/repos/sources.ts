@@ -1,6 +1,7 @@
 // source and citation tables.
 import type {
   Citation,
+  CitedField,
   DocumentFormat,
   PageSpan,
   SourceDocument,
@@ -55,6 +56,8 @@ export interface CitationDraft {
   credibility: number;
   /** Where the analyst selected the quote; when absent (or not matching) the first occurrence is used. */
   start?: number;
+  /** The field of the subject the passage states (a lifetime end, a date); absent: the subject as a whole. */
+  field?: CitedField | null;
 }
 
 const now = (): string => new Date().toISOString();
@@ -88,11 +91,11 @@ export class SourceRepo {
     );
     this.byTitle = db.prepare('SELECT id FROM source WHERE title = ? LIMIT 1').pluck();
     this.insertCitation = db.prepare(
-      'INSERT INTO citation (source_id, subject_kind, subject_id, quote, start, end, credibility, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO citation (source_id, subject_kind, subject_id, quote, start, end, credibility, created_at, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.findCitation = db
       .prepare(
-        'SELECT id FROM citation WHERE source_id = ? AND subject_kind = ? AND subject_id = ? AND quote = ? LIMIT 1',
+        'SELECT id FROM citation WHERE source_id = ? AND subject_kind = ? AND subject_id = ? AND quote = ? AND field IS ? LIMIT 1',
       )
       .pluck();
     this.textOf = db.prepare('SELECT text FROM source WHERE id = ?').pluck();
@@ -196,6 +199,7 @@ export class SourceRepo {
       draft.subjectKind,
       draft.subjectId,
       draft.quote,
+      draft.field ?? null,
     ) as number | undefined;
     if (existing !== undefined) return existing;
     const text = (this.textOf.get(draft.sourceId) as string | undefined) ?? '';
@@ -211,6 +215,7 @@ export class SourceRepo {
         start >= 0 ? start + draft.quote.length : null,
         draft.credibility,
         now(),
+        draft.field ?? null,
       ).lastInsertRowid,
     );
   }
@@ -220,7 +225,7 @@ export class SourceRepo {
       (this.db
         .prepare(
           `SELECT c.id, c.source_id AS sourceId, s.title AS sourceTitle, c.subject_kind AS subjectKind, c.subject_id AS subjectId,
-                  c.quote, c.start, c.end, c.credibility, s.reliability
+                  c.quote, c.start, c.end, c.credibility, s.reliability, c.field
              FROM citation c JOIN source s ON s.id = c.source_id WHERE c.id = ?`,
         )
         .get(id) as Citation | undefined) ?? null
@@ -250,7 +255,7 @@ export class SourceRepo {
     return this.db
       .prepare(
         `SELECT c.id, c.source_id AS sourceId, s.title AS sourceTitle, c.subject_kind AS subjectKind, c.subject_id AS subjectId,
-                c.quote, c.start, c.end, c.credibility, s.reliability
+                c.quote, c.start, c.end, c.credibility, s.reliability, c.field
            FROM citation c JOIN source s ON s.id = c.source_id
           WHERE c.subject_kind = ? AND c.subject_id = ? ORDER BY c.id`,
       )
@@ -261,7 +266,7 @@ export class SourceRepo {
     return this.db
       .prepare(
         `SELECT c.id, c.source_id AS sourceId, s.title AS sourceTitle, c.subject_kind AS subjectKind, c.subject_id AS subjectId,
-                c.quote, c.start, c.end, c.credibility, s.reliability
+                c.quote, c.start, c.end, c.credibility, s.reliability, c.field
            FROM citation c JOIN source s ON s.id = c.source_id
           WHERE c.source_id = ? ORDER BY c.start`,
       )

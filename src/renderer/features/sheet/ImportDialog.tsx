@@ -26,6 +26,8 @@ const FIELD_LABELS: Record<string, string> = {
   aliases: 'Aliases (; between)',
   summary: 'Summary',
   tags: 'Tags (, between)',
+  activeFrom: 'Active from (2013, 2013-01…)',
+  activeTo: 'Active to (2013, 2013-01…)',
   source: 'Source (name or alias)',
   target: 'Target (name or alias)',
   start: 'Start date',

@@ -200,6 +200,7 @@ export function RowsGrid<Row extends { id: number }, C extends string>(props: Ro
         infiniteInitialRowCount={BLOCK}
         blockLoadDebounceMillis={30}
         getRowId={(params) => String(params.data.id)}
+        selectionColumnDef={{ pinned: 'left', lockPinned: true, width: 44, maxWidth: 44, resizable: false }}
         rowSelection={{
           mode: 'multiRow',
           checkboxes: true,

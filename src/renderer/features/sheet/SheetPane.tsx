@@ -1,6 +1,7 @@
 // The sheet: Entities, Relations and Sources tabs over the open case.
 import { useEffect, useState } from 'react';
 import { registerCommands } from '../../app/commands';
+import { selectionStore } from '../../lib/store';
 import { sheetActions } from './actions';
 import { EntitiesTab } from './EntitiesTab';
 import { RelationsTab } from './RelationsTab';
@@ -16,6 +17,14 @@ const TABS: { id: Tab; label: string }[] = [
 
 export function SheetPane() {
   const [tab, setTab] = useState<Tab>('entities');
+  // An entity picked in the search is shown on the Entities tab (which scrolls to its row).
+  useEffect(() => {
+    const unsubscribe = selectionStore.subscribe(() => {
+      const selection = selectionStore.get();
+      if (selection.origin === 'search' && selection.entityIds.length === 1) setTab('entities');
+    });
+    return () => void unsubscribe();
+  }, []);
   useEffect(
     () =>
       registerCommands('sheet', {

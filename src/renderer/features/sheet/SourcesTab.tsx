@@ -1,11 +1,13 @@
 // The Sources tab: the case's documents with their reliability and how often they are cited.
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef } from 'ag-grid-community';
-import { useEffect, useState } from 'react';
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useState } from 'react';
 import { FORMAT_LABEL, type DocumentFormat, type SourceSummary } from '../../../shared/model';
 import { RELIABILITY } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
+import { saveFile } from '../../lib/platform';
 import { useRevision } from '../../lib/store';
+import { sheetActions } from './actions';
 import { sheetTheme } from './agGrid';
 import { QuickSearch, RowCount } from './Toolbar';
 
@@ -75,18 +77,65 @@ const COLUMNS: ColDef<SourceSummary>[] = [
   },
 ];
 
+/**
+ * The tab as CSV, the way the other tabs export: shown columns in order, the rows the quick search
+ * and filters keep in their sort, the cells as they read, UTF-8 with a BOM and CRLF, formula-looking
+ * cells neutralised. The list is small and already in the page, so ag-grid writes it here.
+ */
+export function sourcesCsv(api: GridApi<SourceSummary>): string {
+  const csv = api.getDataAsCsv({
+    processCellCallback: ({ value, column, node, api: grid }) => {
+      const def = column.getColDef();
+      const text =
+        def.valueFormatter && typeof def.valueFormatter === 'function'
+          ? def.valueFormatter({
+              value,
+              data: node?.data,
+              node,
+              colDef: def,
+              column,
+              api: grid,
+              context: undefined,
+            } as never)
+          : value === null || value === undefined
+            ? ''
+            : String(value);
+      return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    },
+  });
+  return `\uFEFF${csv ?? ''}`;
+}
+
+function sourcesCsvName(): string {
+  return `sources ${new Date().toISOString().slice(0, 10)}.csv`;
+}
+
 export function SourcesTab() {
   const revision = useRevision(['source', 'citation']);
   const [rows, setRows] = useState<SourceSummary[] | null>(null);
   const [quick, setQuick] = useState('');
+  const [api, setApi] = useState<GridApi<SourceSummary> | null>(null);
   useEffect(() => {
     void attempt('sources:list', {}).then((list) => setRows(list ?? []));
   }, [revision]);
+  const exportCsv = useCallback(() => {
+    if (api) void saveFile(sourcesCsvName(), sourcesCsv(api), 'text/csv; charset=utf-8');
+  }, [api]);
+  useEffect(() => {
+    sheetActions.exportCsv = exportCsv;
+    return () => {
+      sheetActions.exportCsv = null;
+    };
+  }, [exportCsv]);
   return (
     <div className="sheet-tab">
       <div className="pane-toolbar sheet-toolbar" role="toolbar" aria-label="Sources">
         <QuickSearch label="Quick search sources" onChange={setQuick} />
         <RowCount total={rows?.length ?? null} noun={['source', 'sources']} />
+        <span className="spacer" />
+        <button type="button" onClick={exportCsv} title="Export what the tab shows (File ▸ Export ▸ CSV)">
+          Export CSV
+        </button>
       </div>
       <div className="sheet-grid" role="region" aria-label="Sources">
         <AgGridReact<SourceSummary>
@@ -96,6 +145,7 @@ export function SourcesTab() {
           defaultColDef={{ resizable: true, sortable: true }}
           quickFilterText={quick}
           getRowId={(p) => String(p.data.id)}
+          onGridReady={(e) => setApi(e.api)}
           overlayNoRowsTemplate="This case has no sources yet."
         />
       </div>

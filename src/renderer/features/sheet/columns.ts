@@ -37,13 +37,15 @@ const GRADES = RELIABILITY.flatMap((r) => CREDIBILITY.map((c) => `${r}${c}`));
 const GRADE_FILTER = setFilter(GRADES.map((g) => ({ value: g, label: g })));
 
 export const ENTITY_COLUMN_ORDER: EntityColumn[] = [
-  'type',
   'name',
+  'type',
   'aliases',
-  'summary',
   'citations',
-  'grade',
   'notes',
+  'activeFrom',
+  'activeTo',
+  'grade',
+  'summary',
   'updatedAt',
   'tags',
 ];
@@ -77,33 +79,50 @@ export function entityColumns(vocabulary: Vocabulary = DEFAULT_VOCABULARY): ColD
     sortable: true,
     ...extra,
   });
+  // Name is pinned left beside the selection box; the counts follow the aliases, so Type, Name,
+  // Aliases, Citations and Notes fit a sheet of 630 px (the default at a 1400 px window). The
+  // longer columns start hidden: the column chooser shows them.
   return [
+    base('name', { width: 155, pinned: 'left', lockPinned: true, editable: true, ...TEXT_FILTER }),
     base('type', {
-      width: 120,
+      width: 108,
       editable: true,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: types },
       ...setFilter(types.map((t) => ({ value: t, label: t }))),
     }),
-    base('name', { width: 220, editable: true, ...TEXT_FILTER }),
-    base('aliases', { width: 200, editable: true, headerTooltip: 'Separate aliases with ;', ...TEXT_FILTER }),
+    base('aliases', { width: 110, editable: true, headerTooltip: 'Separate aliases with ;', ...TEXT_FILTER }),
+    base('citations', { width: 106, type: 'numericColumn', ...NUMBER_FILTER }),
+    base('notes', {
+      width: 86,
+      type: 'numericColumn',
+      headerTooltip: 'Notes never leave the machine in a CSV export',
+      ...NUMBER_FILTER,
+    }),
+    base('activeFrom', {
+      width: 105,
+      editable: true,
+      headerTooltip: 'When it became active: 2013, 2013-01 or 2013-01-16 (a year covers the whole year)',
+      ...DATE_FILTER,
+    }),
+    base('activeTo', {
+      width: 105,
+      editable: true,
+      headerTooltip:
+        'When it stopped being active: 2013, 2013-01 or 2013-01-16 (a year covers the whole year)',
+      ...DATE_FILTER,
+    }),
+    base('grade', { width: 105, headerTooltip: 'Best Admiralty grade of its citations', ...GRADE_FILTER }),
     base('summary', {
       width: 260,
+      hide: true,
       editable: true,
       cellEditor: 'agLargeTextCellEditor',
       cellEditorPopup: true,
       cellEditorParams: { maxLength: 100_000, rows: 8, cols: 60 },
       ...TEXT_FILTER,
     }),
-    base('citations', { width: 105, type: 'numericColumn', ...NUMBER_FILTER }),
-    base('grade', { width: 110, headerTooltip: 'Best Admiralty grade of its citations', ...GRADE_FILTER }),
-    base('notes', {
-      width: 90,
-      type: 'numericColumn',
-      headerTooltip: 'Notes never leave the machine in a CSV export',
-      ...NUMBER_FILTER,
-    }),
-    base('updatedAt', { width: 150, ...DATE_FILTER }),
+    base('updatedAt', { width: 150, hide: true, ...DATE_FILTER }),
     base('tags', { width: 150, editable: true, headerTooltip: 'Separate tags with ,', ...TEXT_FILTER }),
   ];
 }

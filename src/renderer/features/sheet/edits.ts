@@ -2,6 +2,7 @@
 // refused here with the same words main would use; main validates again either way.
 import type { EntityColumn, EntityRow, RelationColumn, RelationRow } from '../../../shared/model';
 import { Name, PartialDate } from '../../../shared/model';
+import { lifetimeInOrder } from '../../../shared/time';
 import { TYPE_ID } from '../../../shared/vocabulary';
 import { call, IpcCallError } from '../../lib/ipc';
 
@@ -53,6 +54,16 @@ export async function editEntity(row: EntityRow, column: EntityColumn, raw: unkn
     case 'tags':
       await call('entities:update', { id: row.id, patch: { tags: list(value, ',') } });
       return;
+    case 'activeFrom':
+    case 'activeTo': {
+      const date = checkDate(value);
+      const from = column === 'activeFrom' ? date : row.activeFrom;
+      const to = column === 'activeTo' ? date : row.activeTo;
+      if (from && to && !lifetimeInOrder(from, to))
+        throw new EditRefused(`An entity cannot stop being active (${to}) before it starts (${from}).`);
+      await call('entities:update', { id: row.id, patch: { [column]: date } });
+      return;
+    }
     default:
       throw new EditRefused(`The ${column} column is worked out from the case and cannot be typed in.`);
   }

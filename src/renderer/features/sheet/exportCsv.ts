@@ -1,13 +1,30 @@
 // Export exactly what the tab shows: visible columns in their order, the current filter and sort.
 import type { GridApi } from 'ag-grid-community';
 import type { ExportRequest } from '../../../shared/ipc/sheet/contract';
-import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../shared/model';
+import { ENTITY_COLUMNS, RELATION_COLUMNS, type EntitySheetColumn } from '../../../shared/model';
 import { call } from '../../lib/ipc';
 import { saveDownload } from '../../lib/platform';
 import { toQuery, type GridSort } from './query';
 import { SELECTION_COLUMN } from './useLayout';
 
-export function exportRequest(api: GridApi, tab: 'entities' | 'relations', quick: string): ExportRequest {
+/**
+ * The columns the Entities quick search looks in: the shown ones, or every one when the analyst
+ * widened it (a summary scrolled out of sight or hidden should not decide what "AQIM" finds).
+ */
+export function quickColumns(api: GridApi, wide: boolean): EntitySheetColumn[] {
+  return api
+    .getColumns()!
+    .filter((c) => wide || c.isVisible())
+    .map((c) => c.getColId())
+    .filter((id): id is EntitySheetColumn => id !== SELECTION_COLUMN);
+}
+
+export function exportRequest(
+  api: GridApi,
+  tab: 'entities' | 'relations',
+  quick: string,
+  wide = false,
+): ExportRequest {
   const columns = api
     .getAllDisplayedColumns()
     .map((c) => c.getColId())
@@ -20,15 +37,24 @@ export function exportRequest(api: GridApi, tab: 'entities' | 'relations', quick
   const filterModel = api.getFilterModel() as Record<string, unknown>;
   if (tab === 'entities') {
     const { sort, filters, quick: q } = toQuery(ENTITY_COLUMNS, sortModel, filterModel, quick);
-    return { tab, columns, query: { sort, filters, ...(q ? { quick: q } : {}) } };
+    return {
+      tab,
+      columns,
+      query: { sort, filters, ...(q ? { quick: q, quickIn: quickColumns(api, wide) } : {}) },
+    };
   }
   const { sort, filters, quick: q } = toQuery(RELATION_COLUMNS, sortModel, filterModel, quick);
   return { tab, columns, query: { sort, filters, ...(q ? { quick: q } : {}) } };
 }
 
 /** Asks main for the export and hands it to the shell (save dialog or download). Returns the row count. */
-export async function exportTab(api: GridApi, tab: 'entities' | 'relations', quick: string): Promise<number> {
-  const ticket = await call('csvExport:get', exportRequest(api, tab, quick));
+export async function exportTab(
+  api: GridApi,
+  tab: 'entities' | 'relations',
+  quick: string,
+  wide = false,
+): Promise<number> {
+  const ticket = await call('csvExport:get', exportRequest(api, tab, quick, wide));
   await saveDownload(ticket.downloadId);
   return ticket.rows;
 }

@@ -12,6 +12,8 @@ export function useTabActions(
   quick: string,
   setMessage: (message: string | null) => void,
   openImport: () => void,
+  /** Entities: the quick search looks in every column, shown or not. */
+  wide = false,
 ): { run: (action: () => Promise<unknown>) => Promise<void>; exportCsv: () => void } {
   const run = useCallback(
     async (action: () => Promise<unknown>): Promise<void> => {
@@ -25,8 +27,8 @@ export function useTabActions(
     [setMessage],
   );
   const exportCsv = useCallback(() => {
-    if (api) void run(() => exportTab(api, tab, quick));
-  }, [api, tab, quick, run]);
+    if (api) void run(() => exportTab(api, tab, quick, wide));
+  }, [api, tab, quick, wide, run]);
   useEffect(() => {
     sheetActions.exportCsv = exportCsv;
     sheetActions.importCsv = openImport;

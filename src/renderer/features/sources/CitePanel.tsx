@@ -1,6 +1,7 @@
 // What the reader offers for a selected passage: cite it for an existing entity or relation, or make
 // a new entity from it; both attach the citation with a credibility digit.
 import { useEffect, useState } from 'react';
+import { CITED_FIELD_TEXT, FIELDS_OF, type CitedField } from '../../../shared/model';
 import { ENTITY_TYPES, relationReads, type EntityType } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
 import { select } from '../../lib/store';
@@ -33,6 +34,35 @@ function CredibilitySelect({ value, onChange }: { value: number; onChange: (n: n
         {[1, 2, 3, 4, 5, 6].map((n) => (
           <option key={n} value={n}>
             {n} — {CREDIBILITY_TEXT[n]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** What the passage states about its subject: the subject as a whole, or one of its dates. */
+function FieldSelect({
+  kind,
+  value,
+  onChange,
+}: {
+  kind: 'entity' | 'relation';
+  value: CitedField | null;
+  onChange: (field: CitedField | null) => void;
+}) {
+  return (
+    <label>
+      It states
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target.value || null) as CitedField | null)}
+        aria-label="What the passage states"
+      >
+        <option value="">{kind === 'entity' ? 'the entity as a whole' : 'the relation as a whole'}</option>
+        {FIELDS_OF[kind].map((f) => (
+          <option key={f} value={f}>
+            its {CITED_FIELD_TEXT[f]}
           </option>
         ))}
       </select>
@@ -85,6 +115,7 @@ export function CitePanel({
   const [credibility, setCredibility] = useState(2);
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<Target | null>(null);
+  const [field, setField] = useState<CitedField | null>(null);
   const [name, setName] = useState(passage.quote.trim().slice(0, 500));
   const [type, setType] = useState<EntityType>('organization');
   const targets = useTargets(mode === 'cite' ? query : '');
@@ -98,13 +129,15 @@ export function CitePanel({
       start: passage.start,
       credibility,
       subject: { kind: target.kind, id: target.id },
+      field,
     });
     if (!result) return;
     const extra =
       result.corroboration !== null
         ? ` Corroboration now ${result.corroboration}, grade ${result.grade}.`
         : '';
-    onDone(`Cited for “${result.subjectLabel}”.${extra}`);
+    const what = result.field ? `the ${CITED_FIELD_TEXT[result.field]} of ` : '';
+    onDone(`Cited for ${what}“${result.subjectLabel}”.${extra}`);
   };
   const create = async (): Promise<void> => {
     const result = await attempt('citations:createEntity', {
@@ -158,7 +191,10 @@ export function CitePanel({
                 <button
                   type="button"
                   aria-pressed={target?.kind === t.kind && target.id === t.id}
-                  onClick={() => setTarget(t)}
+                  onClick={() => {
+                    if (t.kind !== target?.kind) setField(null);
+                    setTarget(t);
+                  }}
                   title={t.kind === 'relation' ? 'Relation' : 'Entity'}
                 >
                   <span className="badge">{t.kind === 'relation' ? 'rel' : 'ent'}</span> {t.label}
@@ -167,6 +203,7 @@ export function CitePanel({
             ))}
             {targets.length === 0 && <li className="muted">Nothing matches; try another name.</li>}
           </ul>
+          {target && <FieldSelect kind={target.kind} value={field} onChange={setField} />}
           <CredibilitySelect value={credibility} onChange={setCredibility} />
           <div className="cite-actions">
             <button type="submit" className="primary" disabled={!target}>

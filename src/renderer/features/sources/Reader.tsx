@@ -2,7 +2,7 @@
 // supports; selecting text offers "Cite for…" and "New entity from selection".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CitationDetail } from '../../../shared/ipc/notes/contract';
-import { FORMAT_LABEL, type SourceDocument } from '../../../shared/model';
+import { CITED_FIELD_TEXT, FORMAT_LABEL, type SourceDocument } from '../../../shared/model';
 import { RELIABILITY } from '../../../shared/vocab';
 import { attempt } from '../../lib/ipc';
 import { closeReader, locate, useReader, type ReaderRequest } from '../../lib/reader';
@@ -35,7 +35,8 @@ function CitationCard({ citation }: { citation: CitationDetail }) {
   return (
     <li className="citation-card" data-testid="citation-card">
       <div>
-        Supports {citation.subjectKind === 'relation' ? 'the relation' : 'the entity'}{' '}
+        Supports {citation.field ? `the ${CITED_FIELD_TEXT[citation.field]} of ` : ''}
+        {citation.subjectKind === 'relation' ? 'the relation' : 'the entity'}{' '}
         <strong>{citation.subjectLabel}</strong>
       </div>
       <div className="muted">

@@ -16,6 +16,9 @@ export interface GraphNode {
   /** Count only: note bodies (private by default) never travel to the graph. */
   notes: number;
   citations: number;
+  /** Lifetime: partial ISO dates, null when the sources do not say (absent from older fixtures). */
+  activeFrom?: string | null;
+  activeTo?: string | null;
 }
 
 /** A relation as the graph draws it. */

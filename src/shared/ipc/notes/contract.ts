@@ -1,7 +1,15 @@
 // IPC contract of the notes feature (notes, sources and their reader, search, case export):
 // channel name → payload schema and result type.
 import { z } from 'zod';
-import { EntityTypeSchema, Id, Name, ReliabilitySchema, Subject, type Citation } from '../../model';
+import {
+  CitedField,
+  EntityTypeSchema,
+  Id,
+  Name,
+  ReliabilitySchema,
+  Subject,
+  type Citation,
+} from '../../model';
 import { READS, channel, writes } from '../channel';
 
 /** Snippet highlight markers: control characters that never occur in case text, rendered as <mark> by the UI. */
@@ -53,7 +61,12 @@ const Passage = {
 };
 
 export const CiteInput = z
-  .object({ ...Passage, subject: z.object({ kind: z.enum(['entity', 'relation']), id: Id }).strict() })
+  .object({
+    ...Passage,
+    subject: z.object({ kind: z.enum(['entity', 'relation']), id: Id }).strict(),
+    /** The field of the subject the passage states (an entity's lifetime end, a relation's date). */
+    field: CitedField.nullable().optional(),
+  })
   .strict();
 export type CiteInput = z.infer<typeof CiteInput>;
 

@@ -24,7 +24,15 @@ export const ImportKind = z.enum(['entities', 'relations']);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 /** Fields an imported column can fill. */
-export const ENTITY_IMPORT_FIELDS = ['type', 'name', 'aliases', 'summary', 'tags'] as const;
+export const ENTITY_IMPORT_FIELDS = [
+  'type',
+  'name',
+  'aliases',
+  'summary',
+  'tags',
+  'activeFrom',
+  'activeTo',
+] as const;
 export const RELATION_IMPORT_FIELDS = [
   'source',
   'type',

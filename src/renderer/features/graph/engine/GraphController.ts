@@ -10,6 +10,8 @@ import type { Vocabulary } from '../../../../shared/vocabulary';
 import { runCommand } from '../../../app/commands';
 import { setMetrics, type EntityMetrics } from '../../../lib/metrics';
 import { onTablesChanged, select, selectionStore } from '../../../lib/store';
+import { timeWindowStore } from '../../../lib/timeWindow';
+import { spanOfYears, yearsOf } from '../../../../shared/time';
 import type { ExportOptions, PngResult } from '../export/types';
 import type { LayoutWorkerApi } from '../layout/layout.worker';
 import {
@@ -49,6 +51,9 @@ export const SIZE_LABELS: Record<SizeBy, string> = {
   pagerank: 'PageRank',
 };
 
+/** How long a time-window gesture elsewhere must pause before the graph follows it. */
+const FOLLOW_PAUSE_MS = 150;
+
 /** Margin kept around the graph when it is fitted to its box, CSS pixels. */
 export const FIT_PADDING = 24;
 
@@ -64,7 +69,8 @@ export interface GraphState {
   status: string;
   info: string;
   selectedCount: number;
-  years: { min: number; max: number };
+  /** The years the case's dates span; null when nothing is dated (no time window then). */
+  years: { min: number; max: number } | null;
   shown: { nodes: number; edges: number };
   legend: LegendMarks;
   /** Names of the shown entities, for the find box (up to 3,000). */
@@ -73,6 +79,8 @@ export interface GraphState {
   empty: 'case' | 'filters' | null;
   /** The case's entity and relation types (the filters list them, the legend names them). */
   types: Vocabulary;
+  /** An entity picked in the search whose type the graph hides: said, with an offer to show it. */
+  hiddenPick: { entityId: number; type: string; plural: string; text: string } | null;
 }
 
 const EMPTY_LEGEND: LegendMarks = {
@@ -100,6 +108,7 @@ export class GraphController {
     names: [],
     empty: null,
     types: graphTypes(),
+    hiddenPick: null,
   };
   private readonly listeners = new Set<() => void>();
   readonly stats: GraphStats = {
@@ -160,6 +169,7 @@ export class GraphController {
     // Writes to the case: applied as deltas where the rows are known, else read again.
     this.off.push(onTablesChanged(CASE_TABLES, (change: StoreChanged) => this.sync.changed(change)));
     this.off.push(selectionStore.subscribe(() => this.selectFromStore()));
+    this.off.push(timeWindowStore.subscribe(() => this.followWindow()));
     const observer = new ResizeObserver(() => this.readability?.resized(FIT_PADDING));
     observer.observe(container);
     this.off.push(() => observer.disconnect());
@@ -182,6 +192,7 @@ export class GraphController {
   destroy(): void {
     for (const off of this.off.splice(0)) off();
     clearTimeout(this.metricsTimer);
+    clearTimeout(this.followTimer);
     this.resizing.stop();
     this.sync.destroy();
     this.layoutLane.dispose();
@@ -249,7 +260,7 @@ export class GraphController {
     const visible = this.visible;
     this.set({
       dataVersion: dataChanged ? this.state.dataVersion + 1 : this.state.dataVersion,
-      years: dataChanged ? yearRange(edges) : this.state.years,
+      years: dataChanged ? yearRange(edges, nodes) : this.state.years,
       shown: { nodes: visible.nodeIds.size, edges: visible.edgeIds.size },
       legend: legendMarks(nodes, edges, visible, this.looks.loopEdges, this.state.layoutName === 'lineage'),
       names: nodes.length <= 3000 ? nodes.filter((n) => visible.nodeIds.has(n.id)).map((n) => n.name) : [],
@@ -293,6 +304,47 @@ export class GraphController {
 
   setFilters(patch: Partial<GraphFilters>): void {
     this.set({ filters: { ...this.state.filters, ...patch } });
+    if (this.cy && this.state.dataVersion) this.shownChanged();
+    if ('from' in patch || 'to' in patch || 'showUndated' in patch) this.publishWindow();
+  }
+
+  /** The graph's window (whole years) as the shared time window, which the timeline follows. */
+  private publishWindow(): void {
+    const { from, to, showUndated } = this.state.filters;
+    const years = this.state.years;
+    const window =
+      (from === null && to === null) || !years ? null : spanOfYears(from ?? years.min, to ?? years.max);
+    timeWindowStore.set({ window, showUndated, origin: 'graph' });
+  }
+
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The shared window moved elsewhere (the timeline): the graph shows the whole years it touches,
+   * once the gesture pauses. Refiltering a big graph takes longer than a frame; done at each new
+   * year of a drag it made the timeline's pan stutter (p95 frame 500 ms with 10,000 relations).
+   */
+  private followWindow(): void {
+    if (timeWindowStore.get().origin === 'graph') return;
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => this.applySharedWindow(), FOLLOW_PAUSE_MS);
+  }
+
+  private applySharedWindow(): void {
+    const shared = timeWindowStore.get();
+    if (shared.origin === 'graph') return;
+    const { from, to, showUndated } = this.state.filters;
+    let next: Pick<GraphFilters, 'from' | 'to'> = { from: null, to: null };
+    if (shared.window) {
+      const years = yearsOf(shared.window);
+      const range = this.state.years;
+      next = {
+        from: range && years.from <= range.min ? null : years.from,
+        to: range && years.to >= range.max ? null : years.to,
+      };
+    }
+    if (next.from === from && next.to === to && shared.showUndated === showUndated) return;
+    this.set({ filters: { ...this.state.filters, ...next, showUndated: shared.showUndated } });
     if (this.cy && this.state.dataVersion) this.shownChanged();
   }
 
@@ -410,9 +462,46 @@ export class GraphController {
     });
     this.applyingSelection = false;
     this.describe();
+    this.checkHiddenPick(selection);
     const nodes = cy.nodes(':selected').not('.hidden');
     if (nodes.length && !nodes.some((n) => isInView(cy, n as NodeSingular)))
       cy.animate({ center: { eles: nodes }, duration: 250 });
+  }
+
+  /** A search result the graph does not draw because its type is filtered out: say so, offer to show it. */
+  private checkHiddenPick(selection: { entityIds: number[]; origin: string }): void {
+    const id = selection.entityIds[0];
+    const node =
+      selection.origin === 'search' && selection.entityIds.length === 1
+        ? this.data.nodes.find((n) => n.id === id)
+        : undefined;
+    if (!node || this.state.filters.entityTypes.includes(node.type)) {
+      // The sheet ticking the picked row echoes the same selection: the notice stays for it.
+      const pick = this.state.hiddenPick;
+      const same = pick && selection.entityIds.length === 1 && selection.entityIds[0] === pick.entityId;
+      if (pick && !(same && !this.state.filters.entityTypes.includes(pick.type)))
+        this.set({ hiddenPick: null });
+      return;
+    }
+    const type = this.state.types.entityTypes.find((t) => t.id === node.type);
+    const plural = type?.plural ?? node.type;
+    this.set({
+      hiddenPick: {
+        entityId: node.id,
+        type: node.type,
+        plural,
+        text: `“${node.name}” is not in the graph: ${plural.toLowerCase()} are hidden.`,
+      },
+    });
+  }
+
+  /** Shows the hidden type of the picked entity, and the entity selected in it. */
+  showHiddenPick(): void {
+    const pick = this.state.hiddenPick;
+    if (!pick) return;
+    this.set({ hiddenPick: null });
+    this.setFilters({ entityTypes: [...this.state.filters.entityTypes, pick.type] });
+    select({ entityIds: [pick.entityId], origin: 'graph-show' });
   }
 
   /** Escape: nothing selected, nothing highlighted (the notes panel follows the selection). */

@@ -2,7 +2,7 @@
 // set aside (lineage), their labels; and the headings a layout draws (lineage: the groups set apart).
 import type { Core } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../../shared/ipc/graph/contract';
-import { lineageEnds, type GraphData, type GraphFilters } from '../model/graphData';
+import { hasLifetime, isDated, lineageEnds, type GraphData, type GraphFilters } from '../model/graphData';
 import { isSymmetric } from '../model/style';
 import { edgeData, edgeLook, nodeData, type EdgeView } from './elements';
 import type { GraphController } from './GraphController';
@@ -52,9 +52,14 @@ export class Looks {
     this.applied = { ...view, data, filters };
     const byId = new Map(data.edges.map((e) => [e.id, e]));
     const loops = new Set(view.loopEdges);
+    // Under a time window, what has no date of its own is drawn apart: hollow nodes, dotted lines.
+    const windowed = filters.from !== null || filters.to !== null;
+    const undatedNodes = new Set(windowed ? data.nodes.filter((n) => !hasLifetime(n)).map((n) => n.id) : []);
     cy.batch(() => {
       cy.nodes('[entityId]').forEach((n) => {
-        n.toggleClass('hidden', !visible.nodeIds.has(n.data('entityId') as number));
+        const id = n.data('entityId') as number;
+        n.toggleClass('hidden', !visible.nodeIds.has(id));
+        n.toggleClass('undated', undatedNodes.has(id));
       });
       cy.edges().forEach((e) => {
         const relation = byId.get(e.data('relationId') as number);
@@ -63,6 +68,7 @@ export class Looks {
         e.toggleClass('hidden', look.hidden);
         e.toggleClass('loop', look.loop);
         e.toggleClass('aside', look.aside);
+        e.toggleClass('undated', windowed && !isDated(relation));
         if (e.data('label') !== look.label) e.data('label', look.label);
       });
     });

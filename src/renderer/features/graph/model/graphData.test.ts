@@ -11,7 +11,7 @@ import {
   nodes,
   rel,
 } from './aqimFamily.testdata';
-import { DEFAULT_FILTERS, edgeLabel, inWindow, visibleGraph } from './graphData';
+import { DEFAULT_FILTERS, edgeLabel, inWindow, visibleGraph, yearRange } from './graphData';
 
 describe('what the graph shows', () => {
   it('shows organizations and the relations between them by default', () => {
@@ -64,5 +64,57 @@ describe('what the graph shows', () => {
   it('labels relations in words, with years and grade when asked', () => {
     expect(edgeLabel(edges[1]!, { years: false, grade: false })).toBe('broke away from');
     expect(edgeLabel(edges[0]!, { years: true, grade: true })).toBe('became · 2007– · B2');
+  });
+});
+
+describe('lifetimes under a time window', () => {
+  const n = (id: number, activeFrom: string | null, activeTo: string | null) => ({
+    id,
+    type: 'organization',
+    name: `G${id}`,
+    aliases: [],
+    notes: 0,
+    citations: 0,
+    activeFrom,
+    activeTo,
+  });
+  const e = (id: number, source: number, target: number, start: string | null) => ({
+    id,
+    source,
+    target,
+    type: 'allied_with',
+    start,
+    end: null,
+    corroboration: 1,
+    grade: 'B2',
+    sources: [1],
+  });
+  // GSPC to 2007, MUJAO to 2013, JNIM from 2017, an undated cell; one dated and one undated relation.
+  const lifetimes = {
+    nodes: [n(1, null, '2007'), n(2, null, '2013'), n(3, '2017', null), n(4, null, null)],
+    edges: [e(10, 2, 3, '2012'), e(11, 4, 2, null)],
+  };
+  const shown = (from: number, to: number, showUndated = true) =>
+    [...visibleGraph(lifetimes, { ...DEFAULT_FILTERS, from, to, showUndated }).nodeIds].sort();
+
+  it('shows an entity whose lifetime overlaps the window and hides the others, a partial date covering its period', () => {
+    expect(shown(2007, 2007)).toEqual([1, 2, 4]);
+    expect(shown(2013, 2013)).toEqual([2, 4]);
+    // The undated cell's one relation is with MUJAO, gone by 2017: it goes with it.
+    expect(shown(2017, 2017)).toEqual([3]);
+    expect(shown(2008, 2012, false)).toEqual([2]);
+  });
+
+  it('leaves undated entities and relations to the toggle', () => {
+    const v = visibleGraph(lifetimes, { ...DEFAULT_FILTERS, from: 2010, to: 2013, showUndated: false });
+    expect(v.edgeIds.has(11)).toBe(false);
+    expect(v.nodeIds.has(4)).toBe(false);
+    const w = visibleGraph(lifetimes, { ...DEFAULT_FILTERS, from: 2010, to: 2013 });
+    expect(w.edgeIds.has(11)).toBe(true);
+  });
+
+  it('has no years, and so no window, while nothing is dated', () => {
+    expect(yearRange([{ start: null, end: null }], [{ activeFrom: null, activeTo: null }])).toBeNull();
+    expect(yearRange([], [{ activeFrom: '2007', activeTo: '2013' }])).toEqual({ min: 2007, max: 2013 });
   });
 });

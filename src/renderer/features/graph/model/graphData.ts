@@ -1,6 +1,7 @@
 // What the graph shows: the case's nodes and edges filtered by entity type, relation type, grade
 // and time window. Pure functions, shared by the pane, the layout worker and the tests.
 import type { GraphEdge, GraphNode } from '../../../../shared/ipc/graph/contract';
+import { overlaps, spanOf, spanOfYears } from '../../../../shared/time';
 import { relationReads, relationType } from './types';
 
 export interface GraphData {
@@ -19,6 +20,8 @@ export interface GraphFilters {
   /** Time window in whole years, inclusive; null ends are open. */
   from: number | null;
   to: number | null;
+  /** Under a time window: whether entities and relations without dates still show. */
+  showUndated: boolean;
 }
 
 export const DEFAULT_FILTERS: GraphFilters = {
@@ -28,6 +31,7 @@ export const DEFAULT_FILTERS: GraphFilters = {
   minCredibility: null,
   from: null,
   to: null,
+  showUndated: true,
 };
 
 /** A partial ISO date as a year number at its first instant: 2013-07 → 2013.5. */
@@ -76,24 +80,43 @@ export function gradePasses(
   );
 }
 
-/** The years the case's relations span, for the time slider. */
-export function yearRange(edges: GraphEdge[]): { min: number; max: number } {
+/**
+ * The years the case's dates span (relations and entity lifetimes), for the time slider; null when
+ * nothing is dated: a case with no dates has no time window until dates exist.
+ */
+export function yearRange(
+  edges: Pick<GraphEdge, 'start' | 'end'>[],
+  nodes: Pick<GraphNode, 'activeFrom' | 'activeTo'>[] = [],
+): { min: number; max: number } | null {
   let min = Infinity;
   let max = -Infinity;
-  for (const e of edges) {
-    for (const d of [e.start, e.end]) {
-      const y = d ? Number(d.slice(0, 4)) : NaN;
-      if (!Number.isNaN(y)) {
-        min = Math.min(min, y);
-        max = Math.max(max, y);
-      }
+  const see = (d: string | null | undefined) => {
+    const y = d ? Number(d.slice(0, 4)) : NaN;
+    if (!Number.isNaN(y)) {
+      min = Math.min(min, y);
+      max = Math.max(max, y);
     }
+  };
+  for (const e of edges) {
+    see(e.start);
+    see(e.end);
   }
-  if (min === Infinity) {
-    const now = new Date().getFullYear();
-    return { min: now - 10, max: now };
+  for (const n of nodes) {
+    see(n.activeFrom);
+    see(n.activeTo);
   }
+  if (min === Infinity) return null;
   return { min, max: Math.max(max, min + 1) };
+}
+
+/** Whether a relation has a date of its own (an undated one is drawn apart and obeys the toggle). */
+export function isDated(edge: Pick<GraphEdge, 'start' | 'end'>): boolean {
+  return !!(edge.start || edge.end);
+}
+
+/** Whether an entity has a lifetime (active from or to). */
+export function hasLifetime(node: Pick<GraphNode, 'activeFrom' | 'activeTo'>): boolean {
+  return !!(node.activeFrom || node.activeTo);
 }
 
 export interface VisibleGraph {
@@ -117,10 +140,12 @@ export function emergence(edges: GraphEdge[]): Map<number, number> {
 }
 
 /**
- * The visible graph. An edge shows when its type, both ends, its grade and its dates pass. A node
- * shows when its type passes, unless the time window ends before the group emerged or hides every
- * one of its relations: a group that only appears in 2017 is not drawn in 2007. Undated relations
- * hold in every window.
+ * The visible graph. An edge shows when its type, both ends, its grade and its dates pass. Under a
+ * time window, an entity with a lifetime shows when its lifetime overlaps the window (a partial
+ * date covers its whole period: active to 2013 still holds in 2013), whatever its relations; an
+ * entity without one shows unless the window ends before the group emerged (as its lineage
+ * relations date it) or hides every one of its relations. Undated entities and relations show
+ * under a window only while `showUndated` is on.
  */
 export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGraph {
   const since = filters.to !== null ? emergence(data.edges) : new Map<number, number>();
@@ -130,6 +155,15 @@ export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGra
   const typeOf = new Map<number, string>();
   for (const n of data.nodes) typeOf.set(n.id, n.type);
   const windowed = filters.from !== null || filters.to !== null;
+  const window = spanOfYears(filters.from ?? -270_000, filters.to ?? 270_000);
+  // Entities whose lifetime decides: alive (overlapping the window) or not.
+  const alive = new Map<number, boolean>();
+  if (windowed)
+    for (const n of data.nodes) {
+      const lifetime = spanOf(n.activeFrom, n.activeTo);
+      if (lifetime) alive.set(n.id, overlaps(lifetime, window));
+    }
+  const present = (id: number): boolean => alive.get(id) ?? (filters.showUndated && born(id));
   const linked = new Set<number>();
   const seenInWindow = new Set<number>();
   const edgeIds = new Set<number>();
@@ -139,7 +173,10 @@ export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGra
     if (!gradePasses(e.grade, filters.minReliability, filters.minCredibility)) continue;
     linked.add(e.source);
     linked.add(e.target);
-    if (!inWindow(e, filters.from, filters.to) || !born(e.source) || !born(e.target)) continue;
+    if (windowed) {
+      if (isDated(e) ? !inWindow(e, filters.from, filters.to) : !filters.showUndated) continue;
+      if (!present(e.source) || !present(e.target)) continue;
+    }
     seenInWindow.add(e.source);
     seenInWindow.add(e.target);
     edgeIds.add(e.id);
@@ -147,7 +184,12 @@ export function visibleGraph(data: GraphData, filters: GraphFilters): VisibleGra
   const nodeIds = new Set<number>();
   for (const n of data.nodes) {
     if (!types.has(n.type)) continue;
-    if (windowed && ((linked.has(n.id) && !seenInWindow.has(n.id)) || !born(n.id))) continue;
+    if (windowed) {
+      const lifetime = alive.get(n.id);
+      if (lifetime === false) continue;
+      if (lifetime === undefined && (!present(n.id) || (linked.has(n.id) && !seenInWindow.has(n.id))))
+        continue;
+    }
     nodeIds.add(n.id);
   }
   return { nodeIds, edgeIds };

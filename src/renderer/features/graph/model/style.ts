@@ -154,6 +154,17 @@ export function stylesheet(large: boolean, dashes = true, edgeLayer = false): St
     },
     { selector: 'edge.loop', style: { 'line-style': dashes ? 'dotted' : 'solid', width: 2 } },
     { selector: 'edge.aside', style: { opacity: 0.14, 'target-arrow-shape': 'none' } },
+    // Under a time window: no lifetime / no date in the sources, shown only while "Undated" is on.
+    {
+      selector: 'node.undated',
+      style: {
+        'background-opacity': 0.18,
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': '#6b7280',
+      },
+    },
+    { selector: 'edge.undated', style: { 'line-style': 'dotted', opacity: 0.55 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
     // A node the analyst has written notes on (the count only; note text never reaches the graph).

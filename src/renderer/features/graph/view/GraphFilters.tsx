@@ -37,6 +37,12 @@ export function EntityTypesRow({ controller, state }: Props) {
 
 export function TimeWindowRow({ controller, state }: Props) {
   const { years, filters } = state;
+  if (!years)
+    return (
+      <div className="graph-row graph-time muted" role="group" aria-label="Time window">
+        No dates in this case yet: the time window appears once an entity or a relation is dated.
+      </div>
+    );
   const from = filters.from ?? years.min;
   const to = filters.to ?? years.max;
   const setWindow = (nextFrom: number, nextTo: number) =>
@@ -77,6 +83,17 @@ export function TimeWindowRow({ controller, state }: Props) {
       >
         All years
       </button>
+      <label
+        className="checkbox"
+        title="Under a time window, whether entities and relations without dates still show (drawn hollow and dotted)"
+      >
+        <input
+          type="checkbox"
+          checked={filters.showUndated}
+          onChange={(e) => controller.setFilters({ showUndated: e.target.checked })}
+        />
+        Undated
+      </label>
     </div>
   );
 }

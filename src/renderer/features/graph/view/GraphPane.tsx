@@ -87,6 +87,17 @@ export function GraphPane() {
         {state.status && <span>{state.status}</span>}
         {state.info && <span data-testid="graph-info">{state.info}</span>}
       </div>
+      {state.hiddenPick && (
+        <div className="graph-hidden-pick" role="alert">
+          {state.hiddenPick.text}{' '}
+          <button type="button" onClick={() => controller.showHiddenPick()}>
+            Show {state.hiddenPick.plural.toLowerCase()}
+          </button>{' '}
+          <button type="button" onClick={() => controller.set({ hiddenPick: null })}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {exporting && controller.cy && (
         <ExportDialog
           format={exporting}

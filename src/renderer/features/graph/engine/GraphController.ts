@@ -11,7 +11,9 @@ import { runCommand } from '../../../app/commands';
 import { setMetrics, type EntityMetrics } from '../../../lib/metrics';
 import { onTablesChanged, select, selectionStore } from '../../../lib/store';
 import { timeWindowStore } from '../../../lib/timeWindow';
-import { spanOfYears, yearsOf } from '../../../../shared/time';
+import { MetricsRun, type MetricsDone } from './metricsRun';
+import { WindowSync } from './windowSync';
+import { followTypeFilter, hiddenPickFor, type HiddenPick } from '../model/typeFilter';
 import type { ExportOptions, PngResult } from '../export/types';
 import type { LayoutWorkerApi } from '../layout/layout.worker';
 import {
@@ -34,7 +36,7 @@ import { NO_RESIZE, applySizes, type Resize, type SizeBy } from './sizes';
 import { nearestToCentre, stepFrom, type Direction } from './keyboard';
 import { installTestHook } from './testHook';
 import { jumpTo, showNeighbourhood, showPath } from './tools';
-import { Superseded, WorkerClient, spawnLayoutWorker } from './workers';
+import { WorkerClient, spawnLayoutWorker } from './workers';
 
 export type { SizeBy };
 
@@ -50,9 +52,6 @@ export const SIZE_LABELS: Record<SizeBy, string> = {
   betweenness: 'betweenness',
   pagerank: 'PageRank',
 };
-
-/** How long a time-window gesture elsewhere must pause before the graph follows it. */
-const FOLLOW_PAUSE_MS = 150;
 
 /** Margin kept around the graph when it is fitted to its box, CSS pixels. */
 export const FIT_PADDING = 24;
@@ -80,7 +79,7 @@ export interface GraphState {
   /** The case's entity and relation types (the filters list them, the legend names them). */
   types: Vocabulary;
   /** An entity picked in the search whose type the graph hides: said, with an offer to show it. */
-  hiddenPick: { entityId: number; type: string; plural: string; text: string } | null;
+  hiddenPick: HiddenPick | null;
 }
 
 const EMPTY_LEGEND: LegendMarks = {
@@ -130,12 +129,11 @@ export class GraphController {
   sources = new Map<number, GraphSource>();
   metrics: ReadonlyMap<number, EntityMetrics> = new Map();
   readonly layoutLane = new WorkerClient<LayoutWorkerApi>(spawnLayoutWorker);
-  private readonly metricsLane = new WorkerClient<LayoutWorkerApi>(spawnLayoutWorker);
+  private readonly metricsRun = new MetricsRun();
   readonly looks = new Looks(this);
   private readonly sync = new DataSync(this);
   private readonly exportThreads = exportImage.threads();
   private resizing: Resize = NO_RESIZE;
-  private metricsTimer: ReturnType<typeof setTimeout> | undefined;
   private applyingSelection = false;
   private readonly off: (() => void)[] = [];
 
@@ -143,6 +141,7 @@ export class GraphController {
 
   // ---- state ------------------------------------------------------------------------------------
   getState = (): GraphState => this.state;
+  private readonly windowSync = new WindowSync(this);
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -169,7 +168,7 @@ export class GraphController {
     // Writes to the case: applied as deltas where the rows are known, else read again.
     this.off.push(onTablesChanged(CASE_TABLES, (change: StoreChanged) => this.sync.changed(change)));
     this.off.push(selectionStore.subscribe(() => this.selectFromStore()));
-    this.off.push(timeWindowStore.subscribe(() => this.followWindow()));
+    this.off.push(timeWindowStore.subscribe(() => this.windowSync.follow()));
     const observer = new ResizeObserver(() => this.readability?.resized(FIT_PADDING));
     observer.observe(container);
     this.off.push(() => observer.disconnect());
@@ -191,12 +190,11 @@ export class GraphController {
 
   destroy(): void {
     for (const off of this.off.splice(0)) off();
-    clearTimeout(this.metricsTimer);
-    clearTimeout(this.followTimer);
+    this.windowSync.stop();
     this.resizing.stop();
     this.sync.destroy();
     this.layoutLane.dispose();
-    this.metricsLane.dispose();
+    this.metricsRun.dispose();
     this.readability?.destroy();
     destroyCy(this.drawing);
     this.drawing = null;
@@ -281,71 +279,23 @@ export class GraphController {
     });
   }
 
-  /** How many entities of each type the last read of the case had. */
+  /** How many entities of each type the last read of the case had (model/typeFilter.ts). */
   private typeCounts = new Map<string, number>();
 
-  /**
-   * The entity-type filter follows the data: a case none of whose types the filter shows opens with
-   * every type shown (a network of people is not an empty graph), and a type whose entities grew
-   * since the last read (an import) is shown, so the graph shows what came in.
-   */
   followTypes(nodes: readonly { type: string }[], caseSwitched: boolean): void {
-    const counts = new Map<string, number>();
-    for (const n of nodes) counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
-    const shown = new Set(this.state.filters.entityTypes);
-    const before = caseSwitched ? new Map<string, number>() : this.typeCounts;
-    this.typeCounts = counts;
-    const grown = [...counts].filter(([t, n]) => !caseSwitched && n > (before.get(t) ?? 0) && !shown.has(t));
-    const noneShown = counts.size > 0 && ![...counts.keys()].some((t) => shown.has(t));
-    if (noneShown) this.set({ filters: { ...this.state.filters, entityTypes: [...counts.keys()].sort() } });
-    else if (grown.length)
-      this.set({ filters: { ...this.state.filters, entityTypes: [...shown, ...grown.map(([t]) => t)] } });
+    const follow = followTypeFilter(
+      this.state.filters.entityTypes,
+      nodes,
+      caseSwitched ? null : this.typeCounts,
+    );
+    this.typeCounts = follow.counts;
+    if (follow.entityTypes) this.set({ filters: { ...this.state.filters, entityTypes: follow.entityTypes } });
   }
 
   setFilters(patch: Partial<GraphFilters>): void {
     this.set({ filters: { ...this.state.filters, ...patch } });
     if (this.cy && this.state.dataVersion) this.shownChanged();
-    if ('from' in patch || 'to' in patch || 'showUndated' in patch) this.publishWindow();
-  }
-
-  /** The graph's window (whole years) as the shared time window, which the timeline follows. */
-  private publishWindow(): void {
-    const { from, to, showUndated } = this.state.filters;
-    const years = this.state.years;
-    const window =
-      (from === null && to === null) || !years ? null : spanOfYears(from ?? years.min, to ?? years.max);
-    timeWindowStore.set({ window, showUndated, origin: 'graph' });
-  }
-
-  private followTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /**
-   * The shared window moved elsewhere (the timeline): the graph shows the whole years it touches,
-   * once the gesture pauses. Refiltering a big graph takes longer than a frame; done at each new
-   * year of a drag it made the timeline's pan stutter (p95 frame 500 ms with 10,000 relations).
-   */
-  private followWindow(): void {
-    if (timeWindowStore.get().origin === 'graph') return;
-    clearTimeout(this.followTimer);
-    this.followTimer = setTimeout(() => this.applySharedWindow(), FOLLOW_PAUSE_MS);
-  }
-
-  private applySharedWindow(): void {
-    const shared = timeWindowStore.get();
-    if (shared.origin === 'graph') return;
-    const { from, to, showUndated } = this.state.filters;
-    let next: Pick<GraphFilters, 'from' | 'to'> = { from: null, to: null };
-    if (shared.window) {
-      const years = yearsOf(shared.window);
-      const range = this.state.years;
-      next = {
-        from: range && years.from <= range.min ? null : years.from,
-        to: range && years.to >= range.max ? null : years.to,
-      };
-    }
-    if (next.from === from && next.to === to && shared.showUndated === showUndated) return;
-    this.set({ filters: { ...this.state.filters, ...next, showUndated: shared.showUndated } });
-    if (this.cy && this.state.dataVersion) this.shownChanged();
+    if ('from' in patch || 'to' in patch || 'showUndated' in patch) this.windowSync.publish();
   }
 
   setLayout(name: GraphLayoutName): void {
@@ -370,41 +320,24 @@ export class GraphController {
 
   // ---- centrality -------------------------------------------------------------------------------
   private scheduleMetrics(): void {
-    clearTimeout(this.metricsTimer);
-    const nodes = [...this.visible.nodeIds];
     const edges = this.data.edges
       .filter((e) => this.visible.edgeIds.has(e.id))
       .map((e) => ({ source: e.source, target: e.target, type: e.type }));
-    const filters = this.state.filters;
-    // Two cores: let a running layout finish before centrality competes with it.
-    const start = () => {
-      if (this.stats.busy) return void (this.metricsTimer = setTimeout(start, 150));
-      this.metricsLane
-        .latest('metrics', { nodes, edges, types: graphTypes() })
-        .then(({ value: result, ms }) => {
-          this.stats.metricsMs = ms;
-          const byId = new Map<number, EntityMetrics>();
-          nodes.forEach((id, i) =>
-            byId.set(id, {
-              degree: result.degree[i]!,
-              betweenness: result.betweenness ? result.betweenness[i]! : null,
-              pagerank: result.pagerank[i]!,
-            }),
-          );
-          this.metrics = byId;
-          const window =
-            filters.from !== null || filters.to !== null
-              ? `${filters.from ?? '…'}–${filters.to ?? '…'}`
-              : 'all years';
-          setMetrics(byId, `visible graph, ${window}, ${nodes.length.toLocaleString()} entities`);
-          this.resize(this.state.sizeBy);
-        })
-        .catch((error: Error) => {
-          if (!(error instanceof Superseded))
-            this.set({ status: `Centrality could not be computed (${error.message}).` });
-        });
+    const done = ({ byId, scope, ms }: MetricsDone): void => {
+      this.stats.metricsMs = ms;
+      this.metrics = byId;
+      setMetrics(byId, scope);
+      this.resize(this.state.sizeBy);
     };
-    this.metricsTimer = setTimeout(start, 120);
+    const failed = (status: string): void => this.set({ status });
+    this.metricsRun.schedule(
+      [...this.visible.nodeIds],
+      edges,
+      this.state.filters,
+      () => this.stats.busy,
+      done,
+      failed,
+    );
   }
 
   setSizeBy(sizeBy: SizeBy): void {
@@ -470,29 +403,10 @@ export class GraphController {
 
   /** A search result the graph does not draw because its type is filtered out: say so, offer to show it. */
   private checkHiddenPick(selection: { entityIds: number[]; origin: string }): void {
-    const id = selection.entityIds[0];
-    const node =
-      selection.origin === 'search' && selection.entityIds.length === 1
-        ? this.data.nodes.find((n) => n.id === id)
-        : undefined;
-    if (!node || this.state.filters.entityTypes.includes(node.type)) {
-      // The sheet ticking the picked row echoes the same selection: the notice stays for it.
-      const pick = this.state.hiddenPick;
-      const same = pick && selection.entityIds.length === 1 && selection.entityIds[0] === pick.entityId;
-      if (pick && !(same && !this.state.filters.entityTypes.includes(pick.type)))
-        this.set({ hiddenPick: null });
-      return;
-    }
-    const type = this.state.types.entityTypes.find((t) => t.id === node.type);
-    const plural = type?.plural ?? node.type;
-    this.set({
-      hiddenPick: {
-        entityId: node.id,
-        type: node.type,
-        plural,
-        text: `“${node.name}” is not in the graph: ${plural.toLowerCase()} are hidden.`,
-      },
-    });
+    const plurals = new Map(this.state.types.entityTypes.map((t) => [t.id, t.plural]));
+    const { filters, hiddenPick } = this.state;
+    const next = hiddenPickFor(selection, this.data.nodes, filters.entityTypes, plurals, hiddenPick);
+    if (next !== undefined) this.set({ hiddenPick: next });
   }
 
   /** Shows the hidden type of the picked entity, and the entity selected in it. */
@@ -504,7 +418,6 @@ export class GraphController {
     select({ entityIds: [pick.entityId], origin: 'graph-show' });
   }
 
-  /** Escape: nothing selected, nothing highlighted (the notes panel follows the selection). */
   /** An arrow key: selects the neighbouring entity in that direction (the one nearest the centre, first). */
   stepSelection(direction: Direction): void {
     const cy = this.cy;
@@ -525,6 +438,7 @@ export class GraphController {
     if (!runCommand('entity:open')) runCommand('view:panel');
   }
 
+  /** Escape: nothing selected, nothing highlighted (the notes panel follows the selection). */
   clearSelection(): void {
     const cy = this.cy;
     if (!cy) return;

@@ -43,6 +43,7 @@ test('imports a Gephi network through the preview, shows it, and exports it as G
   // Nothing is written by the preview.
   expect((await ipc<{ counts: { entities: number } }>(page, 'case:info', {})).counts.entities).toBe(0);
   await expect(dialog.getByTestId('network-types')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('preview.png') });
   await dialog.getByTestId('network-import').click();
   await expect(dialog.getByTestId('network-summary')).toContainText('Added 366 entities, 1,107 relations');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -34,6 +34,8 @@ test('the 2007, 2013 and 2017 windows show GSPC, MUJAO and JNIM where their cite
   workbench,
 }) => {
   const { page } = workbench;
+  // The timeline starts folded (the graph keeps its height); the analyst opens it.
+  await page.getByRole('button', { name: 'Show timeline' }).click();
   await expect.poll(() => shownInGraph(page)).toContain(GSPC);
   const expected: [number, Record<string, boolean>][] = [
     [2007, { [GSPC]: true, [MUJAO]: true, [JNIM]: false }],
@@ -85,6 +87,7 @@ test('the timeline draws the case, moves the graph’s window when dragged, and 
   workbench,
 }) => {
   const { page } = workbench;
+  await page.getByRole('button', { name: 'Show timeline' }).click();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByTestId('timeline-count')).toContainText('dated relations');
   await expect

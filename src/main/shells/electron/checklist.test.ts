@@ -50,6 +50,8 @@ function findings(config: Config): Finding[] {
       columns: true,
       trim: true,
       skip_empty_lines: true,
+      // Its CSV writes a CSP's quotes ('self') bare inside a field.
+      relax_quotes: true,
     }) as Finding[];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

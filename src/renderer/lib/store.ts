@@ -73,6 +73,14 @@ function announce(change: StoreChanged): void {
   for (const [listener, tables] of changeListeners) if (touches(change, tables)) listener(change);
 }
 
+/**
+ * Has the panes showing these tables read them again, as if main had announced a write: after a
+ * long write ends without one (a cancelled import, rolled back, whose rows a read saw meanwhile).
+ */
+export function rereadTables(tables: TableName[], reason: string): void {
+  announce({ tables, reason });
+}
+
 /** A number that changes whenever main announces a write to one of `tables`: a pane re-reads on it. */
 export function useRevision(tables: readonly TableName[]): number {
   const key = tables.join(',');

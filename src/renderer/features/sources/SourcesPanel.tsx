@@ -132,7 +132,15 @@ export function SourcesPanel() {
   const [sources, setSources] = useState<SourceSummary[]>([]);
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   useEffect(() => {
-    void attempt('sources:list', {}).then((list) => setSources(list ?? []));
+    // A list asked for before the last change (a cancelled import's rolled-back rows) may answer
+    // after the one asked for since: only the latest request's answer is shown.
+    let latest = true;
+    void attempt('sources:list', {}).then((list) => {
+      if (latest) setSources(list ?? []);
+    });
+    return () => {
+      latest = false;
+    };
   }, [revision]);
   return (
     <section className="sources" aria-label="Sources">

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/ipc/sources/contract';
 import { megabytes, randomId, toBase64, uploadFile } from '../../lib/files';
 import { call, IpcCallError } from '../../lib/ipc';
+import { rereadTables } from '../../lib/store';
 
 /** Files up to this size travel inline; a request stays well under the browser shell's 32 MB. */
 const INLINE_FILE_BYTES = 2 * 1024 * 1024;
@@ -174,6 +175,8 @@ export async function importDocumentFiles(
       phase: cancelled ? 'cancelled' : 'failed',
       message: cancelled ? 'The import was cancelled; nothing was imported.' : (error as Error).message,
     });
+    // Reads made while the batch ran saw its rows before they were rolled back: read again.
+    rereadTables(['source', 'original', 'suggestion', 'citation'], 'document import rolled back');
   }
 }
 

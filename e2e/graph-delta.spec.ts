@@ -75,13 +75,7 @@ test('a new relation appears in the graph as a delta; another case is read whole
   expect(await graph.hook((g) => g.stats().lastDelta?.edges)).toBe(1);
 
   // Opening another case (a new one) is read whole; opening the open case again is no change at all.
-  await page.evaluate(async () => {
-    await fetch('/ipc/case:create', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'x-aw-token': sessionStorage.getItem('aw-token') ?? '' },
-      body: '{}',
-    });
-  });
+  await ipc(page, 'case:create', {});
   await expect.poll(() => graph.hook((g) => g.stats().reloads)).toBe(reloads + 1);
 });
 

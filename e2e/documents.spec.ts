@@ -4,7 +4,7 @@
 // import; Cancel keeps nothing; Undo takes a batch back out.
 import type { Page } from '@playwright/test';
 import { makeDocx, makeHtml, makePdf } from './fixtures/documents';
-import { expect, test } from './fixtures/shell';
+import { expect, ipc, test } from './fixtures/shell';
 import { SourcesPage, type DocumentFile } from './pages/SourcesPage';
 
 test.use({ sample: true });
@@ -57,26 +57,6 @@ function files(): Record<'txt' | 'html' | 'pdf' | 'docx', DocumentFile> {
       ),
     },
   };
-}
-
-/** Calls the running shell's IPC door with the page's own session token (as the app does). */
-async function ipc<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const response = await fetch(`/ipc/${channel}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'x-aw-token': sessionStorage.getItem('aw-token') ?? '',
-        },
-        body: JSON.stringify(input),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!result.ok) throw new Error(result.error?.message);
-      return result.value;
-    },
-    { channel, input },
-  ) as Promise<T>;
 }
 
 async function searchFor(page: Page, text: string) {
@@ -169,15 +149,11 @@ test('review: accepting suggestions brings the new entity and relation into the 
   await expect(
     sheet.locator('.ag-row').filter({ hasText: 'Fulani Liberation Brigade' }).first(),
   ).toBeVisible();
-  const entities = await ipc<{ rows: { name: string; aliases: string; citations: number }[] }>(
-    page,
-    'entities:list',
-    {
-      offset: 0,
-      limit: 10,
-      filters: { name: { kind: 'text', op: 'equals', value: 'Fulani Liberation Brigade' } },
-    },
-  );
+  const entities = await ipc(page, 'entities:list', {
+    offset: 0,
+    limit: 10,
+    filters: { name: { kind: 'text', op: 'equals', value: 'Fulani Liberation Brigade' } },
+  });
   expect(entities.rows).toEqual([
     expect.objectContaining({ name: 'Fulani Liberation Brigade', aliases: 'FLB', citations: 1 }),
   ]);
@@ -186,15 +162,7 @@ test('review: accepting suggestions brings the new entity and relation into the 
   await expect(
     sheet.locator('.ag-row').filter({ hasText: 'Fulani Liberation Brigade' }).first(),
   ).toContainText('broke away from');
-  const relations = await ipc<{
-    rows: {
-      sourceName: string;
-      type: string;
-      targetName: string;
-      startDate: string;
-      corroboration: number;
-    }[];
-  }>(page, 'relations:list', {
+  const relations = await ipc(page, 'relations:list', {
     offset: 0,
     limit: 10,
     filters: { sourceName: { kind: 'text', op: 'equals', value: 'Fulani Liberation Brigade' } },
